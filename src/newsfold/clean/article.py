@@ -1,0 +1,35 @@
+"""Turn a RawArticle into a clean Article (or a Rejection when nothing usable remains)."""
+
+from __future__ import annotations
+
+from newsfold.clean.html import clean_html
+from newsfold.clean.text import clean_text
+from newsfold.dates import parse_date
+from newsfold.types import Article, RawArticle, Rejection
+
+
+def clean_article(raw: RawArticle) -> Article | Rejection:
+    """Clean one raw article.
+
+    What the container said (a JSON record's title, source, published) wins over what
+    the text says about itself.
+    """
+    if raw.format == "html":
+        cleaned = clean_html(raw.content, url=raw.url, title=raw.title)
+        if cleaned is None:
+            return Rejection(raw.path, "no article text found in the HTML page", raw.line)
+    else:
+        cleaned = clean_text(raw.content, title=raw.title)
+    if not cleaned.paragraphs:
+        return Rejection(raw.path, "no story text left after removing page furniture", raw.line)
+    return Article(
+        id=raw.id,
+        path=raw.path,
+        paragraphs=cleaned.paragraphs,
+        title=raw.title or cleaned.title,
+        source=raw.source or cleaned.source,
+        published=parse_date(raw.published) or cleaned.published,
+        url=raw.url,
+        author=cleaned.author,
+        line=raw.line,
+    )

@@ -1,0 +1,190 @@
+"""Clean scraped plain text: story paragraphs, title, source, date and byline.
+
+A scraped article is read as three zones: a header (page date, section label, headline,
+standfirst, caption, byline, timestamp), the body, and a tail that starts at the first
+"About Admin" / "Check Also" / "Share it" style marker and holds only page furniture.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from newsfold.clean import rules
+from newsfold.dates import DATE_PATTERN, date_line, parse_date
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    paragraphs: tuple[str, ...]
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+
+
+_SEP = r"\s*(?:--|—|–|-|:)\s*"
+_PLACE = r"[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3}"
+_REGION = r"(?:,\s*[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+)?)"
+_DATELINES = (
+    # " date 2019-04-24 (Bloomberg) -- Kim Jong Un is ..."
+    re.compile(rf"^\s*(?:date\s+)?(?P<date>\d{{4}}-\d{{2}}-\d{{2}})\s*\((?P<source>[^()]{{2,40}})\){_SEP}"),
+    # "VLADIVOSTOK, Apr 25, 2019, Bloomberg. North Korean leader ..."
+    re.compile(
+        rf"^(?P<place>{_PLACE}),\s*(?P<date>{DATE_PATTERN})\s*,\s*"
+        rf"(?P<source>[A-Z][\w&'’ .-]{{1,40}}?)\.\s+(?=[A-Z“\"‘'])"
+    ),
+    # "PORTMERE, March 5 (Meridian Wire) — ..." and "LONDON (Reuters) - ..."
+    re.compile(
+        rf"^(?P<place>{_PLACE}){_REGION}?(?:,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+        rf"\s*\((?P<source>[^()]{{2,40}})\){_SEP}"
+    ),
+    # "VLADIVOSTOK, Russia—North Korean leader ..."
+    re.compile(rf"^(?P<place>{_PLACE}){_REGION}?(?:,\s*(?P<date>{DATE_PATTERN}))?\s*(?:--|—|–)\s*"),
+)
+
+
+def clean_text(text: str, *, title: str | None = None) -> CleanText:
+    """Split scraped text into story paragraphs and the metadata its header carries.
+
+    Args:
+        text: the decoded text of one article.
+        title: a headline known from elsewhere (JSON record, HTML metadata); it wins.
+
+    Returns:
+        CleanText with paragraphs in order and title/source/published/author when found.
+    """
+    units = paragraphs_of(normalise(text))
+    start = _body_start(units)
+    meta = _read_header(units[:start])
+    body, dateline = _read_body(units[start:])
+    published = meta.published or (dateline.published if dateline else None)
+    source = dateline.source if dateline else None
+    return CleanText(
+        paragraphs=tuple(body),
+        title=title or meta.title,
+        source=source,
+        published=published,
+        author=meta.author,
+    )
+
+
+def normalise(text: str) -> str:
+    """Undo typewriter and markdown conventions that get in the way of sentences."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("``", "“").replace("''", "”").replace("\\$", "$")
+    text = re.sub(r"(?m)^\s*#{1,6}\s+", "", text)
+    text = re.sub(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])", r"\1", text)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Paragraphs of a text: blank-line blocks, or lines, with hard-wrapped lines joined."""
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if _hard_wrapped(lines):
+            units.append(" ".join(lines))
+            continue
+        joined: list[str] = []
+        for line in lines:
+            if joined and _continues(joined[-1], line):
+                joined[-1] = f"{joined[-1]} {line}"
+            else:
+                joined.append(line)
+        units.extend(joined)
+    return units
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 3:
+        return False
+    inner = lines[:-1]
+    open_ended = sum(1 for line in inner if len(line) >= 40 and not rules.ends_sentence(line))
+    return open_ended * 2 > len(inner)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line that carries on the previous one's sentence (a wrapped or broken line)."""
+    if rules.ends_sentence(previous) or rules.is_heading(previous, max_words=6):
+        return False
+    return line[:1].islower() or line[:1].isdigit() or previous.endswith((",", "-", "—", "–"))
+
+
+def _body_start(units: list[str]) -> int:
+    for index, unit in enumerate(units):
+        if _is_furniture(unit) or date_line(unit):
+            continue
+        if rules.ends_sentence(unit) and len(unit.split()) >= 5:
+            return index
+    return 0
+
+
+def _is_furniture(unit: str) -> bool:
+    return (
+        rules.is_caption(unit)
+        or rules.is_byline(unit)
+        or rules.is_boilerplate(unit)
+        or rules.is_contributor_line(unit)
+        or rules.is_tail_marker(unit)
+    )
+
+
+def _read_header(units: list[str]) -> CleanText:
+    """Title, date and byline from the lines above the story."""
+    meta = CleanText(paragraphs=())
+    for index, unit in enumerate(units):
+        found = date_line(unit)
+        if found:
+            day, has_time, has_weekday = found
+            # A weekday date with no time on the first line, above a headline, is the page's
+            # display date ("Friday , August 23 2019" on a blog), not the article's.
+            if index == 0 and has_weekday and not has_time and len(units) > 1:
+                continue
+            meta = replace(meta, published=meta.published or day)
+        elif rules.is_byline(unit):
+            meta = replace(meta, author=meta.author or rules.byline_name(unit))
+        elif _is_furniture(unit) or rules.is_section_label(unit):
+            continue
+        elif meta.title is None and rules.looks_like_title(unit):
+            meta = replace(meta, title=unit)
+    return meta
+
+
+def _read_body(units: list[str]) -> tuple[list[str], CleanText | None]:
+    body: list[str] = []
+    dateline = None
+    for unit in units:
+        if body and rules.is_tail_marker(unit):
+            break
+        if _is_furniture(unit) or date_line(unit) or rules.is_heading(unit):
+            continue
+        if not body:
+            unit, dateline = strip_dateline(unit)
+            if not unit:
+                continue
+        body.append(unit)
+    return body, dateline
+
+
+def strip_dateline(paragraph: str) -> tuple[str, CleanText | None]:
+    """Remove a dateline ("LONDON (Reuters) - ") from a lede; return what it said."""
+    for pattern in _DATELINES:
+        match = pattern.match(paragraph)
+        if match:
+            parts = match.groupdict()
+            found = CleanText(
+                paragraphs=(),
+                source=_source(parts.get("source")),
+                published=parse_date(parts.get("date")),
+            )
+            return paragraph[match.end() :].strip(), found
+    return paragraph, None
+
+
+def _source(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = text.strip(" .,")
+    return text if 1 < len(text) <= 40 and not text.isdigit() else None

@@ -1,0 +1,140 @@
+"""Group stories into events: average linkage over a time-decayed story similarity graph.
+
+Stories, not articles, are grouped, so that copies of one wire story cannot outvote
+independent reports. Two groups merge while the mean similarity of their stories (cosine of
+TF-IDF vectors, times exp(-days apart / decay) when both dates are known) is at least the
+threshold. For large inputs each story keeps only its strongest edges, and missing edges
+count as zero similarity.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsfold.config import ClusterSettings
+
+_DENSE_LIMIT = 3000
+
+
+class EventGrouper:
+    """Stage object around :func:`group_stories`."""
+
+    name = "group"
+    requires = ("stories", "vectors")
+    produces = ("events",)
+
+    def __init__(self, *, settings: ClusterSettings | None = None) -> None:
+        self.settings = settings or ClusterSettings()
+
+    def __call__(self, vectors: sp.csr_matrix, days: np.ndarray) -> list[list[int]]:
+        return group_stories(vectors, days, self.settings)
+
+    def __repr__(self) -> str:
+        return f"EventGrouper(settings={self.settings!r})"
+
+
+def group_stories(
+    vectors: sp.csr_matrix, days: np.ndarray, settings: ClusterSettings | None = None
+) -> list[list[int]]:
+    """Cluster story vectors into events.
+
+    Args:
+        vectors: L2-normalised TF-IDF rows, one per story.
+        days: each story's date as an ordinal day number, or NaN when unknown.
+        settings: threshold, decay, graph size.
+
+    Returns:
+        Lists of story indices, one list per event, each sorted.
+    """
+    settings = settings or ClusterSettings()
+    n = vectors.shape[0]
+    if n == 0:
+        return []
+    edges = similarity_graph(vectors, days, settings)
+    return average_linkage(n, edges, settings.threshold)
+
+
+def similarity_graph(
+    vectors: sp.csr_matrix, days: np.ndarray, settings: ClusterSettings
+) -> dict[tuple[int, int], float]:
+    """Edges (i, j), i < j, with time-decayed cosine similarity of at least min_similarity."""
+    n = vectors.shape[0]
+    keep_all = n <= _DENSE_LIMIT
+    edges: dict[tuple[int, int], float] = {}
+    step = 1000
+    for start in range(0, n, step):
+        block = (vectors[start : start + step] @ vectors.T).tocsr()
+        for offset in range(block.shape[0]):
+            i = start + offset
+            cols = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
+            sims = block.data[block.indptr[offset] : block.indptr[offset + 1]]
+            cols, sims = _decayed(i, cols, sims, days, settings)
+            if not keep_all and cols.size > settings.neighbours:
+                top = np.argpartition(sims, -settings.neighbours)[-settings.neighbours :]
+                cols, sims = cols[top], sims[top]
+            for j, s in zip(cols.tolist(), sims.tolist(), strict=True):
+                key = (i, j) if i < j else (j, i)
+                if key not in edges or edges[key] < s:
+                    edges[key] = s
+    return edges
+
+
+def _decayed(
+    i: int, cols: np.ndarray, sims: np.ndarray, days: np.ndarray, settings: ClusterSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    gap = np.abs(days[cols] - days[i])
+    known = ~np.isnan(gap)
+    factor = np.ones(cols.size)
+    factor[known] = np.exp(-gap[known] / settings.decay_days)
+    factor[known & (gap > settings.window_days)] = 0.0
+    sims = sims * factor
+    keep = (cols != i) & (sims >= settings.min_similarity)
+    return cols[keep], sims[keep]
+
+
+def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Agglomerative clustering with group-average linkage over a sparse graph.
+
+    The linkage of two groups is the sum of edge weights between them divided by the
+    product of their sizes; absent edges weigh zero.
+    """
+    weight: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for (i, j), s in edges.items():
+        weight[i][j] = s
+        weight[j][i] = s
+    size = dict.fromkeys(range(n), 1)
+    members = {i: [i] for i in range(n)}
+    heap = [(-s, i, j) for (i, j), s in edges.items() if s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in size or b not in size:
+            continue
+        link = weight[a].get(b, 0.0) / (size[a] * size[b])
+        if abs(link + negative) > 1e-12:
+            continue  # stale entry: the pair was re-queued with its current linkage
+        _merge(a, b, weight, size, members, heap, threshold)
+    return sorted(sorted(group) for group in members.values())
+
+
+def _merge(a, b, weight, size, members, heap, threshold) -> None:  # type: ignore[no-untyped-def]
+    if len(weight[a]) < len(weight[b]):
+        a, b = b, a
+    for other, w in weight.pop(b).items():
+        if other == a:
+            continue
+        weight[other].pop(b, None)
+        total = weight[a].get(other, 0.0) + w
+        weight[a][other] = total
+        weight[other][a] = total
+    weight[a].pop(b, None)
+    size[a] += size.pop(b)
+    members[a].extend(members.pop(b))
+    for other, total in weight[a].items():
+        link = total / (size[a] * size[other])
+        if link >= threshold:
+            heapq.heappush(heap, (-link, min(a, other), max(a, other)))

@@ -1,0 +1,52 @@
+"""Settings: one tree of frozen dataclasses with the defaults of every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    max_article_bytes: int = 5_000_000
+    """A single .txt or .html file larger than this is not an article and is rejected."""
+    max_line_bytes: int = 5_000_000
+    """A JSON Lines record larger than this is rejected (the rest of the file is read)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DedupSettings:
+    shingle_size: int = 4
+    num_perm: int = 128
+    rows_per_band: int = 2
+    containment: float = 0.5
+    """Two articles are copies when this share of the shorter one's shingles is in the other."""
+    max_bucket: int = 200
+    """LSH buckets larger than this are paired along a chain instead of all pairs."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    threshold: float = 0.06
+    """Average-linkage stop: groups merge while their mean story similarity is at least this."""
+    decay_days: float = 60.0
+    """Similarity is multiplied by exp(-days apart / decay_days) when both dates are known."""
+    neighbours: int = 40
+    """Edges kept per story in the similarity graph (the graph is complete for small inputs)."""
+    min_similarity: float = 0.02
+    window_days: int = 120
+    """Stories further apart than this (both dated) are never compared."""
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySettings:
+    words: int = 40
+    attribution: float = 0.7
+    """A sentence is credited to an article holding a sentence with this token overlap."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    dedup: DedupSettings = field(default_factory=DedupSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
+    summary: SummarySettings = field(default_factory=SummarySettings)

@@ -1,0 +1,87 @@
+"""Find and parse the dates news pages write: ISO, "Apr 25, 2019", "24 April 2019", "Friday , August 23 2019"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s*,?\s*)"
+_ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+_MDY = rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>\d{{4}})"
+_DMY = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"
+
+DATE_PATTERN = rf"(?i:{_WEEKDAY}?(?:{_ISO}|{_MDY}|{_DMY}))"
+_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:ET|EST|EDT|GMT|UTC|BST|CET|PT|[A-Z]{2,4}))?"
+    r"|\b\d{1,2}\s*[ap]\.m\.",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """Return the first date written in ``text``, or None.
+
+    Args:
+        text: any string; ISO timestamps ("2025-03-05T08:00:00Z") work too.
+    """
+    if not text:
+        return None
+    match = _DATE.search(text)
+    return _to_date(match) if match else None
+
+
+def _to_date(match: re.Match[str]) -> dt.date | None:
+    parts = match.groupdict()
+    if parts["iy"]:
+        year, month, day = int(parts["iy"]), int(parts["im"]), int(parts["id"])
+    elif parts["y1"]:
+        year, month, day = int(parts["y1"]), _month(parts["m1"]), int(parts["d1"])
+    else:
+        year, month, day = int(parts["y2"]), _month(parts["m2"]), int(parts["d2"])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def date_line(line: str) -> tuple[dt.date, bool, bool] | None:
+    """Parse a line that holds nothing but a date (and maybe a time, a weekday, a label).
+
+    Returns:
+        ``(date, has_time, has_weekday)`` or None when the line says more than a date.
+    """
+    match = _DATE.search(line)
+    if not match:
+        return None
+    rest = (line[: match.start()] + " " + line[match.end() :]).strip()
+    has_time = bool(_TIME.search(rest))
+    rest = _TIME.sub(" ", rest)
+    rest = re.sub(r"(?i)\b(updated|published|posted|last updated|on|at)\b|[|:,.·•\-–—]", " ", rest)
+    if rest.strip():
+        return None
+    day = _to_date(match)
+    if day is None:
+        return None
+    has_weekday = bool(re.match(_WEEKDAY, match.group(0), re.IGNORECASE))
+    return day, has_time, has_weekday

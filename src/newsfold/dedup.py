@@ -1,0 +1,142 @@
+"""Recognise copies: a story reprinted, truncated or updated becomes one Story.
+
+MinHash + LSH propose candidate pairs without comparing all pairs; each candidate is then
+checked exactly: two articles are copies when most of the shorter one's word 4-grams are in
+the longer one (containment), which joins truncated reprints and expanded updates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from newsfold.config import DedupSettings
+from newsfold.minhash import candidate_pairs, shingles, signatures
+from newsfold.tokens import HONORIFICS, TokenHasher
+from newsfold.types import Article, Story
+
+
+class NearDuplicateFinder:
+    """Stage object around :func:`find_stories`, holding its settings."""
+
+    name = "dedup"
+    requires = ("articles", "tokens")
+    produces = ("stories",)
+
+    def __init__(self, *, settings: DedupSettings | None = None) -> None:
+        self.settings = settings or DedupSettings()
+
+    def __call__(self, articles: Sequence[Article], tokens: Sequence[np.ndarray]) -> tuple[Story, ...]:
+        return find_stories(articles, tokens, self.settings)
+
+    def __repr__(self) -> str:
+        return f"NearDuplicateFinder(settings={self.settings!r})"
+
+
+def shingle_sets(tokens: Sequence[np.ndarray], size: int) -> list[np.ndarray]:
+    """Word ``size``-gram hashes of each article, honorifics dropped ("Mr Kim" = "Kim")."""
+    drop = TokenHasher().ids(HONORIFICS)
+    return [shingles(ids[~np.isin(ids, drop)], size) for ids in tokens]
+
+
+def find_stories(
+    articles: Sequence[Article],
+    tokens: Sequence[np.ndarray],
+    settings: DedupSettings | None = None,
+) -> tuple[Story, ...]:
+    """Group articles that are copies of one another into stories.
+
+    Args:
+        articles: cleaned articles.
+        tokens: each article's word ids (from :class:`TokenHasher`), in the same order.
+        settings: shingle size, MinHash and LSH parameters, containment threshold.
+
+    Returns:
+        One Story per group of copies (singletons included), ordered by first article.
+    """
+    settings = settings or DedupSettings()
+    if not articles:
+        return ()
+    sets = shingle_sets(tokens, settings.shingle_size)
+    sigs = signatures(sets, settings.num_perm)
+    pairs = candidate_pairs(sigs, settings.rows_per_band, settings.max_bucket)
+    pairs = _likely(pairs, sigs, sets, settings.containment)
+    pairs = pairs[[containment(sets[i], sets[j]) >= settings.containment for i, j in pairs]]
+    groups = _components(len(articles), pairs)
+    return tuple(_story([articles[i] for i in g], [sets[i] for i in g]) for g in groups)
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the smaller shingle set found in the larger one."""
+    smaller = min(a.size, b.size)
+    if smaller == 0:
+        return 0.0
+    return np.intersect1d(a, b, assume_unique=True).size / smaller
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    inter = np.intersect1d(a, b, assume_unique=True).size
+    union = a.size + b.size - inter
+    return inter / union if union else 0.0
+
+
+def _likely(pairs: np.ndarray, sigs: np.ndarray, sets: list[np.ndarray], threshold: float) -> np.ndarray:
+    """Drop candidates whose MinHash estimate of containment is far below the threshold."""
+    if pairs.size == 0:
+        return pairs
+    keep = np.zeros(len(pairs), dtype=bool)
+    sizes = np.array([s.size for s in sets], dtype=np.float64)
+    for start in range(0, len(pairs), 100_000):
+        part = pairs[start : start + 100_000]
+        j = (sigs[part[:, 0]] == sigs[part[:, 1]]).mean(axis=1)
+        a, b = sizes[part[:, 0]], sizes[part[:, 1]]
+        estimate = j * (a + b) / ((1 + j) * np.maximum(np.minimum(a, b), 1))
+        keep[start : start + len(part)] = estimate >= threshold - 0.25
+    return pairs[keep]
+
+
+def _components(n: int, pairs: np.ndarray) -> list[list[int]]:
+    graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    return list(groups.values())
+
+
+def _story(members: list[Article], sets: list[np.ndarray]) -> Story:
+    best = max(range(len(members)), key=lambda k: _completeness(members[k]))
+    canonical, canon_set = members[best], sets[best]
+    order = sorted(range(len(members)), key=lambda k: (k != best, _date_key(members[k]), members[k].id))
+    ids = tuple(members[k].id for k in order)
+    return Story(
+        id=f"s-{canonical.id}",
+        canonical=canonical.id,
+        articles=ids,
+        similarity={members[k].id: round(jaccard(sets[k], canon_set), 3) for k in order},
+        containment={members[k].id: round(_inside(sets[k], canon_set), 3) for k in order},
+    )
+
+
+def _inside(member: np.ndarray, canonical: np.ndarray) -> float:
+    if member.size == 0:
+        return 0.0
+    return np.intersect1d(member, canonical, assume_unique=True).size / member.size
+
+
+def _completeness(article: Article) -> tuple[int, int, str]:
+    """Most words first; on a tie the earliest dated; then the smallest id (reversed for max)."""
+    published = article.published.toordinal() if article.published else dt.date.max.toordinal()
+    return (article.words, -published, _reverse(article.id))
+
+
+def _reverse(text: str) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
+def _date_key(article: Article) -> int:
+    return article.published.toordinal() if article.published else dt.date.max.toordinal()

@@ -1,0 +1,62 @@
+"""TF-IDF vectors of word unigrams and bigrams, built straight from word-id arrays."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsfold.tokens import TokenHasher
+
+DIMENSIONS = 1 << 22
+_MIX = np.uint32(0x85EBCA6B)
+
+
+def stop_ids() -> np.ndarray:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415
+
+    extra = ("said", "says", "mr", "mrs", "ms", "dr", "told", "also", "would", "could", "year")
+    return TokenHasher().ids(frozenset(ENGLISH_STOP_WORDS) | frozenset(extra))
+
+
+def term_counts(tokens: Sequence[np.ndarray], stops: np.ndarray) -> sp.csr_matrix:
+    """Counts of unigram and bigram features per document (hashed into DIMENSIONS columns)."""
+    rows, cols = [], []
+    for row, ids in enumerate(tokens):
+        content = ids[~np.isin(ids, stops)]
+        # Words of one or two letters are mostly initials and numbers' remnants.
+        with np.errstate(over="ignore"):
+            bigrams = content[:-1] * _MIX ^ content[1:]
+        terms = np.concatenate((content, bigrams)) & np.uint32(DIMENSIONS - 1)
+        rows.append(np.full(terms.size, row, dtype=np.int32))
+        cols.append(terms.astype(np.int32))
+    n = len(tokens)
+    row_index = np.concatenate(rows) if rows else np.empty(0, np.int32)
+    col_index = np.concatenate(cols) if cols else np.empty(0, np.int32)
+    data = np.ones(row_index.size, dtype=np.float32)
+    counts = sp.csr_matrix((data, (row_index, col_index)), shape=(n, DIMENSIONS))
+    counts.sum_duplicates()
+    return counts
+
+
+def tfidf(counts: sp.csr_matrix, *, min_df: int = 2, max_df: float = 0.5) -> sp.csr_matrix:
+    """Sublinear TF-IDF with smoothed IDF, rows L2-normalised.
+
+    ``max_df`` applies only to collections of 100 documents or more: in a handful of
+    articles about one event the event's own words are in every document.
+    """
+    n = counts.shape[0]
+    x = counts.copy()
+    x.data = 1.0 + np.log(x.data)
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    keep = df >= min(min_df, max(n, 1))
+    if n >= 100:
+        keep &= df <= max_df * n
+    idf = np.where(keep, idf, 0.0).astype(np.float32)
+    x.data *= idf[x.indices]
+    x.eliminate_zeros()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ x, dtype=np.float32)

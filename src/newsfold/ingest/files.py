@@ -1,0 +1,184 @@
+"""Find input files and read each into RawArticle records, streaming, never raising.
+
+Every unusable input becomes a Rejection naming the path (and line for JSON Lines), so one
+bad file never stops a run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from newsfold.config import IngestSettings
+from newsfold.ingest.decode import DecodeError, decode
+from newsfold.types import RawArticle, Rejection
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+Item = RawArticle | Rejection
+
+
+def read_inputs(paths: Iterable[str], settings: IngestSettings | None = None) -> Iterator[Item]:
+    """Yield a RawArticle or a Rejection for every article-sized input under ``paths``.
+
+    Args:
+        paths: files, folders (read recursively, in sorted order) or ``-`` for stdin.
+        settings: size limits.
+
+    Yields:
+        RawArticle for each usable document, Rejection for each unusable one.
+    """
+    settings = settings or IngestSettings()
+    for name in paths:
+        if name == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", settings)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from read_file(file, settings)
+        elif path.exists() or path.is_symlink():
+            yield from read_file(path, settings, explicit=True)
+        else:
+            yield Rejection(str(path), "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
+                yield Path(root) / name
+
+
+def read_file(path: Path, settings: IngestSettings, *, explicit: bool = False) -> Iterator[Item]:
+    """Read one file by its suffix; an unknown suffix is read as plain text when named explicitly."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED and not explicit:
+        return
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as stream:
+                yield from _read_jsonl(stream, str(path), path.stem, settings)
+            return
+        yield _read_document(path, settings)
+    except OSError as exc:
+        yield Rejection(str(path), f"cannot be read: {exc.strerror or exc}")
+
+
+def _read_document(path: Path, settings: IngestSettings) -> Item:
+    size = path.stat().st_size
+    if size > settings.max_article_bytes:
+        return Rejection(
+            str(path),
+            f"too large for one article ({size / 1e6:.1f} MB, limit "
+            f"{settings.max_article_bytes / 1e6:.1f} MB); put many articles in a .jsonl file",
+        )
+    with path.open("rb") as stream:
+        data = stream.read()
+    return _document(data, str(path), path.stem, _format_of(path.suffix.lower(), data))
+
+
+def _document(data: bytes, path: str, article_id: str, fmt: str, line: int | None = None) -> Item:
+    if not data.strip():
+        return Rejection(path, "empty file" if line is None else "empty record", line)
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        return Rejection(path, str(exc), line)
+    if not text.strip():
+        return Rejection(path, "no text after decoding", line)
+    return RawArticle(id=article_id, path=path, content=text, format=fmt, line=line)
+
+
+def _format_of(suffix: str, data: bytes) -> str:
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return "html" if _looks_like_html(data) else "text"
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
+
+
+def _read_stream(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:
+    """Stdin: JSON Lines when the first byte is '{', else one document (text or HTML)."""
+    first = stream.peek(1)[:1] if hasattr(stream, "peek") else b""
+    if first == b"{":
+        yield from _read_jsonl(stream, path, stem, settings)
+        return
+    data = stream.read(settings.max_article_bytes + 1)
+    if len(data) > settings.max_article_bytes:
+        yield Rejection(path, "too large for one article; send JSON Lines for many articles")
+        return
+    yield _document(data, path, stem, "html" if _looks_like_html(data) else "text")
+
+
+def _read_jsonl(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:
+    for number, raw in enumerate(_lines(stream, settings.max_line_bytes), start=1):
+        if raw is None:
+            yield Rejection(path, f"record longer than {settings.max_line_bytes:,} bytes", number)
+            continue
+        if raw.strip():
+            yield _record(raw, path, f"{stem}:{number}", number)
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Yield lines of at most ``limit`` bytes, and None for each longer one (skipped whole)."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
+
+
+def _record(raw: bytes, path: str, default_id: str, line: int) -> Item:
+    try:
+        record = json.loads(decode(raw))
+    except (DecodeError, ValueError) as exc:
+        return Rejection(path, f"not valid JSON: {_short(exc)}", line)
+    if not isinstance(record, dict):
+        return Rejection(path, "a JSON Lines record must be an object", line)
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Rejection(path, "record has no 'text'", line)
+    fmt = "html" if _looks_like_html(text.encode("utf-8", "ignore")[:2048]) else "text"
+    return RawArticle(
+        id=_field(record, "id") or default_id,
+        path=path,
+        content=text,
+        format=fmt,
+        line=line,
+        title=_field(record, "title"),
+        source=_field(record, "source"),
+        published=_field(record, "published") or _field(record, "date"),
+        url=_field(record, "url"),
+    )
+
+
+def _field(record: dict[str, object], key: str) -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _short(exc: Exception) -> str:
+    message = str(exc)
+    return message if len(message) <= 120 else message[:117] + "..."

@@ -1,0 +1,49 @@
+"""Words as stable 32-bit ids, shared by copy detection and event grouping.
+
+A word's id is its CRC-32, so ids (and the MinHash signatures built on them) are the same
+in every run and on every machine.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+
+_WORD = re.compile(r"\w+")
+# "U.S." and "US" should be one word for copy detection ("U.N." likewise).
+_INITIALISM = re.compile(r"\b([A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z])\.(?=\s|$)")
+
+HONORIFICS = ("mr", "mrs", "ms", "dr", "messrs", "mme")
+
+
+class TokenHasher:
+    """Turns text into an array of word ids, remembering each distinct word's id.
+
+    Not a module-level cache: one hasher lives as long as one run, so memory goes with it.
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+
+    def __call__(self, text: str) -> np.ndarray:
+        """Return the ids of the lower-cased words of ``text`` as a uint32 array."""
+        words = _WORD.findall(_INITIALISM.sub(r"\1", text).lower())
+        get = self._ids.get
+        ids = [get(word) for word in words]
+        if None in ids:
+            ids = [self._learn(word) if i is None else i for word, i in zip(words, ids, strict=True)]
+        return np.array(ids, dtype=np.uint32)
+
+    def _learn(self, word: str) -> int:
+        value = self._ids[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+    def ids(self, words: tuple[str, ...] | list[str] | frozenset[str]) -> np.ndarray:
+        """The ids of given words (for stop lists), sorted."""
+        return np.unique(np.array([zlib.crc32(w.encode("utf-8")) for w in words], dtype=np.uint32))
+
+
+def word_id(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))

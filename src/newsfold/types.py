@@ -1,0 +1,122 @@
+"""The plain data that flows between newsfold's stages.
+
+Every type is a frozen dataclass: stages return new objects and never mutate their input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One input document as read from disk or stdin, decoded but not cleaned.
+
+    ``format`` is ``"text"`` or ``"html"``. ``title``, ``source``, ``published`` and ``url``
+    carry what the container itself said (a JSON Lines record); they win over what cleaning
+    finds in the text.
+    """
+
+    id: str
+    path: str
+    content: str
+    format: str = "text"
+    line: int | None = None
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be used, with a reason a person understands."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: main text as paragraphs, plus metadata."""
+
+    id: str
+    path: str
+    paragraphs: tuple[str, ...]
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    author: str | None = None
+    line: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The cleaned text, paragraphs separated by a blank line."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Copies of one piece of writing: a canonical article and its reprints and updates.
+
+    ``similarity`` maps each member to its shingle Jaccard similarity with the canonical
+    article; ``containment`` to the share of the member's shingles found in the canonical.
+    """
+
+    id: str
+    canonical: str
+    articles: tuple[str, ...]
+    similarity: Mapping[str, float] = field(default_factory=dict)
+    containment: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One extracted sentence and every article that states it."""
+
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    sentences: tuple[SummarySentence, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Stories about one real-world happening, with a headline, a date and a summary."""
+
+    id: str
+    title: str
+    date: dt.date | None
+    stories: tuple[str, ...]
+    articles: tuple[str, ...]
+    summary: Summary = Summary()
+    extras: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """The result of folding a pile of inputs: everything a renderer needs."""
+
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    events: tuple[Event, ...]
+    rejected: tuple[Rejection, ...]
