@@ -40,6 +40,23 @@ def term_counts(tokens: Sequence[np.ndarray], stops: np.ndarray) -> sp.csr_matri
     return counts
 
 
+def story_vectors(
+    full: Sequence[np.ndarray], lede: Sequence[np.ndarray], *, lede_weight: float, min_df: int = 2
+) -> sp.csr_matrix:
+    """Vectors for event grouping: the whole text, plus extra weight on headline and lede.
+
+    What happened is in the headline and first paragraph; the body also covers background
+    and related events (the same minister's other troubles), which must not make two
+    events one.
+    """
+    stops = stop_ids()
+    vectors = tfidf(term_counts(full, stops), min_df=min_df)
+    if lede_weight <= 0:
+        return vectors
+    ledes = tfidf(term_counts(lede, stops), min_df=min_df)
+    return _normalised((1.0 - lede_weight) * vectors + lede_weight * ledes)
+
+
 def tfidf(counts: sp.csr_matrix, *, min_df: int = 2, max_df: float = 0.5) -> sp.csr_matrix:
     """Sublinear TF-IDF with smoothed IDF, rows L2-normalised.
 
@@ -57,6 +74,10 @@ def tfidf(counts: sp.csr_matrix, *, min_df: int = 2, max_df: float = 0.5) -> sp.
     idf = np.where(keep, idf, 0.0).astype(np.float32)
     x.data *= idf[x.indices]
     x.eliminate_zeros()
+    return _normalised(x)
+
+
+def _normalised(x: sp.csr_matrix) -> sp.csr_matrix:
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sp.csr_matrix(sp.diags(1.0 / norms) @ x, dtype=np.float32)

@@ -10,10 +10,6 @@ from newsfold.dates import parse_date
 
 log = logging.getLogger(__name__)
 
-MAX_TREE_SIZE = 200_000
-"""Pages with more elements than this are hostile or broken; trafilatura gives up on them."""
-
-
 def clean_html(html: str, *, url: str | None = None, title: str | None = None) -> CleanText | None:
     """Extract an article from an HTML page.
 
@@ -35,10 +31,10 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
             include_comments=False,
             include_tables=False,
             with_metadata=True,
-            max_tree_size=MAX_TREE_SIZE,
         )
-    except Exception as exc:  # trafilatura raises many kinds on broken markup
-        log.debug("trafilatura failed: %s", exc)
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as exc:
+        # trafilatura and lxml raise these on broken or hostile markup
+        log.warning("trafilatura could not parse the page: %s", exc)
         return None
     if doc is None or not (doc.text or "").strip():
         return None

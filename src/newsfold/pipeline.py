@@ -1,0 +1,168 @@
+"""Run the stages in order: ingest, clean, dedupe, group, summarise.
+
+Every stage is a plain function over plain data; this module only wires them together, so
+each can also be called alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+
+from newsfold.clean import clean_article
+from newsfold.cluster import group_stories
+from newsfold.config import Settings
+from newsfold.dedup import find_stories
+from newsfold.features import stop_ids, story_vectors
+from newsfold.ingest import read_inputs
+from newsfold.summarize import summarize_event
+from newsfold.tokens import TokenHasher
+from newsfold.types import Article, Event, Fold, Rejection, Story, Summary
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+def fold(paths: Iterable[str], settings: Settings | None = None, *, on_article: Progress | None = None) -> Fold:
+    """Read inputs and fold them into stories and events.
+
+    Args:
+        paths: files, folders or ``-``.
+        settings: all stage settings.
+        on_article: called with each input's path as it is read (for progress bars).
+    """
+    settings = settings or Settings()
+    articles, rejected = read_articles(paths, settings, on_article=on_article)
+    return fold_articles(articles, rejected, settings)
+
+
+def read_articles(
+    paths: Iterable[str], settings: Settings, *, on_article: Progress | None = None
+) -> tuple[list[Article], list[Rejection]]:
+    """Ingest and clean; unusable inputs come back as rejections, never as exceptions."""
+    articles: list[Article] = []
+    rejected: list[Rejection] = []
+    seen: set[str] = set()
+    for item in read_inputs(paths, settings.ingest):
+        if on_article:
+            on_article(item.path)
+        cleaned = item if isinstance(item, Rejection) else clean_article(item)
+        if isinstance(cleaned, Rejection):
+            log.warning("skipped %s%s: %s", cleaned.path, f":{cleaned.line}" if cleaned.line else "", cleaned.reason)
+            rejected.append(cleaned)
+            continue
+        articles.append(_unique_id(cleaned, seen))
+    return articles, rejected
+
+
+def _unique_id(article: Article, seen: set[str]) -> Article:
+    """Two inputs with one id (same file name in two folders) get "~2", "~3" suffixes."""
+    base, n, candidate = article.id, 1, article.id
+    while candidate in seen:
+        n += 1
+        candidate = f"{base}~{n}"
+    seen.add(candidate)
+    if candidate == article.id:
+        return article
+    from dataclasses import replace  # noqa: PLC0415
+
+    return replace(article, id=candidate)
+
+
+def fold_articles(
+    articles: Sequence[Article], rejected: Sequence[Rejection] = (), settings: Settings | None = None
+) -> Fold:
+    """Fold cleaned articles: copies into stories, stories into events, events summarised."""
+    settings = settings or Settings()
+    hasher = TokenHasher()
+    tokens = [hasher(a.text) for a in articles]
+    stories = find_stories(articles, tokens, settings.dedup)
+    groups = group_events(stories, articles, tokens, settings)
+    by_id = {a.id: a for a in articles}
+    stops = stop_ids()
+    events = [
+        make_event([stories[k] for k in group], by_id, settings.summary.words, hasher, stops)
+        for group in groups
+    ]
+    events.sort(key=lambda e: (-len(e.articles), -(e.date.toordinal() if e.date else 0), e.id))
+    return Fold(tuple(articles), stories, tuple(events), tuple(rejected))
+
+
+def group_events(
+    stories: Sequence[Story], articles: Sequence[Article], tokens: Sequence[np.ndarray], settings: Settings
+) -> list[list[int]]:
+    """Story indices grouped into events, from the canonical articles' words and dates."""
+    position = {a.id: k for k, a in enumerate(articles)}
+    by_id = {a.id: a for a in articles}
+    hasher = TokenHasher()
+    vectors = story_vectors(
+        [tokens[position[s.canonical]] for s in stories],
+        [hasher(lede(by_id[s.canonical])) for s in stories],
+        lede_weight=settings.cluster.lede_weight,
+        min_df=settings.cluster.min_df,
+    )
+    days = np.array([_story_day(s, by_id) for s in stories], dtype=np.float64)
+    return group_stories(vectors, days, settings.cluster)
+
+
+def lede(article: Article) -> str:
+    """The headline and first paragraph: what the article says happened."""
+    first = article.paragraphs[0] if article.paragraphs else ""
+    return f"{article.title}\n{first}" if article.title else first
+
+
+def _story_day(story: Story, articles: dict[str, Article]) -> float:
+    dates = [articles[a].published for a in story.articles if articles[a].published]
+    return float(min(dates).toordinal()) if dates else float("nan")
+
+
+def make_event(
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    words: int,
+    hasher: TokenHasher | None = None,
+    stops: np.ndarray | None = None,
+) -> Event:
+    """Build one event: its articles, date, summary and headline."""
+    members = tuple(a for s in stories for a in s.articles)
+    summary = summarize_event(stories, articles, words=words, hasher=hasher, stops=stops)
+    digest = hashlib.sha1("\n".join(sorted(s.id for s in stories)).encode()).hexdigest()[:10]
+    return Event(
+        id=f"e-{digest}",
+        title=headline(stories, articles, summary),
+        date=event_date([articles[a] for a in members]),
+        stories=tuple(s.id for s in stories),
+        articles=members,
+        summary=summary,
+    )
+
+
+def event_date(articles: Sequence[Article]) -> dt.date | None:
+    """The median publication date (the earlier one for an even count), or None."""
+    dates = sorted(a.published for a in articles if a.published)
+    return statistics.median_low(dates) if dates else None
+
+
+def headline(stories: Sequence[Story], articles: dict[str, Article], summary: Summary) -> str:
+    """The title of the largest story's best-titled article, else the summary's opening."""
+    for story in sorted(stories, key=lambda s: -len(s.articles)):
+        titles = [articles[a].title for a in story.articles if articles[a].title]
+        if titles:
+            return titles[0]
+    if summary.sentences:
+        return _shorten(summary.sentences[0].text)
+    first = articles[stories[0].canonical]
+    return _shorten(first.paragraphs[0]) if first.paragraphs else first.id
+
+
+def _shorten(sentence: str, limit: int = 14) -> str:
+    words = sentence.split()
+    if len(words) <= limit:
+        return sentence.rstrip(".")
+    return " ".join(words[:limit]).rstrip(",;:") + "…"

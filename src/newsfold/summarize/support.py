@@ -1,0 +1,106 @@
+"""The default summariser: words that many independent stories share make a sentence central.
+
+Each word's weight is the share of the event's stories that use it (copies count once,
+because only canonical articles are read); a sentence's score is the mean weight of its
+content words, with a bonus for the lead. After a sentence is chosen its words' weights are
+squared, so the next choice says something new (the SumBasic update).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsfold.summarize.attribution import normalise_for_match, sources_of
+from newsfold.summarize.base import Candidate, candidates, select
+from newsfold.tokens import TokenHasher
+from newsfold.types import Article, Story, Summary, SummarySentence
+
+LEAD_BONUS = 0.15
+LARGE_EVENT = 20
+"""Events with more stories than this draw candidates from each story's first sentences only."""
+
+
+class SupportSummarizer:
+    """Stage object around :func:`summarize_event`."""
+
+    name = "summarize"
+
+    def __init__(self, *, words: int = 40) -> None:
+        self.words = words
+
+    def __call__(self, stories: Sequence[Story], articles: dict[str, Article]) -> Summary:
+        return summarize_event(stories, articles, words=self.words)
+
+    def __repr__(self) -> str:
+        return f"SupportSummarizer(words={self.words})"
+
+
+def summarize_event(
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    *,
+    words: int = 40,
+    hasher: TokenHasher | None = None,
+    stops: np.ndarray | None = None,
+) -> Summary:
+    """Summarise one event in at most ``words`` words.
+
+    Args:
+        stories: the event's stories.
+        articles: id -> article, holding at least every member of ``stories``.
+        words: the word budget.
+        hasher: word-id hasher to reuse across events.
+        stops: sorted ids of stop words.
+
+    Returns:
+        A Summary whose sentences each list every article that states them.
+    """
+    hasher = hasher or TokenHasher()
+    if stops is None:
+        from newsfold.features import stop_ids  # noqa: PLC0415
+
+        stops = stop_ids()
+    canonicals = [articles[s.canonical] for s in stories]
+    per_story = 10 if len(stories) > LARGE_EVENT else None
+    pool = candidates(canonicals, per_story=per_story)
+    if not pool:
+        return Summary()
+    vocab = [np.setdiff1d(hasher(c.text), stops) for c in pool]
+    weights = _story_support(canonicals, hasher, stops)
+
+    said_after: dict[int, set[int]] = {}  # words already said, by number of sentences chosen
+
+    def gain(k: int, chosen: Sequence[int]) -> float:
+        if vocab[k].size == 0:
+            return 0.0
+        said = said_after.get(len(chosen))
+        if said is None:
+            said = said_after[len(chosen)] = {w for c in chosen for w in vocab[c].tolist()}
+        values = [weights.get(w, 0.0) ** (2 if w in said else 1) for w in vocab[k].tolist()]
+        return sum(values) / len(values) + LEAD_BONUS / (1 + pool[k].position)
+
+    chosen = [pool[k] for k in select(pool, words, gain)]
+    return _attributed(chosen, stories, articles)
+
+
+def _story_support(canonicals: Sequence[Article], hasher: TokenHasher, stops: np.ndarray) -> dict[int, float]:
+    counts: dict[int, int] = {}
+    for article in canonicals:
+        for word in np.setdiff1d(hasher(article.text), stops).tolist():
+            counts[word] = counts.get(word, 0) + 1
+    total = len(canonicals)
+    return {word: n / total for word, n in counts.items()}
+
+
+def _attributed(chosen: Sequence[Candidate], stories: Sequence[Story], articles: dict[str, Article]) -> Summary:
+    order = [a for s in stories for a in s.articles]
+    texts = {a: f" {normalise_for_match(articles[a].text)} " for a in order}
+    own = [stories[c.story].canonical for c in chosen]
+    return Summary(
+        tuple(
+            SummarySentence(c.text, sources_of(c.text, texts, order) or (canonical,))
+            for c, canonical in zip(chosen, own, strict=True)
+        )
+    )
