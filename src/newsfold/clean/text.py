@@ -40,9 +40,20 @@ _DATELINES = (
         rf"^(?P<place>{_PLACE}){_REGION}?(?:,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
         rf"\s*\((?P<source>[^()]{{2,40}})\){_SEP}"
     ),
-    # "VLADIVOSTOK, Russia—North Korean leader ..."
-    re.compile(rf"^(?P<place>{_PLACE}){_REGION}?(?:,\s*(?P<date>{DATE_PATTERN}))?\s*(?:--|—|–)\s*"),
+    # "VLADIVOSTOK, Russia—North Korean leader ..." and "CAPE LORN, March 14 — ..."
+    re.compile(
+        rf"^(?P<place>{_PLACE}){_REGION}?"
+        rf"(?:,\s*(?:(?P<date>{DATE_PATTERN})|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?\s*(?:--|—|–)\s*"
+    ),
 )
+
+# Where a page says who published it: "Republished under licence by the Ostrel Observer.",
+# "..., reported The Straits Times.", "Copyright © 2025 Portmere Pulse | ...", "© Radio Calvenna".
+_NAME = r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})"
+_PUBLISHED_BY = re.compile(rf"\b(?:[Rr]epublished|[Rr]eprinted|[Pp]ublished)\b[^.]{{0,40}}\bby\s+{_NAME}\s*\.?\s*$")
+_REPORTED_BY = re.compile(rf",\s+reported\s+{_NAME}\.\s*$")
+_COPYRIGHT = re.compile(rf"^(?:Copyright\s*)?(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s+)?{_NAME}\s*(?:[.|,].*)?$")
+_MASTHEAD = re.compile(r"^(?P<name>THE\s+[A-Z&' ]{3,40}|[A-Z][A-Z&' ]{2,40}?)\s*(?:\|.*)?$")
 
 
 def clean_text(text: str, *, title: str | None = None) -> CleanText:
@@ -60,7 +71,7 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     meta = _read_header(units[:start])
     body, dateline = _read_body(units[start:])
     published = meta.published or (dateline.published if dateline else None)
-    source = dateline.source if dateline else None
+    source = publisher(units) or (dateline.source if dateline else None)
     return CleanText(
         paragraphs=tuple(body),
         title=title or meta.title,
@@ -166,6 +177,32 @@ def _read_body(units: list[str]) -> tuple[list[str], CleanText | None]:
                 continue
         body.append(unit)
     return body, dateline
+
+
+def publisher(units: list[str]) -> str | None:
+    """The outlet a page names as its publisher, from its footer, lede or masthead."""
+    for unit in reversed(units):
+        found = _PUBLISHED_BY.search(unit) or _COPYRIGHT.match(unit)
+        if found:
+            return found.group("name").strip(" .,")
+    for unit in units[:12]:
+        found = _REPORTED_BY.search(unit)
+        if found:
+            return found.group("name").strip(" .,")
+    return _masthead(units)
+
+
+def _masthead(units: list[str]) -> str | None:
+    """An all-capitals first line that names the outlet: "THE VESSANT COURIER" above a section
+    label, or "RADIO CALVENNA | NEWS"."""
+    if len(units) < 2 or not units[0].isupper():
+        return None
+    found = _MASTHEAD.match(units[0])
+    if not found or len(found.group("name").split()) < 2:
+        return None
+    if "|" in units[0] or found.group("name").startswith("THE ") and units[1].isupper():
+        return found.group("name").strip().title()
+    return None
 
 
 def strip_dateline(paragraph: str) -> tuple[str, CleanText | None]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from newsfold.sentences import split_sentences
 from newsfold.types import Article
 
-MIN_WORDS = 6
+MIN_WORDS = 8
 MAX_WORDS = 60
 
 

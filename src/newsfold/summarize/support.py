@@ -1,9 +1,11 @@
 """The default summariser: words that many independent stories share make a sentence central.
 
 Each word's weight is the share of the event's stories that use it (copies count once,
-because only canonical articles are read); a sentence's score is the mean weight of its
-content words, with a bonus for the lead. After a sentence is chosen its words' weights are
-squared, so the next choice says something new (the SumBasic update).
+because only canonical articles are read). A sentence scores the summed weight of its
+distinct content words over the square root of their number (so neither a long list nor a
+short generic line wins), times a lead prior: news states the event in its first sentences.
+After a sentence is chosen its words' weights are squared, so the next choice says something
+new (the SumBasic update).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from newsfold.summarize.base import Candidate, candidates, select
 from newsfold.tokens import TokenHasher
 from newsfold.types import Article, Story, Summary, SummarySentence
 
-LEAD_BONUS = 0.15
+LEAD_PRIOR = 1.0
+"""A story's sentence k is weighted 1 + LEAD_PRIOR / (k + 1)."""
 LARGE_EVENT = 20
 """Events with more stories than this draw candidates from each story's first sentences only."""
 
@@ -79,7 +82,7 @@ def summarize_event(
         if said is None:
             said = said_after[len(chosen)] = {w for c in chosen for w in vocab[c].tolist()}
         values = [weights.get(w, 0.0) ** (2 if w in said else 1) for w in vocab[k].tolist()]
-        return sum(values) / len(values) + LEAD_BONUS / (1 + pool[k].position)
+        return sum(values) / len(values) ** 0.5 * (1 + LEAD_PRIOR / (1 + pool[k].position))
 
     chosen = [pool[k] for k in select(pool, words, gain)]
     return _attributed(chosen, stories, articles)

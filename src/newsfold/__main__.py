@@ -1,0 +1,5 @@
+"""`python -m newsfold` runs the command-line interface."""
+
+from newsfold.cli import main
+
+main()

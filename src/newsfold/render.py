@@ -1,0 +1,159 @@
+"""Write a Fold as JSON (the stable contract), plain text or Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TextIO
+
+from newsfold import __version__
+from newsfold.types import Article, Event, Fold, Story
+
+FORMATS = ("text", "json", "markdown")
+
+
+def write(fold: Fold, stream: TextIO, fmt: str = "text") -> None:
+    """Write ``fold`` to ``stream`` in one of FORMATS."""
+    writer = {"text": write_text, "json": write_json, "markdown": write_markdown}[fmt]
+    writer(fold, stream)
+
+
+def article_record(article: Article, story: str | None) -> dict[str, object]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "words": article.words,
+        "story": story,
+        "text": article.text,
+    }
+
+
+def story_record(story: Story) -> dict[str, object]:
+    return {
+        "id": story.id,
+        "canonical": story.canonical,
+        "articles": list(story.articles),
+        "similarity": dict(story.similarity),
+        "containment": dict(story.containment),
+    }
+
+
+def event_record(event: Event) -> dict[str, object]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "date": event.date.isoformat() if event.date else None,
+        "stories": list(event.stories),
+        "articles": list(event.articles),
+        "summary": {
+            "text": event.summary.text,
+            "sentences": [{"text": s.text, "sources": list(s.sources)} for s in event.summary.sentences],
+        },
+    }
+
+
+def write_json(fold: Fold, stream: TextIO) -> None:
+    """The JSON contract, written record by record so a large fold is never one big string."""
+    story_of = {a: s.id for s in fold.stories for a in s.articles}
+    sections = (
+        ("articles", (article_record(a, story_of.get(a.id)) for a in fold.articles)),
+        ("stories", (story_record(s) for s in fold.stories)),
+        ("events", (event_record(e) for e in fold.events)),
+        ("rejected", ({"path": r.path, "line": r.line, "reason": r.reason} for r in fold.rejected)),
+    )
+    stream.write('{"newsfold": %s' % json.dumps(__version__))
+    for name, records in sections:
+        stream.write(f',\n "{name}": [')
+        for index, record in enumerate(records):
+            stream.write(("," if index else "") + "\n  " + json.dumps(record, ensure_ascii=False))
+        stream.write("]")
+    stream.write("}\n")
+
+
+def to_dict(fold: Fold) -> dict[str, object]:
+    """The JSON contract as Python data (for callers that want it in memory)."""
+    import io  # noqa: PLC0415
+
+    buffer = io.StringIO()
+    write_json(fold, buffer)
+    return json.loads(buffer.getvalue())
+
+
+def write_text(fold: Fold, stream: TextIO) -> None:
+    stream.write(_overview(fold) + "\n")
+    for number, event in enumerate(fold.events, start=1):
+        stream.write("\n" + "\n".join(_event_lines(fold, event, number, markdown=False)) + "\n")
+    stream.writelines(_rejections(fold, markdown=False))
+
+
+def write_markdown(fold: Fold, stream: TextIO) -> None:
+    stream.write(f"# newsfold: {_overview(fold)}\n")
+    for number, event in enumerate(fold.events, start=1):
+        stream.write("\n" + "\n".join(_event_lines(fold, event, number, markdown=True)) + "\n")
+    stream.writelines(_rejections(fold, markdown=True))
+
+
+def _overview(fold: Fold) -> str:
+    outlets = {a.source for a in fold.articles if a.source}
+    return (
+        f"{_count(len(fold.events), 'event')} from {_count(len(fold.articles), 'article')} "
+        f"({_count(len(fold.stories), 'story', 'stories')}, {_count(len(outlets), 'named outlet')}); "
+        f"{_count(len(fold.rejected), 'input')} rejected"
+    )
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def _event_lines(fold: Fold, event: Event, number: int, *, markdown: bool) -> Iterator[str]:
+    articles = {a.id: a for a in fold.articles}
+    stories = {s.id: s for s in fold.stories}
+    marker = {a: k for k, a in enumerate(event.articles, start=1)}
+    outlets = sorted({articles[a].source for a in event.articles if articles[a].source})
+    date = event.date.isoformat() if event.date else "date unknown"
+    facts = f"{date} · {_count(len(event.articles), 'article')} in {_count(len(event.stories), 'story', 'stories')}"
+    if outlets:
+        facts += " · " + ", ".join(outlets)
+    summary = " ".join(f"{s.text} [{', '.join(str(marker[a]) for a in s.sources)}]" for s in event.summary.sentences)
+    indent = "" if markdown else "    "
+    yield f"## {number}. {event.title}" if markdown else f"[{number}] {event.title}"
+    yield f"{indent}{'*' + facts + '*' if markdown else facts}"
+    yield ""
+    yield f"{indent}{summary}" if summary else f"{indent}(no summary: no sentence fits the budget)"
+    yield ""
+    for k, story_id in enumerate(event.stories, start=1):
+        story = stories[story_id]
+        copies = f" ({_count(len(story.articles), 'copy', 'copies')})" if len(story.articles) > 1 else ""
+        yield f"{indent}{'- ' if markdown else ''}Story {k}{copies}"
+        for article_id in story.articles:
+            yield f"{indent}  {'- ' if markdown else ''}[{marker[article_id]}] {_article_line(articles[article_id], story)}"
+
+
+def _article_line(article: Article, story: Story) -> str:
+    parts = [article.id]
+    if article.source:
+        parts.append(article.source)
+    if article.published:
+        parts.append(article.published.isoformat())
+    if article.id == story.canonical:
+        note = "canonical" if len(story.articles) > 1 else ""
+    else:
+        note = f"copy, {story.containment.get(article.id, 0):.0%} of it in the canonical"
+    line = " · ".join(parts)
+    if article.title:
+        line += f" — {article.title}"
+    return f"{line} ({note})" if note else line
+
+
+def _rejections(fold: Fold, *, markdown: bool) -> Iterator[str]:
+    if not fold.rejected:
+        return
+    yield "\n## Rejected inputs\n\n" if markdown else "\nRejected inputs:\n"
+    for r in fold.rejected:
+        where = f"{r.path}:{r.line}" if r.line else r.path
+        yield f"- `{where}`: {r.reason}\n" if markdown else f"  {where}: {r.reason}\n"
