@@ -32,6 +32,8 @@ _BOILERPLATE = re.compile(
       | .{0,60}\bnewsletter\b.{0,60} | all\ rights\ reserved.* | ©.* | copyright\ ©?\s*\d{4}.*
       | (?:name|email|website|comment)\s*\*? | post\ comment | submit
       | loading\.{0,3} | \d+\s+comments?
+      | (?:more\ from|read\ more|read\ also|also\ read|see\ also|related)\b[^.!?]{0,60}:.{0,140}
+      | listen\ to\ this\ (?:report|article|story)\b.{0,30}
     )\s*$""",
 )
 
@@ -51,7 +53,9 @@ _BYLINE = re.compile(
 
 _CONTRIBUTOR = re.compile(
     r"(?i)^[\s—–-]*(?:(?:additional\s+)?reporting\s+by\b|writing\s+by\b|editing\s+by\b"
-    r"|compiled\s+by\b|.{0,80}\bcontributed\s+(?:reporting|to\s+this\s+(?:article|report|story))\b)"
+    r"|compiled\s+by\b|.{0,80}\bcontributed\s+(?:reporting|to\s+this\s+(?:article|report|story))\b"
+    r"|(?:this|the)\s+(?:story|article|report)\s+(?:was\s+|is\s+)?(?:supplied|provided|distributed"
+    r"|(?:first\s+|originally\s+)?published|republished)\s+(?:by|in)\b)"
 )
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")

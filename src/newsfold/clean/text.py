@@ -127,7 +127,7 @@ def _body_start(units: list[str]) -> int:
     for index, unit in enumerate(units):
         if _is_furniture(unit) or date_line(unit):
             continue
-        if rules.ends_sentence(unit) and len(unit.split()) >= 5:
+        if rules.ends_sentence(unit) and len(unit.split()) >= 2:
             return index
     return 0
 

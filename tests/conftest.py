@@ -1,0 +1,38 @@
+"""Shared fixtures: the bundled sample, its hand-written truth, and the shared data folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfold.bundled import sample_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_dir() -> Path:
+    return sample_corpus()
+
+
+@pytest.fixture(scope="session")
+def sample_truth() -> dict:
+    return json.loads((ROOT / "tests" / "fixtures" / "sample_truth.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    path = SHARED_DATA / "seeds"
+    if not path.is_dir():
+        pytest.skip("../shared/data/seeds is not beside this checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_fold(sample_dir):
+    from newsfold.pipeline import fold
+
+    return fold([str(sample_dir)])

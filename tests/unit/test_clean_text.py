@@ -1,0 +1,148 @@
+"""Plain-text cleaning on the messes scraped news carries (examples written for these tests)."""
+
+import datetime as dt
+
+import pytest
+
+from newsfold.clean.text import clean_text, paragraphs_of, publisher, strip_dateline
+
+BLOG = """Tuesday , June 10 2025
+
+Harbour cranes stand idle as strike enters second day
+
+
+Dockworkers at Lindqvist Port stayed off the job on Saturday, leaving eleven ships waiting in the bay.
+The union said 900 members had joined the walkout, which it said would continue until the port
+authority made a better offer.
+Port officials said talks would resume on Monday.
+
+About Admin
+
+Check Also
+
+Ferry fares to rise by 4% in July, operator says
+
+Lindqvist/ LP The ferry operator said on Thursday that fares on its three island routes ...
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+"""
+
+PAGE = """BUSINESS
+
+# Grain piles up as strike shuts terminal
+
+Union and port authority trade blame as ships queue
+
+A worker walks past idle conveyors at the grain terminal on March 7, 2025. PHOTO: JO ANDERS/THE DAILY
+
+*By Thomas Reed*
+
+March 7, 2025 7:42 p.m. ET
+
+LINDQVIST, Ostrel—The conveyor belts at the grain terminal stopped at dawn on Friday as dockworkers walked out.
+
+Talks Collapse
+
+“We have made our last offer,” said Hanna Berg, the port’s director. “It is fair.”
+
+—*Ann Bell in Lindqvist contributed to this article.*
+"""
+
+
+def test_blog_reprint_keeps_every_story_sentence_and_drops_the_furniture():
+    cleaned = clean_text(BLOG)
+    assert cleaned.title == "Harbour cranes stand idle as strike enters second day"
+    assert cleaned.published is None  # the page's display date is not the article's
+    assert cleaned.paragraphs == (
+        "Dockworkers at Lindqvist Port stayed off the job on Saturday, leaving eleven ships waiting in the bay.",
+        "The union said 900 members had joined the walkout, which it said would continue until the port "
+        "authority made a better offer.",
+        "Port officials said talks would resume on Monday.",
+    )
+
+
+def test_page_header_yields_title_date_byline_and_a_clean_lede():
+    cleaned = clean_text(PAGE)
+    assert cleaned.title == "Grain piles up as strike shuts terminal"
+    assert cleaned.published == dt.date(2025, 3, 7)
+    assert cleaned.author == "Thomas Reed"
+    assert cleaned.paragraphs == (
+        "The conveyor belts at the grain terminal stopped at dawn on Friday as dockworkers walked out.",
+        "“We have made our last offer,” said Hanna Berg, the port’s director. “It is fair.”",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lede", "source", "published", "rest"),
+    [
+        (" date 2019-04-24 (Bloomberg) -- Kim arrived.", "Bloomberg", dt.date(2019, 4, 24), "Kim arrived."),
+        ("VLADIVOSTOK, Apr 25, 2019, Bloomberg. North Korean leader Kim met Putin.", "Bloomberg",
+         dt.date(2019, 4, 25), "North Korean leader Kim met Putin."),
+        ("LONDON (Reuters) - The pound fell.", "Reuters", None, "The pound fell."),
+        ("PORTMERE, March 5 (Meridian Wire) — Floods rose.", "Meridian Wire", None, "Floods rose."),
+        ("VLADIVOSTOK, Russia—North Korean leader Kim Jong Un is expected", None, None,
+         "North Korean leader Kim Jong Un is expected"),
+        ("CAPE LORN, March 14 — Divers found a wreck.", None, None, "Divers found a wreck."),
+    ],
+)
+def test_datelines(lede, source, published, rest):
+    text, found = strip_dateline(lede)
+    assert text == rest
+    assert (found.source, found.published) == (source, published)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    ["Moscow—said nothing.", "U.S. officials said on Friday.", "The UN said 40 people died."],
+)
+def test_ordinary_sentences_are_not_datelines(lede):
+    assert strip_dateline(lede) == (lede, None)
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_broken_lines_mended():
+    wrapped = (
+        "The river reached a record level early on Wednesday, the agency said, after four\n"
+        "days of heavy rain across the valley that forced thousands of residents to leave\n"
+        "their homes for shelters on higher ground.\n\nSecond paragraph here."
+    )
+    assert paragraphs_of(wrapped) == [
+        "The river reached a record level early on Wednesday, the agency said, after four days of heavy "
+        "rain across the valley that forced thousands of residents to leave their homes for shelters on "
+        "higher ground.",
+        "Second paragraph here.",
+    ]
+    assert paragraphs_of("earning $500 million — or about\n1.5 percent of its economy.\nNext line.") == [
+        "earning $500 million — or about 1.5 percent of its economy.",
+        "Next line.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (["Story text.", "Copyright © 2025 Meridian Wire. Republished under licence by the Ostrel Observer."],
+         "Ostrel Observer"),
+        (["Lede, reported The Straits Times.", "More."], "Straits Times"),
+        (["Story.", "Copyright © 2025 Portmere Pulse | Powered by Inkwell Press"], "Portmere Pulse"),
+        (["Story.", "© Radio Calvenna"], "Radio Calvenna"),
+        (["THE VESSANT COURIER", "CULTURE & HERITAGE", "Title here"], "The Vessant Courier"),
+        (["RADIO CALVENNA | NEWS", "Title here"], "Radio Calvenna"),
+        (["WORLD", "Title here", "Story."], None),
+    ],
+)
+def test_publisher(lines, name):
+    assert publisher(lines) == name
+
+
+def test_markdown_escapes_and_typewriter_quotes_are_normalised():
+    cleaned = clean_text("Trade fell to \\$34 million, officials said.\n\nHe called it ``a disgrace,'' aides said.")
+    assert cleaned.paragraphs == ("Trade fell to $34 million, officials said.", "He called it “a disgrace,” aides said.")
+
+
+def test_short_story_sentences_survive():
+    text = "Russia denied the accusations.\n\nIt rained.\n\nTalks resume Monday, officials said."
+    assert clean_text(text).paragraphs == (
+        "Russia denied the accusations.", "It rained.", "Talks resume Monday, officials said.",
+    )

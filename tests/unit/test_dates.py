@@ -1,0 +1,31 @@
+import datetime as dt
+
+import pytest
+
+from newsfold.dates import date_line, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019-04-24", dt.date(2019, 4, 24)),
+        ("2025-03-05T08:00:00Z", dt.date(2025, 3, 5)),
+        ("Apr 25, 2019", dt.date(2019, 4, 25)),
+        ("Mar. 6, 2025", dt.date(2025, 3, 6)),
+        ("24 April 2019", dt.date(2019, 4, 24)),
+        ("Friday , August 23 2019", dt.date(2019, 8, 23)),
+        ("Sept 3rd, 2024", dt.date(2024, 9, 3)),
+        ("February 30, 2024", None),
+        ("on Thursday (April 25)", None),
+        (None, None),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_date_line_tells_timestamps_and_page_dates_apart():
+    assert date_line("April 24, 2019 10:08 p.m. ET") == (dt.date(2019, 4, 24), True, False)
+    assert date_line("Friday , August 23 2019") == (dt.date(2019, 8, 23), False, True)
+    assert date_line("Updated: March 5, 2025 8:00 am") == (dt.date(2025, 3, 5), True, False)
+    assert date_line("Kim arrived on April 24, 2019 by train.") is None

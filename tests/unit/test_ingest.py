@@ -1,0 +1,142 @@
+"""Ingest: files, folders, JSON Lines, stdin, and every kind of bad input."""
+
+import io
+import json
+import os
+import sys
+
+import pytest
+
+from newsfold.config import IngestSettings
+from newsfold.ingest import read_inputs
+from newsfold.types import RawArticle, Rejection
+
+STORY = "PORTMERE (Meridian Wire) — Dockworkers walked out on Friday. The port is closed.\n"
+
+
+def split(items):
+    items = list(items)
+    return [i for i in items if isinstance(i, RawArticle)], [i for i in items if isinstance(i, Rejection)]
+
+
+def test_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_other_types(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text(STORY)
+    (tmp_path / "a.htm").write_text("<html><body><p>x</p></body></html>")
+    (tmp_path / ".hidden.txt").write_text(STORY)
+    (tmp_path / "notes.md").write_text(STORY)
+    articles, rejected = split(read_inputs([str(tmp_path)]))
+    assert [(a.id, a.format) for a in articles] == [("a", "html"), ("2", "text")]
+    assert rejected == []
+
+
+def test_jsonl_records_get_their_own_ids_or_stem_and_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "x1", "text": STORY, "title": "Strike", "source": "Wire", "published": "2025-03-07", "url": "u"},
+        {"text": STORY},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in lines) + "\n\n")
+    articles, rejected = split(read_inputs([str(path)]))
+    assert [a.id for a in articles] == ["x1", "feed:2"]
+    assert (articles[0].title, articles[0].source, articles[0].published, articles[0].url) == (
+        "Strike", "Wire", "2025-03-07", "u",
+    )
+    assert articles[1].line == 2 and rejected == []
+
+
+def test_malformed_jsonl_lines_are_rejected_one_by_one_and_the_rest_is_read(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(
+        b'{"id": "ok1", "text": "One fine story about the port strike today."}\n'
+        b'{"id": "broken", "text": "unterminated\n'
+        b'["not", "an", "object"]\n'
+        b'{"id": "notext", "title": "headline only"}\n'
+        b'{"id": "ok2", "text": "Another fine story about the flood."}\n'
+    )
+    articles, rejected = split(read_inputs([str(path)]))
+    assert [a.id for a in articles] == ["ok1", "ok2"]
+    assert [(r.line, r.reason.split(":")[0]) for r in rejected] == [
+        (2, "not valid JSON"),
+        (3, "a JSON Lines record must be an object"),
+        (4, "record has no 'text'"),
+    ]
+    assert all(r.path == str(path) for r in rejected)
+
+
+def test_overlong_jsonl_record_is_skipped_without_reading_it_into_memory(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    big = json.dumps({"id": "big", "text": "word " * 5000})
+    path.write_text(big + "\n" + json.dumps({"id": "small", "text": STORY}) + "\n")
+    articles, rejected = split(read_inputs([str(path)], IngestSettings(max_line_bytes=1000)))
+    assert [a.id for a in articles] == ["small"]
+    assert rejected[0].line == 1 and "longer than" in rejected[0].reason
+
+
+def test_empty_file_is_rejected(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
+    _, rejected = split(read_inputs([str(tmp_path)]))
+    assert [r.reason for r in rejected] == ["empty file", "empty file"]
+
+
+def test_binary_file_is_rejected_with_its_kind(tmp_path):
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
+    png = tmp_path / "chart.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
+    _, rejected = split(read_inputs([str(tmp_path / "photo.txt"), str(png)]))
+    assert [r.reason for r in rejected] == ["binary file (a PNG image), not text"] * 2
+
+
+def test_undecodable_bytes_fall_back_to_cp1252(tmp_path):
+    (tmp_path / "old.txt").write_bytes("The minister’s plan costs €3.5 million.".encode("cp1252"))
+    articles, _ = split(read_inputs([str(tmp_path)]))
+    assert articles[0].content == "The minister’s plan costs €3.5 million."
+
+
+def test_huge_text_file_is_rejected_by_size_without_being_read(tmp_path):
+    path = tmp_path / "dump.txt"
+    with path.open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024)  # a 50 MB file (sparse: costs no disk)
+    _, rejected = split(read_inputs([str(path)]))
+    assert "too large for one article (52.4 MB" in rejected[0].reason
+
+
+def test_missing_vanished_and_unreadable_inputs_are_rejected(tmp_path):
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # listed, but vanished
+    (tmp_path / "folder.txt").mkdir()  # a name that cannot be read as a file
+    (tmp_path / "ok.txt").write_text(STORY)
+    articles, rejected = split(read_inputs([str(tmp_path), str(tmp_path / "absent.txt")]))
+    assert [a.id for a in articles] == ["ok"]
+    reasons = {os.path.basename(r.path): r.reason for r in rejected}
+    assert reasons["gone.txt"].startswith("cannot be read: No such file")
+    assert reasons["absent.txt"] == "no such file or folder"
+
+
+def test_unreadable_file_is_rejected(tmp_path):
+    path = tmp_path / "locked.txt"
+    path.write_text(STORY)
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads anything: simulate the error instead
+        pytest.skip("running as root: permissions are not enforced")
+    _, rejected = split(read_inputs([str(path)]))
+    assert rejected[0].reason.startswith("cannot be read: Permission denied")
+
+
+def test_stdin_text_and_jsonl(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(STORY.encode()))))
+    articles, _ = split(read_inputs(["-"]))
+    assert [(a.id, a.path, a.format) for a in articles] == [("stdin", "<stdin>", "text")]
+    feed = (json.dumps({"text": STORY}) + "\n" + json.dumps({"text": STORY}) + "\n").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(feed))))
+    articles, _ = split(read_inputs(["-"]))
+    assert [a.id for a in articles] == ["stdin:1", "stdin:2"]
+
+
+def test_reading_many_files_streams(tmp_path):
+    for k in range(50):
+        (tmp_path / f"{k:03}.txt").write_text(STORY)
+    items = read_inputs([str(tmp_path)])
+    first = next(items)  # a generator: nothing is read ahead
+    assert first.id == "000"
+    assert sum(1 for _ in items) == 49

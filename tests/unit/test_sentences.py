@@ -1,0 +1,39 @@
+import pytest
+
+from newsfold.sentences import split_sentences
+
+CASES = [
+    ("Mr. Kim met Mr. Putin on Thursday. The talks lasted three hours.",
+     ["Mr. Kim met Mr. Putin on Thursday.", "The talks lasted three hours."]),
+    ("The U.S. Embassy said it would close. The U.S. said no.",
+     ["The U.S. Embassy said it would close.", "The U.S. said no."]),
+    ("The troops moved to the U.S. border. They waited.",
+     ["The troops moved to the U.S. border.", "They waited."]),
+    ("It cost $1.5 billion, officials said. That was more than expected.",
+     ["It cost $1.5 billion, officials said.", "That was more than expected."]),
+    ("The meeting began at 10 p.m. The leaders left at 11 p.m. on Friday.",
+     ["The meeting began at 10 p.m.", "The leaders left at 11 p.m. on Friday."]),
+    ("John F. Kennedy was president. He died in 1963.", ["John F. Kennedy was president.", "He died in 1963."]),
+    ("“We will win.” Then she left.", ["“We will win.”", "Then she left."]),
+    ("He paused... Then he spoke. Really? Yes!", ["He paused...", "Then he spoke.", "Really?", "Yes!"]),
+    ("Trade fell 56% to 34 million. In 2017 it was 78 million.",
+     ["Trade fell 56% to 34 million.", "In 2017 it was 78 million."]),
+    ("Gen. Smith and Dr. Jones arrived Jan. 5 at St. Paul.", ["Gen. Smith and Dr. Jones arrived Jan. 5 at St. Paul."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_split(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_agrees_with_pysbd_on_seed_style_prose():
+    pysbd = pytest.importorskip("pysbd")
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    agree = sum(split_sentences(text) == [s.strip() for s in segmenter.segment(text)] for text, _ in CASES)
+    assert agree >= len(CASES) - 3  # pysbd itself errs on a few of these
+
+
+def test_round_trip_keeps_all_text():
+    text = "One. Two, said Mr. Lee. “Three?” Four!"
+    assert " ".join(split_sentences(text)) == text
