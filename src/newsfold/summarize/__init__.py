@@ -1,6 +1,6 @@
 """Extractive event summaries whose every sentence names the articles that state it."""
 
-from newsfold.summarize.attribution import normalise_for_match, sources_of
+from newsfold.summarize.attribution import Attributor, normalise_for_match
 from newsfold.summarize.base import Candidate, candidates, select
 from newsfold.summarize.support import SupportSummarizer, summarize_event
 
@@ -8,11 +8,11 @@ SUMMARIZERS = {"support": SupportSummarizer}
 
 __all__ = [
     "SUMMARIZERS",
+    "Attributor",
     "Candidate",
     "SupportSummarizer",
     "candidates",
     "normalise_for_match",
     "select",
-    "sources_of",
     "summarize_event",
 ]

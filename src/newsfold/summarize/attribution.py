@@ -1,33 +1,74 @@
-"""Which articles state a sentence: the sentence, up to punctuation, case and honorifics."""
+"""Which articles state a sentence: the same sentence, or nearly the same.
+
+"The same" is equal up to punctuation, case and honorifics ("Mr. Kim met U.S. envoys." =
+"Kim met US envoys"). "Nearly the same" is a sentence of the article whose words differ by a
+light edit, as syndicated copies do ("the capital" / "the Calvennan capital"): at least 90%
+word-sequence similarity (difflib's ratio).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
+
+from newsfold.sentences import split_sentences
+from newsfold.types import Article
 
 _HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|dr|messrs|mme)\b\.?", re.IGNORECASE)
 _INITIALISM = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z])\.(?=[\s,;:)]|$)")
 _NON_WORD = re.compile(r"[^\w]+")
 
+NEARLY = 0.9
+
 
 def normalise_for_match(text: str) -> str:
-    """Lower-case words separated by single spaces, without honorifics and punctuation.
-
-    ``"Mr. Kim met U.S. envoys."`` and ``"Kim met US envoys"`` normalise alike.
-    """
+    """Lower-case words separated by single spaces, without honorifics and punctuation."""
     text = _INITIALISM.sub(r"\1", text)
     text = _HONORIFIC.sub(" ", text)
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
-def sources_of(sentence: str, texts: Mapping[str, str], order: Sequence[str]) -> tuple[str, ...]:
-    """Ids of the articles whose normalised text contains the normalised sentence.
+class Attributor:
+    """Finds the articles that state a sentence; normalises each article once, lazily."""
 
-    Args:
-        sentence: a summary sentence.
-        texts: article id -> normalised text (see :func:`normalise_for_match`), padded with
-            a space on both sides.
-        order: the ids in the order to report them.
-    """
-    needle = f" {normalise_for_match(sentence)} "
-    return tuple(article for article in order if needle in texts[article])
+    def __init__(self, articles: Mapping[str, Article], order: Sequence[str]) -> None:
+        self.articles = articles
+        self.order = tuple(order)
+        self._texts: dict[str, str] = {}
+        self._sentences: dict[str, list[list[str]]] = {}
+
+    def sources(self, sentence: str) -> tuple[str, ...]:
+        """Ids, in this attributor's order, of the articles stating ``sentence``."""
+        needle = normalise_for_match(sentence)
+        words = needle.split()
+        return tuple(a for a in self.order if self._states(a, needle, words))
+
+    def _states(self, article: str, needle: str, words: list[str]) -> bool:
+        if f" {needle} " in self._text(article):
+            return True
+        return any(_nearly(words, other) for other in self._sentences_of(article))
+
+    def _text(self, article: str) -> str:
+        if article not in self._texts:
+            self._texts[article] = f" {normalise_for_match(self.articles[article].text)} "
+        return self._texts[article]
+
+    def _sentences_of(self, article: str) -> list[list[str]]:
+        if article not in self._sentences:
+            self._sentences[article] = [
+                normalise_for_match(s).split()
+                for paragraph in self.articles[article].paragraphs
+                for s in split_sentences(paragraph)
+            ]
+        return self._sentences[article]
+
+
+def _nearly(words: list[str], other: list[str]) -> bool:
+    longer = max(len(words), len(other))
+    if not longer or abs(len(words) - len(other)) > 0.2 * longer:
+        return False
+    shared = len(set(words) & set(other))
+    if shared < NEARLY * len(set(words)) - 1:
+        return False  # cheap bound before the quadratic comparison
+    return SequenceMatcher(None, words, other, autojunk=False).ratio() >= NEARLY

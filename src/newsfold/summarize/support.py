@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsfold.summarize.attribution import normalise_for_match, sources_of
+from newsfold.summarize.attribution import Attributor
 from newsfold.summarize.base import Candidate, candidates, select
 from newsfold.tokens import TokenHasher
 from newsfold.types import Article, Story, Summary, SummarySentence
@@ -98,12 +98,10 @@ def _story_support(canonicals: Sequence[Article], hasher: TokenHasher, stops: np
 
 
 def _attributed(chosen: Sequence[Candidate], stories: Sequence[Story], articles: dict[str, Article]) -> Summary:
-    order = [a for s in stories for a in s.articles]
-    texts = {a: f" {normalise_for_match(articles[a].text)} " for a in order}
-    own = [stories[c.story].canonical for c in chosen]
+    attributor = Attributor(articles, [a for s in stories for a in s.articles])
     return Summary(
         tuple(
-            SummarySentence(c.text, sources_of(c.text, texts, order) or (canonical,))
-            for c, canonical in zip(chosen, own, strict=True)
+            SummarySentence(c.text, attributor.sources(c.text) or (stories[c.story].canonical,))
+            for c in chosen
         )
     )
