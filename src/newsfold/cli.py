@@ -27,6 +27,7 @@ def main(quiet: bool) -> None:
         level=logging.ERROR if quiet else logging.WARNING,
         format="newsfold: %(levelname)s: %(message)s",
         stream=sys.stderr,
+        force=True,  # each invocation logs to the stderr of its own moment (tests swap it)
     )
 
 

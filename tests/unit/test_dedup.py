@@ -1,0 +1,97 @@
+"""Copy detection: MinHash estimates, LSH candidates, containment, canonical choice."""
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from newsfold.dedup import containment, find_stories, jaccard, shingle_sets
+from newsfold.minhash import candidate_pairs, shingles, signatures
+from newsfold.tokens import TokenHasher
+from newsfold.types import Article
+
+RNG = np.random.default_rng(7)
+VOCAB = [f"w{k}" for k in range(5000)]
+
+
+def words(n):
+    return [VOCAB[i] for i in RNG.integers(0, len(VOCAB), n)]
+
+
+def article(ident, text, published=None):
+    return Article(id=ident, path=ident, paragraphs=(text,), published=published)
+
+
+def test_minhash_estimates_jaccard_within_a_few_points():
+    hasher = TokenHasher()
+    base = words(600)
+    for keep in (0.9, 0.6, 0.3):
+        other = base[: int(600 * keep)] + words(int(600 * (1 - keep)))
+        a, b = (shingles(hasher(" ".join(x)), 4) for x in (base, other))
+        estimate = (signatures([a, b], 256)[0] == signatures([a, b], 256)[1]).mean()
+        assert abs(estimate - jaccard(a, b)) < 0.06
+
+
+def test_lsh_finds_similar_pairs_and_not_unrelated_ones():
+    hasher = TokenHasher()
+    docs = [words(400) for _ in range(200)]
+    docs.append(docs[0][:200])  # a truncated copy: Jaccard about 0.5
+    docs.append(docs[1][:120] + words(30))  # a short copy with an extra tail
+    sets = [shingles(hasher(" ".join(d)), 4) for d in docs]
+    pairs = {tuple(p) for p in candidate_pairs(signatures(sets, 128), rows_per_band=2).tolist()}
+    assert (0, 200) in pairs and (1, 201) in pairs
+    assert len(pairs) < 20  # 200 random documents share almost no 4-grams
+
+
+def test_shingles_of_short_and_empty_texts():
+    hasher = TokenHasher()
+    assert shingles(hasher(""), 4).size == 0
+    assert shingles(hasher("two words"), 4).size == 1
+
+
+def test_containment_joins_truncated_reprint_and_update_but_not_a_different_story():
+    wire = " ".join(words(500))
+    truncated = wire[: len(wire) // 2]
+    update = wire + " " + " ".join(words(200))
+    other = " ".join(words(500))
+    arts = [
+        article("wire", wire, dt.date(2025, 3, 5)),
+        article("blog", truncated),
+        article("update", update, dt.date(2025, 3, 6)),
+        article("other", other),
+    ]
+    hasher = TokenHasher()
+    stories = find_stories(arts, [hasher(a.text) for a in arts])
+    assert {frozenset(s.articles) for s in stories} == {frozenset({"wire", "blog", "update"}), frozenset({"other"})}
+    story = next(s for s in stories if len(s.articles) == 3)
+    assert story.canonical == "update"  # the most complete copy
+    assert story.articles == ("update", "wire", "blog")  # canonical, then by date
+    assert story.containment["blog"] == pytest.approx(1.0, abs=0.02)
+    assert 0.3 < story.similarity["blog"] < 0.5
+
+
+def test_honorifics_do_not_hide_a_copy():
+    hasher = TokenHasher()
+    plain = "Kim met Putin on Thursday and Kim said Putin was a friend. " * 5
+    styled = plain.replace("Kim", "Mr Kim").replace("Putin", "Mr. Putin")
+    a, b = shingle_sets([hasher(plain), hasher(styled)], 4)
+    assert containment(a, b) == 1.0
+
+
+def test_canonical_tie_goes_to_the_earliest():
+    text = " ".join(words(300))
+    arts = [article("late", text, dt.date(2025, 3, 9)), article("early", text, dt.date(2025, 3, 1))]
+    hasher = TokenHasher()
+    (story,) = find_stories(arts, [hasher(a.text) for a in arts])
+    assert story.canonical == "early"
+
+
+def test_empty_input():
+    assert find_stories([], []) == ()
+
+
+def test_deterministic_across_runs():
+    arts = [article(str(k), " ".join(words(300))) for k in range(20)]
+    first = find_stories(arts, [TokenHasher()(a.text) for a in arts])
+    second = find_stories(arts, [TokenHasher()(a.text) for a in arts])
+    assert first == second
