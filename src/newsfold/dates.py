@@ -71,6 +71,8 @@ def date_line(line: str) -> tuple[dt.date, bool, bool] | None:
     Returns:
         ``(date, has_time, has_weekday)`` or None when the line says more than a date.
     """
+    if len(line) > 80:  # a line that is only a date is short; don't scan paragraphs
+        return None
     match = _DATE.search(line)
     if not match:
         return None

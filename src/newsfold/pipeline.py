@@ -10,7 +10,9 @@ import datetime as dt
 import hashlib
 import logging
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -27,19 +29,36 @@ from newsfold.types import Article, Event, Fold, Rejection, Story, Summary
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
+Timings = dict[str, float]
 
 
-def fold(paths: Iterable[str], settings: Settings | None = None, *, on_article: Progress | None = None) -> Fold:
+@contextmanager
+def _timed(timings: Timings | None, stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    if timings is not None:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+def fold(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    on_article: Progress | None = None,
+    timings: Timings | None = None,
+) -> Fold:
     """Read inputs and fold them into stories and events.
 
     Args:
         paths: files, folders or ``-``.
         settings: all stage settings.
         on_article: called with each input's path as it is read (for progress bars).
+        timings: if given, receives the seconds spent in each stage.
     """
     settings = settings or Settings()
-    articles, rejected = read_articles(paths, settings, on_article=on_article)
-    return fold_articles(articles, rejected, settings)
+    with _timed(timings, "ingest+clean"):
+        articles, rejected = read_articles(paths, settings, on_article=on_article)
+    return fold_articles(articles, rejected, settings, timings=timings)
 
 
 def read_articles(
@@ -76,20 +95,28 @@ def _unique_id(article: Article, seen: set[str]) -> Article:
 
 
 def fold_articles(
-    articles: Sequence[Article], rejected: Sequence[Rejection] = (), settings: Settings | None = None
+    articles: Sequence[Article],
+    rejected: Sequence[Rejection] = (),
+    settings: Settings | None = None,
+    *,
+    timings: Timings | None = None,
 ) -> Fold:
     """Fold cleaned articles: copies into stories, stories into events, events summarised."""
     settings = settings or Settings()
     hasher = TokenHasher()
-    tokens = [hasher(a.text) for a in articles]
-    stories = find_stories(articles, tokens, settings.dedup)
-    groups = group_events(stories, articles, tokens, settings)
+    with _timed(timings, "tokenize"):
+        tokens = [hasher(a.text) for a in articles]
+    with _timed(timings, "dedup"):
+        stories = find_stories(articles, tokens, settings.dedup)
+    with _timed(timings, "group"):
+        groups = group_events(stories, articles, tokens, settings)
     by_id = {a.id: a for a in articles}
     stops = stop_ids()
-    events = [
-        make_event([stories[k] for k in group], by_id, settings.summary.words, hasher, stops)
-        for group in groups
-    ]
+    with _timed(timings, "summarize"):
+        events = [
+            make_event([stories[k] for k in group], by_id, settings.summary.words, hasher, stops)
+            for group in groups
+        ]
     events.sort(key=lambda e: (-len(e.articles), -(e.date.toordinal() if e.date else 0), e.id))
     return Fold(tuple(articles), stories, tuple(events), tuple(rejected))
 

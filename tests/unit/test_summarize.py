@@ -17,7 +17,9 @@ def test_attribution_exact_and_nearly_the_same():
         "c": art("c", "Floods cut roads in the north on Wednesday, officials said."),
     }
     sentence = "Floods cut the main rail line to the capital, Vessant, on Wednesday."
-    assert Attributor(articles, ["a", "b", "c"]).sources(sentence) == ("a", "b")
+    attributor = Attributor(articles, ["a", "b", "c"])
+    assert attributor.sources(sentence, copies=["a", "b"]) == ("a", "b")
+    assert attributor.sources(sentence) == ("a",)  # near matches only among the story's copies
 
 
 def test_summary_respects_the_budget_prefers_shared_content_and_credits_copies():

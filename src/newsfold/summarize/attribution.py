@@ -38,16 +38,24 @@ class Attributor:
         self._texts: dict[str, str] = {}
         self._sentences: dict[str, list[list[str]]] = {}
 
-    def sources(self, sentence: str) -> tuple[str, ...]:
-        """Ids, in this attributor's order, of the articles stating ``sentence``."""
+    def sources(self, sentence: str, copies: Sequence[str] = ()) -> tuple[str, ...]:
+        """Ids, in this attributor's order, of the articles stating ``sentence``.
+
+        Args:
+            sentence: the sentence.
+            copies: articles also credited when they hold nearly the same sentence: the
+                copies of the sentence's own story, where light edits happen. (Checking
+                every article of a large event for near matches would cost far more.)
+        """
         needle = normalise_for_match(sentence)
         words = needle.split()
-        return tuple(a for a in self.order if self._states(a, needle, words))
-
-    def _states(self, article: str, needle: str, words: list[str]) -> bool:
-        if f" {needle} " in self._text(article):
-            return True
-        return any(_nearly(words, other) for other in self._sentences_of(article))
+        nearby = set(copies)
+        return tuple(
+            a
+            for a in self.order
+            if f" {needle} " in self._text(a)
+            or (a in nearby and any(_nearly(words, other) for other in self._sentences_of(a)))
+        )
 
     def _text(self, article: str) -> str:
         if article not in self._texts:

@@ -101,7 +101,10 @@ def _attributed(chosen: Sequence[Candidate], stories: Sequence[Story], articles:
     attributor = Attributor(articles, [a for s in stories for a in s.articles])
     return Summary(
         tuple(
-            SummarySentence(c.text, attributor.sources(c.text) or (stories[c.story].canonical,))
+            SummarySentence(
+                c.text,
+                attributor.sources(c.text, stories[c.story].articles) or (stories[c.story].canonical,),
+            )
             for c in chosen
         )
     )

@@ -1,0 +1,88 @@
+"""Throughput and memory of the whole fold at 1k, 10k and 100k articles.
+
+Builds reproducible corpora from the real DUC documents (see synthetic.py), writes each as
+JSON Lines, and folds it in a fresh process through the same path as `newsfold fold
+--format json` (ingest, clean, dedupe, group, summarise, render), printing seconds per stage,
+articles per second, and the process's peak resident memory.
+
+    python benchmarks/throughput.py [--sizes 1000 10000 100000] [--runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STAGES = ("ingest+clean", "tokenize", "dedup", "group", "summarize", "render")
+
+
+def measure(corpus: Path) -> dict[str, float]:
+    """Fold ``corpus`` in this process; return stage seconds and peak RSS (MB)."""
+    from newsfold.pipeline import fold
+    from newsfold.render import write_json
+
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    result = fold([str(corpus)], timings=timings)
+    render_started = time.perf_counter()
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        write_json(result, sink)
+    timings["render"] = time.perf_counter() - render_started
+    timings["total"] = time.perf_counter() - started
+    timings["articles"] = len(result.articles)
+    timings["stories"] = len(result.stories)
+    timings["events"] = len(result.events)
+    timings["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return timings
+
+
+def corpus_for(size: int, data: Path) -> Path:
+    from synthetic import build, sentence_pools, write
+
+    path = HERE / "out" / f"corpus-{size}.jsonl"
+    if not path.exists():
+        write(build(size, sentence_pools(data)), path)
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=1, help="runs per size; the table shows medians")
+    parser.add_argument("--data", type=Path, default=HERE.parents[1] / "shared" / "data")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # child process mode
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return 0
+    if not (args.data / "duc2004-task2").exists():
+        print(f"DUC data not found under {args.data}", file=sys.stderr)
+        return 1
+    print(f"| articles | stories | events | {' | '.join(STAGES)} | total s | articles/s | peak RSS MB |")
+    print("|---" * (len(STAGES) + 7) + "|")
+    for size in args.sizes:
+        corpus = corpus_for(size, args.data)
+        runs = [_child(corpus) for _ in range(args.runs)]
+        med = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+        stages = " | ".join(f"{med[s]:.1f}" for s in STAGES)
+        print(f"| {int(med['articles']):,} | {int(med['stories']):,} | {int(med['events']):,} | {stages} | "
+              f"{med['total']:.1f} | {med['articles'] / med['total']:.0f} | {med['peak_mb']:.0f} |", flush=True)
+    return 0
+
+
+def _child(corpus: Path) -> dict[str, float]:
+    """One measurement in a fresh interpreter, so peak memory is this fold's alone."""
+    out = subprocess.run([sys.executable, __file__, "--measure", str(corpus)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
