@@ -5,6 +5,11 @@ independent reports. Two groups merge while the mean similarity of their stories
 TF-IDF vectors, times exp(-days apart / decay) when both dates are known) is at least the
 threshold. For large inputs each story keeps only its strongest edges, and missing edges
 count as zero similarity.
+
+Greedy merging cannot undo an early mistake (a story pulled into a neighbouring event by one
+strong edge before its own event formed), so a refinement pass then moves each story to the
+event it is on average most similar to, or leaves it alone when no event reaches the
+threshold. Both steps only walk the graph's edges.
 """
 
 from __future__ import annotations
@@ -55,7 +60,73 @@ def group_stories(
     if n == 0:
         return []
     edges = similarity_graph(vectors, days, settings)
-    return average_linkage(n, edges, settings.threshold)
+    groups = average_linkage(n, edges, settings.threshold)
+    return reassign(n, edges, groups, settings.threshold, passes=settings.refine_passes)
+
+
+def reassign(
+    n: int, edges: dict[tuple[int, int], float], groups: list[list[int]], threshold: float, *, passes: int = 10
+) -> list[list[int]]:
+    """Move each story to the group it is on average most similar to, until nothing moves.
+
+    A story's affinity to a group is the sum of its edge weights into the group divided by
+    the group's size (itself excluded), the same group-average measure the linkage uses. A
+    story whose best affinity is below ``threshold`` becomes an event of its own.
+
+    Args:
+        n: number of stories.
+        edges: similarity graph, as from :func:`similarity_graph`.
+        groups: the starting partition of ``range(n)``.
+        threshold: the least affinity for a story to stay in a group.
+        passes: upper bound on sweeps over all stories.
+
+    Returns:
+        Lists of story indices, one list per group, each sorted.
+    """
+    neighbours: list[dict[int, float]] = [{} for _ in range(n)]
+    for (i, j), s in edges.items():
+        neighbours[i][j] = s
+        neighbours[j][i] = s
+    label = [0] * n
+    for g, group in enumerate(groups):
+        for i in group:
+            label[i] = g
+    size = [len(group) for group in groups]
+    for _ in range(passes):
+        moved = 0
+        for i in range(n):
+            best = _best_group(i, neighbours[i], label, size, threshold)
+            if best != label[i]:
+                if best == len(size):
+                    size.append(0)
+                size[label[i]] -= 1
+                size[best] += 1
+                label[i] = best
+                moved += 1
+        if not moved:
+            break
+    out: dict[int, list[int]] = {}
+    for i in range(n):
+        out.setdefault(label[i], []).append(i)
+    return sorted(out.values())
+
+
+def _best_group(i: int, neighbours: dict[int, float], label: list[int], size: list[int], threshold: float) -> int:
+    """Story i's best group; ``len(size)`` stands for "a new group of its own"."""
+    total: dict[int, float] = {}
+    for j, s in neighbours.items():
+        total[label[j]] = total.get(label[j], 0.0) + s
+    own = label[i]
+    if size[own] == 1:
+        best, best_score = own, threshold  # already alone: move only for a group reaching the threshold
+    else:
+        best, best_score = own, total.get(own, 0.0) / (size[own] - 1)
+    for g, t in total.items():
+        if g != own and t / size[g] > best_score + 1e-12:
+            best, best_score = g, t / size[g]
+    if best == own and size[own] > 1 and best_score < threshold:
+        return len(size)
+    return best
 
 
 def similarity_graph(

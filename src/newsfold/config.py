@@ -26,7 +26,7 @@ class DedupSettings:
 
 @dataclass(frozen=True, slots=True)
 class ClusterSettings:
-    threshold: float = 0.03
+    threshold: float = 0.0225
     """Average-linkage stop: groups merge while their mean story similarity is at least this."""
     decay_days: float = 60.0
     """Similarity is multiplied by exp(-days apart / decay_days) when both dates are known."""
@@ -39,6 +39,8 @@ class ClusterSettings:
     min_similarity: float = 0.01
     window_days: int = 120
     """Stories further apart than this (both dated) are never compared."""
+    refine_passes: int = 10
+    """Sweeps of moving each story to the event it is on average most similar to (0: none)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,9 @@
-"""TF-IDF vectors of word unigrams and bigrams, built straight from word-id arrays."""
+"""TF-IDF vectors of word unigrams and bigrams, built straight from word-id arrays.
+
+Term frequency is saturated as in BM25 (tf * (k1 + 1) / (tf + k1)) without BM25's length
+term, since rows are L2-normalised anyway: a name repeated ten times in one article should
+not outweigh five other names shared with another report of the same event.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from newsfold.tokens import TokenHasher
 
 DIMENSIONS = 1 << 22
 _MIX = np.uint32(0x85EBCA6B)
+SATURATION = 0.5
+"""BM25 k1 for term frequency. Low: whether a story uses a term matters more than how often."""
 
 
 def stop_ids() -> np.ndarray:
@@ -41,7 +48,12 @@ def term_counts(tokens: Sequence[np.ndarray], stops: np.ndarray) -> sp.csr_matri
 
 
 def story_vectors(
-    full: Sequence[np.ndarray], lede: Sequence[np.ndarray], *, lede_weight: float, min_df: int = 2
+    full: Sequence[np.ndarray],
+    lede: Sequence[np.ndarray],
+    *,
+    lede_weight: float,
+    min_df: int = 2,
+    saturation: float = SATURATION,
 ) -> sp.csr_matrix:
     """Vectors for event grouping: the whole text, plus extra weight on headline and lede.
 
@@ -50,22 +62,33 @@ def story_vectors(
     events one.
     """
     stops = stop_ids()
-    vectors = tfidf(term_counts(full, stops), min_df=min_df)
+    vectors = tfidf(term_counts(full, stops), min_df=min_df, saturation=saturation)
     if lede_weight <= 0:
         return vectors
-    ledes = tfidf(term_counts(lede, stops), min_df=min_df)
+    ledes = tfidf(term_counts(lede, stops), min_df=min_df, saturation=saturation)
     return _normalised((1.0 - lede_weight) * vectors + lede_weight * ledes)
 
 
-def tfidf(counts: sp.csr_matrix, *, min_df: int = 2, max_df: float = 0.5) -> sp.csr_matrix:
-    """Sublinear TF-IDF with smoothed IDF, rows L2-normalised.
+def tfidf(
+    counts: sp.csr_matrix, *, min_df: int = 2, max_df: float = 0.5, saturation: float | None = SATURATION
+) -> sp.csr_matrix:
+    """TF-IDF with saturated term frequency and smoothed IDF, rows L2-normalised.
 
-    ``max_df`` applies only to collections of 100 documents or more: in a handful of
-    articles about one event the event's own words are in every document.
+    Args:
+        counts: raw term counts, one row per document.
+        min_df: terms in fewer documents are dropped (capped at the number of documents).
+        max_df: terms in more than this share of documents are dropped, but only in
+            collections of 100 documents or more: in a handful of articles about one event
+            the event's own words are in every document.
+        saturation: BM25's k1: tf becomes tf * (k1 + 1) / (tf + k1), so 1 stays 1 and
+            repeats add less and less. None gives the classic sublinear 1 + log(tf).
     """
     n = counts.shape[0]
     x = counts.copy()
-    x.data = 1.0 + np.log(x.data)
+    if saturation is None:
+        x.data = 1.0 + np.log(x.data)
+    else:
+        x.data = x.data * (saturation + 1.0) / (x.data + saturation)
     df = np.bincount(x.indices, minlength=x.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     keep = df >= min(min_df, max(n, 1))

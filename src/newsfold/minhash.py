@@ -142,20 +142,27 @@ def _bucket_pairs(keys: np.ndarray, empty: np.ndarray, max_bucket: int) -> np.nd
     if order.size < 2:
         return np.empty((0, 2), dtype=np.int64)
     sorted_keys = keys[order]
-    same = sorted_keys[1:] == sorted_keys[:-1]
-    # Neighbours in sort order cover every bucket of two, the common case, at once.
-    chain = np.stack((order[:-1][same], order[1:][same]), axis=1)
-    starts = np.flatnonzero(np.concatenate(([True], ~same)))
+    starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
     sizes = np.diff(np.concatenate((starts, [order.size])))
-    extra = [
-        _all_pairs(order[s : s + k])
-        for s, k in zip(starts[sizes > 2], sizes[sizes > 2], strict=True)
-        if k <= max_bucket
-    ]
-    pairs = np.concatenate([chain, *extra]) if extra else chain
-    return np.sort(pairs, axis=1).astype(np.int64)
+    small = (sizes > 1) & (sizes <= max_bucket)
+    pairs = [_within(order, starts[small], sizes[small])]
+    big = sizes > max_bucket
+    if big.any():  # a chain through each huge bucket: linear work, and connectivity survives
+        members = np.concatenate([order[s : s + k] for s, k in zip(starts[big], sizes[big], strict=True)])
+        ends = np.cumsum(sizes[big]) - 1
+        link = np.setdiff1d(np.arange(members.size - 1), ends)
+        pairs.append(np.stack((members[link], members[link + 1]), axis=1))
+    return np.sort(np.concatenate(pairs), axis=1).astype(np.int64)
 
 
-def _all_pairs(members: np.ndarray) -> np.ndarray:
-    i, j = np.triu_indices(members.size, k=1)
-    return np.stack((members[i], members[j]), axis=1)
+def _within(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Every pair inside each run ``order[start : start + size]``, without a Python loop."""
+    if starts.size == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    # Position p of a run of size k pairs with the k - 1 - p positions after it.
+    offsets = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    first = np.repeat(starts, sizes) + offsets
+    partners = np.repeat(sizes, sizes) - 1 - offsets
+    left = np.repeat(first, partners)
+    step = np.arange(partners.sum()) - np.repeat(np.cumsum(partners) - partners, partners) + 1
+    return np.stack((order[left], order[left + step]), axis=1)

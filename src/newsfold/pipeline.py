@@ -113,8 +113,9 @@ def fold_articles(
     by_id = {a.id: a for a in articles}
     stops = stop_ids()
     with _timed(timings, "summarize"):
+        token_of = {a.id: t for a, t in zip(articles, tokens, strict=True)}
         events = [
-            make_event([stories[k] for k in group], by_id, settings.summary.words, hasher, stops)
+            make_event([stories[k] for k in group], by_id, settings.summary.words, hasher, stops, token_of)
             for group in groups
         ]
     events.sort(key=lambda e: (-len(e.articles), -(e.date.toordinal() if e.date else 0), e.id))
@@ -155,10 +156,11 @@ def make_event(
     words: int,
     hasher: TokenHasher | None = None,
     stops: np.ndarray | None = None,
+    tokens: dict[str, np.ndarray] | None = None,
 ) -> Event:
     """Build one event: its articles, date, summary and headline."""
     members = tuple(a for s in stories for a in s.articles)
-    summary = summarize_event(stories, articles, words=words, hasher=hasher, stops=stops)
+    summary = summarize_event(stories, articles, words=words, hasher=hasher, stops=stops, tokens=tokens)
     digest = hashlib.sha1("\n".join(sorted(s.id for s in stories)).encode()).hexdigest()[:10]
     return Event(
         id=f"e-{digest}",

@@ -12,8 +12,6 @@ import zlib
 import numpy as np
 
 _WORD = re.compile(r"\w+")
-# "U.S." and "US" should be one word for copy detection ("U.N." likewise).
-_INITIALISM = re.compile(r"\b([A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z])\.(?=\s|$)")
 
 HONORIFICS = ("mr", "mrs", "ms", "dr", "messrs", "mme")
 
@@ -29,7 +27,7 @@ class TokenHasher:
 
     def __call__(self, text: str) -> np.ndarray:
         """Return the ids of the lower-cased words of ``text`` as a uint32 array."""
-        words = _WORD.findall(_INITIALISM.sub(r"\1", text).lower())
+        words = _WORD.findall(text.lower())
         get = self._ids.get
         ids = [get(word) for word in words]
         if None in ids:

@@ -71,6 +71,8 @@ def is_boilerplate(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """A photo caption or credit line ("... PHOTO: REUTERS", "... (Courtesy)")."""
+    if ":" not in line and not line.endswith((")", ").")) and "/" not in line[-40:]:
+        return False  # every caption pattern needs one of these; skip the regex scan
     return len(line.split()) <= 80 and bool(_CAPTION.search(line))
 
 

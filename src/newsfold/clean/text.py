@@ -181,7 +181,7 @@ def _read_body(units: list[str]) -> tuple[list[str], CleanText | None]:
 
 def publisher(units: list[str]) -> str | None:
     """The outlet a page names as its publisher, from its footer, lede or masthead."""
-    for unit in reversed(units):
+    for unit in reversed(units[-12:]):  # footers sit at the end
         found = _PUBLISHED_BY.search(unit) or _COPYRIGHT.match(unit)
         if found:
             return found.group("name").strip(" .,")

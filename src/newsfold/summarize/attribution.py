@@ -13,20 +13,23 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
 from newsfold.sentences import split_sentences
+from newsfold.tokens import HONORIFICS
 from newsfold.types import Article
 
-_HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|dr|messrs|mme)\b\.?", re.IGNORECASE)
-_INITIALISM = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z])\.(?=[\s,;:)]|$)")
-_NON_WORD = re.compile(r"[^\w]+")
+_HONORIFICS = frozenset(HONORIFICS)
+_INITIALISM = re.compile(r"(?<![\w.])((?:[a-z]\.){2,})")
+_WORD = re.compile(r"\w+")
 
 NEARLY = 0.9
 
 
 def normalise_for_match(text: str) -> str:
-    """Lower-case words separated by single spaces, without honorifics and punctuation."""
-    text = _INITIALISM.sub(r"\1", text)
-    text = _HONORIFIC.sub(" ", text)
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+    """Lower-case words separated by single spaces, without honorifics and punctuation.
+
+    ``"Mr. Kim met U.S. envoys."`` and ``"Kim met US envoys"`` normalise alike.
+    """
+    text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text.lower())
+    return " ".join(w for w in _WORD.findall(text) if w not in _HONORIFICS)
 
 
 class Attributor:

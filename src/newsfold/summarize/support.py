@@ -10,7 +10,7 @@ new (the SumBasic update).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -47,6 +47,7 @@ def summarize_event(
     words: int = 40,
     hasher: TokenHasher | None = None,
     stops: np.ndarray | None = None,
+    tokens: Mapping[str, np.ndarray] | None = None,
 ) -> Summary:
     """Summarise one event in at most ``words`` words.
 
@@ -56,6 +57,7 @@ def summarize_event(
         words: the word budget.
         hasher: word-id hasher to reuse across events.
         stops: sorted ids of stop words.
+        tokens: article id -> word ids, when the caller has them already.
 
     Returns:
         A Summary whose sentences each list every article that states them.
@@ -70,31 +72,33 @@ def summarize_event(
     pool = candidates(canonicals, per_story=per_story)
     if not pool:
         return Summary()
-    vocab = [np.setdiff1d(hasher(c.text), stops) for c in pool]
-    weights = _story_support(canonicals, hasher, stops)
+    stop_set = set(stops.tolist())
+    vocab = [list(set(hasher(c.text).tolist()) - stop_set) for c in pool]
+    ids = [tokens[a.id] if tokens is not None else hasher(a.text) for a in canonicals]
+    weights = _story_support(ids, stop_set)
 
     said_after: dict[int, set[int]] = {}  # words already said, by number of sentences chosen
 
     def gain(k: int, chosen: Sequence[int]) -> float:
-        if vocab[k].size == 0:
+        if not vocab[k]:
             return 0.0
         said = said_after.get(len(chosen))
         if said is None:
-            said = said_after[len(chosen)] = {w for c in chosen for w in vocab[c].tolist()}
-        values = [weights.get(w, 0.0) ** (2 if w in said else 1) for w in vocab[k].tolist()]
+            said = said_after[len(chosen)] = {w for c in chosen for w in vocab[c]}
+        values = [weights.get(w, 0.0) ** (2 if w in said else 1) for w in vocab[k]]
         return sum(values) / len(values) ** 0.5 * (1 + LEAD_PRIOR / (1 + pool[k].position))
 
     chosen = [pool[k] for k in select(pool, words, gain)]
     return _attributed(chosen, stories, articles)
 
 
-def _story_support(canonicals: Sequence[Article], hasher: TokenHasher, stops: np.ndarray) -> dict[int, float]:
+def _story_support(canonical_ids: Sequence[np.ndarray], stops: set[int]) -> dict[int, float]:
+    """Each content word's share of the stories that use it."""
     counts: dict[int, int] = {}
-    for article in canonicals:
-        for word in np.setdiff1d(hasher(article.text), stops).tolist():
+    for ids in canonical_ids:
+        for word in set(ids.tolist()) - stops:
             counts[word] = counts.get(word, 0) + 1
-    total = len(canonicals)
-    return {word: n / total for word, n in counts.items()}
+    return {word: n / len(canonical_ids) for word, n in counts.items()}
 
 
 def _attributed(chosen: Sequence[Candidate], stories: Sequence[Story], articles: dict[str, Article]) -> Summary:
