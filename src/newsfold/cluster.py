@@ -15,7 +15,7 @@ threshold. Both steps only walk the graph's edges.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -132,19 +132,26 @@ def _best_group(i: int, neighbours: dict[int, float], label: list[int], size: li
 def similarity_graph(
     vectors: sp.csr_matrix, days: np.ndarray, settings: ClusterSettings
 ) -> dict[tuple[int, int], float]:
-    """Edges (i, j), i < j, with time-decayed cosine similarity of at least min_similarity."""
+    """Edges (i, j), i < j, with time-decayed cosine similarity of at least min_similarity.
+
+    Up to _DENSE_LIMIT stories every pair is compared. Beyond, each story is compared only
+    with candidates that share a rare term with it (see :func:`_candidates`), and keeps its
+    ``settings.neighbours`` strongest edges: the product of all stories with all stories is
+    nearly dense, because common words link everything, and grows with the square of n.
+    """
     n = vectors.shape[0]
-    keep_all = n <= _DENSE_LIMIT
     edges: dict[tuple[int, int], float] = {}
-    step = 1000
-    for start in range(0, n, step):
-        block = (vectors[start : start + step] @ vectors.T).tocsr()
+    if n <= _DENSE_LIMIT:
+        blocks = _all_pairs(vectors, step=1000)
+    else:
+        blocks = _candidate_pairs(vectors, settings.neighbours + settings.neighbours // 4, step=200)
+    for start, block in blocks:
         for offset in range(block.shape[0]):
             i = start + offset
             cols = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
             sims = block.data[block.indptr[offset] : block.indptr[offset + 1]]
             cols, sims = _decayed(i, cols, sims, days, settings)
-            if not keep_all and cols.size > settings.neighbours:
+            if n > _DENSE_LIMIT and cols.size > settings.neighbours:
                 top = np.argpartition(sims, -settings.neighbours)[-settings.neighbours :]
                 cols, sims = cols[top], sims[top]
             for j, s in zip(cols.tolist(), sims.tolist(), strict=True):
@@ -152,6 +159,42 @@ def similarity_graph(
                 if key not in edges or edges[key] < s:
                     edges[key] = s
     return edges
+
+
+def _all_pairs(vectors: sp.csr_matrix, step: int) -> Iterator[tuple[int, sp.csr_matrix]]:
+    transposed = vectors.T.tocsr()
+    for start in range(0, vectors.shape[0], step):
+        yield start, (vectors[start : start + step] @ transposed).tocsr()
+
+
+def _candidate_pairs(vectors: sp.csr_matrix, per_row: int, step: int) -> Iterator[tuple[int, sp.csr_matrix]]:
+    """Exact similarities of each story with its ``per_row`` best candidates, block by block."""
+    n = vectors.shape[0]
+    probe = _rare_terms(vectors, max(50, n // 500))
+    probe_t = probe.T.tocsr()  # transposed once, not once per block
+    for start in range(0, n, step):
+        partial = (probe[start : start + step] @ probe_t).tocsr()
+        rows, cols = [], []
+        for offset in range(partial.shape[0]):
+            found = partial.indices[partial.indptr[offset] : partial.indptr[offset + 1]]
+            if found.size > per_row:
+                weights = partial.data[partial.indptr[offset] : partial.indptr[offset + 1]]
+                found = found[np.argpartition(weights, -per_row)[-per_row:]]
+            rows.append(np.full(found.size, start + offset))
+            cols.append(found)
+        i, j = np.concatenate(rows), np.concatenate(cols)
+        exact = np.asarray(vectors[i].multiply(vectors[j]).sum(axis=1)).ravel()
+        yield start, sp.csr_matrix((exact, (i - start, j)), shape=(partial.shape[0], n))
+
+
+def _rare_terms(vectors: sp.csr_matrix, max_df: int) -> sp.csr_matrix:
+    """The vectors restricted to terms of at most ``max_df`` stories: names and phrases of
+    one event, which find a story's likely neighbours at a fraction of the cost."""
+    df = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    probe = vectors.copy()
+    probe.data[df[probe.indices] > max_df] = 0.0
+    probe.eliminate_zeros()
+    return probe
 
 
 def _decayed(

@@ -26,14 +26,12 @@ class DedupSettings:
 
 @dataclass(frozen=True, slots=True)
 class ClusterSettings:
-    threshold: float = 0.0225
+    threshold: float = 0.019
     """Average-linkage stop: groups merge while their mean story similarity is at least this."""
     decay_days: float = 60.0
     """Similarity is multiplied by exp(-days apart / decay_days) when both dates are known."""
     neighbours: int = 40
     """Edges kept per story in the similarity graph (the graph is complete for small inputs)."""
-    lede_weight: float = 0.0
-    """Share of a story's vector taken from its headline and first paragraph."""
     min_df: int = 1
     """Terms in fewer stories are dropped. 1 keeps one similarity scale for 5 or 50,000 stories."""
     min_similarity: float = 0.01

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from newsfold.tokens import TokenHasher
+from newsfold.stopwords import STOP_WORDS
+from newsfold.tokens import NUMBER, TokenHasher
 
 DIMENSIONS = 1 << 22
 _MIX = np.uint32(0x85EBCA6B)
@@ -21,10 +22,8 @@ SATURATION = 0.5
 
 
 def stop_ids() -> np.ndarray:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415
-
-    extra = ("said", "says", "mr", "mrs", "ms", "dr", "told", "also", "would", "could", "year")
-    return TokenHasher().ids(frozenset(ENGLISH_STOP_WORDS) | frozenset(extra))
+    """Sorted ids of the stop words (newsfold.stopwords) and of numbers."""
+    return np.union1d(TokenHasher().ids(STOP_WORDS), np.array([NUMBER], dtype=np.uint32))
 
 
 def term_counts(tokens: Sequence[np.ndarray], stops: np.ndarray) -> sp.csr_matrix:
@@ -48,25 +47,24 @@ def term_counts(tokens: Sequence[np.ndarray], stops: np.ndarray) -> sp.csr_matri
 
 
 def story_vectors(
-    full: Sequence[np.ndarray],
-    lede: Sequence[np.ndarray],
-    *,
-    lede_weight: float,
-    min_df: int = 2,
-    saturation: float = SATURATION,
+    tokens: Sequence[np.ndarray], *, min_df: int = 1, saturation: float | None = SATURATION
 ) -> sp.csr_matrix:
-    """Vectors for event grouping: the whole text, plus extra weight on headline and lede.
+    """Vectors for event grouping, one per story (the word ids of its canonical article).
 
-    What happened is in the headline and first paragraph; the body also covers background
-    and related events (the same minister's other troubles), which must not make two
-    events one.
+    Args:
+        tokens: word ids per story.
+        min_df: drop terms found in fewer stories.
+        saturation: BM25 k1 for term frequency (None: 1 + log tf).
     """
-    stops = stop_ids()
-    vectors = tfidf(term_counts(full, stops), min_df=min_df, saturation=saturation)
-    if lede_weight <= 0:
-        return vectors
-    ledes = tfidf(term_counts(lede, stops), min_df=min_df, saturation=saturation)
-    return _normalised((1.0 - lede_weight) * vectors + lede_weight * ledes)
+    counts = term_counts(tokens, stop_ids())
+    vectors = tfidf(counts, min_df=min_df, saturation=saturation)
+    # A term of a single story adds to its norm but to no dot product: drop it once the
+    # rows are normalised. Similarities are unchanged and the rows get much shorter.
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    vectors.data[df[vectors.indices] < 2] = 0.0
+    vectors.eliminate_zeros()
+    vectors.sort_indices()
+    return vectors
 
 
 def tfidf(

@@ -128,21 +128,12 @@ def group_events(
     """Story indices grouped into events, from the canonical articles' words and dates."""
     position = {a.id: k for k, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
-    hasher = TokenHasher()
     vectors = story_vectors(
         [tokens[position[s.canonical]] for s in stories],
-        [hasher(lede(by_id[s.canonical])) for s in stories],
-        lede_weight=settings.cluster.lede_weight,
         min_df=settings.cluster.min_df,
     )
     days = np.array([_story_day(s, by_id) for s in stories], dtype=np.float64)
     return group_stories(vectors, days, settings.cluster)
-
-
-def lede(article: Article) -> str:
-    """The headline and first paragraph: what the article says happened."""
-    first = article.paragraphs[0] if article.paragraphs else ""
-    return f"{article.title}\n{first}" if article.title else first
 
 
 def _story_day(story: Story, articles: dict[str, Article]) -> float:

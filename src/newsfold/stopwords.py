@@ -24,6 +24,16 @@ FUNCTION_WORDS = frozenset(
     haven hadn aren""".split()
 )
 
+# Number words, light verbs and generic nouns: frequent in every kind of story.
+GENERIC_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty
+    thirty forty fifty sixty seventy eighty ninety hundred thousand million billion first
+    second third fourth fifth last next half dozen get gets got give gives gave given go goes
+    went gone going take takes took taken put see saw seen show shown find found make makes
+    made keep kept move moved call called come came back front top bottom side part name
+    amount full empty co inc ltd eg ie cant couldnt hasnt noone""".split()
+)
+
 # Verbs of reporting and words of every news story; they link unrelated events.
 NEWS_WORDS = frozenset(
     """said says say told tell telling according reported reports reporter reporters added asked
@@ -32,4 +42,4 @@ NEWS_WORDS = frozenset(
     month months day days time times mr mrs ms dr new people""".split()
 )
 
-STOP_WORDS = FUNCTION_WORDS | NEWS_WORDS
+STOP_WORDS = FUNCTION_WORDS | GENERIC_WORDS | NEWS_WORDS

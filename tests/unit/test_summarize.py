@@ -23,22 +23,23 @@ def test_attribution_exact_and_nearly_the_same():
 
 
 def test_summary_respects_the_budget_prefers_shared_content_and_credits_copies():
-    wire = art(
-        "wire",
-        "Floodwaters swept through Dunmarrow on Wednesday, killing 14 people and forcing 3,000 from their homes.",
-        "The mayor thanked volunteers for their work at the shelters in the town hall.",
-    )
+    # Support of the wire lede's content words across the three stories, by hand:
+    # floodwaters 2/3, swept 2/3, dunmarrow 3/3, killing 2/3, forcing 1/3, thousands 2/3,
+    # homes 2/3 -> 14/3 over sqrt(7) = 1.76; the radio lede scores 11/3 / sqrt(6) = 1.50 and
+    # the local lede 11/3 / sqrt(7) = 1.39.
+    wire = art("wire", "Floodwaters swept through Dunmarrow on Wednesday, killing 14 people and forcing thousands from their homes.")
     copy = art("copy", wire.paragraphs[0])
     local = art(
         "local",
-        "Residents of Dunmarrow returned on Thursday to homes wrecked by the flood that killed 14 people.",
+        "Floodwaters swept through the old town of Dunmarrow overnight, residents said.",
         "A bakery on Mill Lane reopened with bread baked in a borrowed oven across town.",
     )
-    stories = [Story("s1", "wire", ("wire", "copy")), Story("s2", "local", ("local",))]
-    summary = summarize_event(stories, {"wire": wire, "copy": copy, "local": local}, words=20)
+    radio = art("radio", "The flood killing 14 people in Dunmarrow forced thousands from their homes, officials said.")
+    stories = [Story("s1", "wire", ("wire", "copy")), Story("s2", "local", ("local",)), Story("s3", "radio", ("radio",))]
+    summary = summarize_event(stories, {"wire": wire, "copy": copy, "local": local, "radio": radio}, words=20)
     assert summary.words <= 20
     first = summary.sentences[0]
-    assert first.text.startswith("Floodwaters swept") and first.sources == ("wire", "copy")
+    assert first.text.startswith("Floodwaters swept through Dunmarrow") and first.sources == ("wire", "copy")
 
 
 def test_empty_event_gives_empty_summary():
