@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e . pytest psutil "pysbd>=0.3.4,<0.4" ruff
+	$(BIN)/python -m pip install --quiet -e . --group dev
 	@touch $(STAMP)
 
 run: $(STAMP)

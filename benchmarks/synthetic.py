@@ -22,10 +22,37 @@ from newsfold.sentences import split_sentences
 
 SOURCES = (("duc2004-task2/duc2004_task2.jsonl", None), ("duc2003/duc2003_tasks2_3.jsonl", None))
 START = dt.date(2024, 5, 1)
-OUTLETS = ("Meridian Wire", "Coastline Herald", "Ostrel Observer", "Vessant Courier", "Portmere Pulse",
-           "Northgate Journal", "Radio Calvenna", "Harbour Weekly", "Dunmarrow Gazette", "Lindqvist Times")
+OUTLETS = (
+    "Meridian Wire",
+    "Coastline Herald",
+    "Ostrel Observer",
+    "Vessant Courier",
+    "Portmere Pulse",
+    "Northgate Journal",
+    "Radio Calvenna",
+    "Harbour Weekly",
+    "Dunmarrow Gazette",
+    "Lindqvist Times",
+)
 BOILERPLATE = ("Share this:", "Leave a Reply", "Your email address will not be published. Required fields are marked *")
-SYLLABLES = ("ka", "lo", "mer", "vin", "dra", "sel", "tor", "am", "bri", "quon", "zel", "ru", "pha", "nis", "gor", "ela")
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mer",
+    "vin",
+    "dra",
+    "sel",
+    "tor",
+    "am",
+    "bri",
+    "quon",
+    "zel",
+    "ru",
+    "pha",
+    "nis",
+    "gor",
+    "ela",
+)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
@@ -67,8 +94,11 @@ def _event(number: int, rng: random.Random, pools: list[list[str]], room: int) -
 
 def _renamer(rng: random.Random, pool: list[str]):  # type: ignore[no-untyped-def]
     words = sorted({w for s in pool for w in _CAPITALISED.findall(s)})
-    swap = {w: "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
-            for w in words if rng.random() < 0.5}
+    swap = {
+        w: "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+        for w in words
+        if rng.random() < 0.5
+    }
     return lambda text: _CAPITALISED.sub(lambda m: swap.get(m.group(0), m.group(0)), text)
 
 

@@ -73,14 +73,19 @@ def main() -> int:
         runs = [_child(corpus) for _ in range(args.runs)]
         med = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
         stages = " | ".join(f"{med[s]:.1f}" for s in STAGES)
-        print(f"| {int(med['articles']):,} | {int(med['stories']):,} | {int(med['events']):,} | {stages} | "
-              f"{med['total']:.1f} | {med['articles'] / med['total']:.0f} | {med['peak_mb']:.0f} |", flush=True)
+        print(
+            f"| {int(med['articles']):,} | {int(med['stories']):,} | {int(med['events']):,} | {stages} | "
+            f"{med['total']:.1f} | {med['articles'] / med['total']:.0f} | {med['peak_mb']:.0f} |",
+            flush=True,
+        )
     return 0
 
 
 def _child(corpus: Path) -> dict[str, float]:
     """One measurement in a fresh interpreter, so peak memory is this fold's alone."""
-    out = subprocess.run([sys.executable, __file__, "--measure", str(corpus)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", str(corpus)], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -63,7 +63,9 @@ def test_rejections_are_reported_and_the_run_goes_on(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     result = run("fold", str(tmp_path), "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["rejected"] == [{"path": str(tmp_path / "empty.txt"), "line": None, "reason": "empty file"}]
+    assert json.loads(result.stdout)["rejected"] == [
+        {"path": str(tmp_path / "empty.txt"), "line": None, "reason": "empty file"}
+    ]
     assert "empty.txt: empty file" in result.stderr
 
 
@@ -89,6 +91,7 @@ def test_installed_console_script_and_module_run():
     scripts = Path(sys.executable).parent
     version = subprocess.run([scripts / "newsfold", "--version"], capture_output=True, text=True, check=True)
     assert version.stdout.strip() == f"newsfold, version {__version__}"
-    folded = subprocess.run([sys.executable, "-m", "newsfold", "fold", "--format", "json"],
-                            capture_output=True, text=True, check=True)
+    folded = subprocess.run(
+        [sys.executable, "-m", "newsfold", "fold", "--format", "json"], capture_output=True, text=True, check=True
+    )
     assert len(json.loads(folded.stdout)["articles"]) == 17

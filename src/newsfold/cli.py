@@ -32,8 +32,12 @@ def main(quiet: bool) -> None:
 
 
 def _output_options(command: Callable[..., None]) -> Callable[..., None]:
-    command = click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")(command)
-    command = click.option("--words", type=click.IntRange(5, 2000), default=40, show_default=True, help="Summary length budget.")(command)
+    command = click.option(
+        "--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout."
+    )(command)
+    command = click.option(
+        "--words", type=click.IntRange(5, 2000), default=40, show_default=True, help="Summary length budget."
+    )(command)
     command = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)(command)
     return command
 

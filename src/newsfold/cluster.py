@@ -15,7 +15,7 @@ threshold. Both steps only walk the graph's edges.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import numpy as np
 import scipy.sparse as sp
@@ -42,9 +42,7 @@ class EventGrouper:
         return f"EventGrouper(settings={self.settings!r})"
 
 
-def group_stories(
-    vectors: sp.csr_matrix, days: np.ndarray, settings: ClusterSettings | None = None
-) -> list[list[int]]:
+def group_stories(vectors: sp.csr_matrix, days: np.ndarray, settings: ClusterSettings | None = None) -> list[list[int]]:
     """Cluster story vectors into events.
 
     Args:

@@ -49,8 +49,6 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, Collection[str]]) ->
         precision += sum(1.0 for other in mates if classes[item] & classes[other]) / len(mates)
         related = set().union(*(by_class[label] for label in classes[item]))
         recall += sum(
-            1.0 / len(classes[item] & classes[other])
-            for other in related
-            if predicted[other] == predicted[item]
+            1.0 / len(classes[item] & classes[other]) for other in related if predicted[other] == predicted[item]
         ) / len(related)
     return BCubed(precision / len(items), recall / len(items))

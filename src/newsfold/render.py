@@ -65,7 +65,7 @@ def write_json(fold: Fold, stream: TextIO) -> None:
         ("events", (event_record(e) for e in fold.events)),
         ("rejected", ({"path": r.path, "line": r.line, "reason": r.reason} for r in fold.rejected)),
     )
-    stream.write('{"newsfold": %s' % json.dumps(__version__))
+    stream.write('{"newsfold": ' + json.dumps(__version__))
     for name, records in sections:
         stream.write(f',\n "{name}": [')
         for index, record in enumerate(records):
@@ -126,12 +126,13 @@ def _event_lines(fold: Fold, event: Event, number: int, *, markdown: bool) -> It
     yield ""
     yield f"{indent}{summary}" if summary else f"{indent}(no summary: no sentence fits the budget)"
     yield ""
+    bullet = "- " if markdown else ""
     for k, story_id in enumerate(event.stories, start=1):
         story = stories[story_id]
-        copies = f" ({_count(len(story.articles), 'copy', 'copies')})" if len(story.articles) > 1 else ""
-        yield f"{indent}{'- ' if markdown else ''}Story {k}{copies}"
+        copies = f" ({_count(len(story.articles), 'article')})" if len(story.articles) > 1 else ""
+        yield f"{indent}{bullet}Story {k}{copies}"
         for article_id in story.articles:
-            yield f"{indent}  {'- ' if markdown else ''}[{marker[article_id]}] {_article_line(articles[article_id], story)}"
+            yield f"{indent}  {bullet}[{marker[article_id]}] {_article_line(articles[article_id], story)}"
 
 
 def _article_line(article: Article, story: Story) -> str:

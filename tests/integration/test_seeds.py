@@ -19,13 +19,31 @@ WIRE = {"000_622a459584caac29", "002_cb1efc3f741ec9d1", "003_722aa2a5679254b3"}
 
 # Page furniture of the seeds, read off the files by hand.
 FURNITURE = {
-    "002_cb1efc3f741ec9d1": ["Friday , August 23 2019", "About Admin", "Check Also", "Diamonds account for 90%", "Dubai/ WAM Dubai Chamber",
-                             "Leave a Reply", "Your email address will not be published", "Required fields"],
-    "003_722aa2a5679254b3": ["PHOTO: REUTERS", "walks with Russia President Vladimir Putin at the Far Eastern",
-                             "Share it", "Exclusive: Beyond the Covid-19"],
+    "002_cb1efc3f741ec9d1": [
+        "Friday , August 23 2019",
+        "About Admin",
+        "Check Also",
+        "Diamonds account for 90%",
+        "Dubai/ WAM Dubai Chamber",
+        "Leave a Reply",
+        "Your email address will not be published",
+        "Required fields",
+    ],
+    "003_722aa2a5679254b3": [
+        "PHOTO: REUTERS",
+        "walks with Russia President Vladimir Putin at the Far Eastern",
+        "Share it",
+        "Exclusive: Beyond the Covid-19",
+    ],
     "001_e84ac9343e5495af": ["sign a joint declaration. (Courtesy)"],
-    "004_8c9f0e3db2b83dab": ["PHOTO: KCNA", "By Thomas Grove", "10:08 p.m. ET", "contributed to this article",
-                             "Talks are meant to increase pressure", "WORLD"],
+    "004_8c9f0e3db2b83dab": [
+        "PHOTO: KCNA",
+        "By Thomas Grove",
+        "10:08 p.m. ET",
+        "contributed to this article",
+        "Talks are meant to increase pressure",
+        "WORLD",
+    ],
 }
 
 

@@ -78,12 +78,20 @@ def test_page_header_yields_title_date_byline_and_a_clean_lede():
     ("lede", "source", "published", "rest"),
     [
         (" date 2019-04-24 (Bloomberg) -- Kim arrived.", "Bloomberg", dt.date(2019, 4, 24), "Kim arrived."),
-        ("VLADIVOSTOK, Apr 25, 2019, Bloomberg. North Korean leader Kim met Putin.", "Bloomberg",
-         dt.date(2019, 4, 25), "North Korean leader Kim met Putin."),
+        (
+            "VLADIVOSTOK, Apr 25, 2019, Bloomberg. North Korean leader Kim met Putin.",
+            "Bloomberg",
+            dt.date(2019, 4, 25),
+            "North Korean leader Kim met Putin.",
+        ),
         ("LONDON (Reuters) - The pound fell.", "Reuters", None, "The pound fell."),
         ("PORTMERE, March 5 (Meridian Wire) — Floods rose.", "Meridian Wire", None, "Floods rose."),
-        ("VLADIVOSTOK, Russia—North Korean leader Kim Jong Un is expected", None, None,
-         "North Korean leader Kim Jong Un is expected"),
+        (
+            "VLADIVOSTOK, Russia—North Korean leader Kim Jong Un is expected",
+            None,
+            None,
+            "North Korean leader Kim Jong Un is expected",
+        ),
         ("CAPE LORN, March 14 — Divers found a wreck.", None, None, "Divers found a wreck."),
     ],
 )
@@ -122,8 +130,10 @@ def test_hard_wrapped_paragraphs_are_joined_and_broken_lines_mended():
 @pytest.mark.parametrize(
     ("lines", "name"),
     [
-        (["Story text.", "Copyright © 2025 Meridian Wire. Republished under licence by the Ostrel Observer."],
-         "Ostrel Observer"),
+        (
+            ["Story text.", "Copyright © 2025 Meridian Wire. Republished under licence by the Ostrel Observer."],
+            "Ostrel Observer",
+        ),
         (["Lede, reported The Straits Times.", "More."], "Straits Times"),
         (["Story.", "Copyright © 2025 Portmere Pulse | Powered by Inkwell Press"], "Portmere Pulse"),
         (["Story.", "© Radio Calvenna"], "Radio Calvenna"),
@@ -138,11 +148,16 @@ def test_publisher(lines, name):
 
 def test_markdown_escapes_and_typewriter_quotes_are_normalised():
     cleaned = clean_text("Trade fell to \\$34 million, officials said.\n\nHe called it ``a disgrace,'' aides said.")
-    assert cleaned.paragraphs == ("Trade fell to $34 million, officials said.", "He called it “a disgrace,” aides said.")
+    assert cleaned.paragraphs == (
+        "Trade fell to $34 million, officials said.",
+        "He called it “a disgrace,” aides said.",
+    )
 
 
 def test_short_story_sentences_survive():
     text = "Russia denied the accusations.\n\nIt rained.\n\nTalks resume Monday, officials said."
     assert clean_text(text).paragraphs == (
-        "Russia denied the accusations.", "It rained.", "Talks resume Monday, officials said.",
+        "Russia denied the accusations.",
+        "It rained.",
+        "Talks resume Monday, officials said.",
     )

@@ -40,7 +40,10 @@ def test_jsonl_records_get_their_own_ids_or_stem_and_line(tmp_path):
     articles, rejected = split(read_inputs([str(path)]))
     assert [a.id for a in articles] == ["x1", "feed:2"]
     assert (articles[0].title, articles[0].source, articles[0].published, articles[0].url) == (
-        "Strike", "Wire", "2025-03-07", "u",
+        "Strike",
+        "Wire",
+        "2025-03-07",
+        "u",
     )
     assert articles[1].line == 2 and rejected == []
 

@@ -3,21 +3,30 @@ import pytest
 from newsfold.sentences import split_sentences
 
 CASES = [
-    ("Mr. Kim met Mr. Putin on Thursday. The talks lasted three hours.",
-     ["Mr. Kim met Mr. Putin on Thursday.", "The talks lasted three hours."]),
-    ("The U.S. Embassy said it would close. The U.S. said no.",
-     ["The U.S. Embassy said it would close.", "The U.S. said no."]),
-    ("The troops moved to the U.S. border. They waited.",
-     ["The troops moved to the U.S. border.", "They waited."]),
-    ("It cost $1.5 billion, officials said. That was more than expected.",
-     ["It cost $1.5 billion, officials said.", "That was more than expected."]),
-    ("The meeting began at 10 p.m. The leaders left at 11 p.m. on Friday.",
-     ["The meeting began at 10 p.m.", "The leaders left at 11 p.m. on Friday."]),
+    (
+        "Mr. Kim met Mr. Putin on Thursday. The talks lasted three hours.",
+        ["Mr. Kim met Mr. Putin on Thursday.", "The talks lasted three hours."],
+    ),
+    (
+        "The U.S. Embassy said it would close. The U.S. said no.",
+        ["The U.S. Embassy said it would close.", "The U.S. said no."],
+    ),
+    ("The troops moved to the U.S. border. They waited.", ["The troops moved to the U.S. border.", "They waited."]),
+    (
+        "It cost $1.5 billion, officials said. That was more than expected.",
+        ["It cost $1.5 billion, officials said.", "That was more than expected."],
+    ),
+    (
+        "The meeting began at 10 p.m. The leaders left at 11 p.m. on Friday.",
+        ["The meeting began at 10 p.m.", "The leaders left at 11 p.m. on Friday."],
+    ),
     ("John F. Kennedy was president. He died in 1963.", ["John F. Kennedy was president.", "He died in 1963."]),
     ("“We will win.” Then she left.", ["“We will win.”", "Then she left."]),
     ("He paused... Then he spoke. Really? Yes!", ["He paused...", "Then he spoke.", "Really?", "Yes!"]),
-    ("Trade fell 56% to 34 million. In 2017 it was 78 million.",
-     ["Trade fell 56% to 34 million.", "In 2017 it was 78 million."]),
+    (
+        "Trade fell 56% to 34 million. In 2017 it was 78 million.",
+        ["Trade fell 56% to 34 million.", "In 2017 it was 78 million."],
+    ),
     ("Gen. Smith and Dr. Jones arrived Jan. 5 at St. Paul.", ["Gen. Smith and Dr. Jones arrived Jan. 5 at St. Paul."]),
 ]
 

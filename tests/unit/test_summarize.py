@@ -7,7 +7,9 @@ def art(ident, *paragraphs):
 
 
 def test_normalise_for_match():
-    assert normalise_for_match("Mr. Kim met U.S. envoys, “at last”.") == normalise_for_match("Kim met US envoys at last")
+    assert normalise_for_match("Mr. Kim met U.S. envoys, “at last”.") == normalise_for_match(
+        "Kim met US envoys at last"
+    )
 
 
 def test_attribution_exact_and_nearly_the_same():
@@ -27,7 +29,10 @@ def test_summary_respects_the_budget_prefers_shared_content_and_credits_copies()
     # floodwaters 2/3, swept 2/3, dunmarrow 3/3, killing 2/3, forcing 1/3, thousands 2/3,
     # homes 2/3 -> 14/3 over sqrt(7) = 1.76; the radio lede scores 11/3 / sqrt(6) = 1.50 and
     # the local lede 11/3 / sqrt(7) = 1.39.
-    wire = art("wire", "Floodwaters swept through Dunmarrow on Wednesday, killing 14 people and forcing thousands from their homes.")
+    wire = art(
+        "wire",
+        "Floodwaters swept through Dunmarrow on Wednesday, killing 14 people and forcing thousands from their homes.",
+    )
     copy = art("copy", wire.paragraphs[0])
     local = art(
         "local",
@@ -35,7 +40,11 @@ def test_summary_respects_the_budget_prefers_shared_content_and_credits_copies()
         "A bakery on Mill Lane reopened with bread baked in a borrowed oven across town.",
     )
     radio = art("radio", "The flood killing 14 people in Dunmarrow forced thousands from their homes, officials said.")
-    stories = [Story("s1", "wire", ("wire", "copy")), Story("s2", "local", ("local",)), Story("s3", "radio", ("radio",))]
+    stories = [
+        Story("s1", "wire", ("wire", "copy")),
+        Story("s2", "local", ("local",)),
+        Story("s3", "radio", ("radio",)),
+    ]
     summary = summarize_event(stories, {"wire": wire, "copy": copy, "local": local, "radio": radio}, words=20)
     assert summary.words <= 20
     first = summary.sentences[0]

@@ -10,6 +10,7 @@ from newsfold.dates import parse_date
 
 log = logging.getLogger(__name__)
 
+
 def clean_html(html: str, *, url: str | None = None, title: str | None = None) -> CleanText | None:
     """Extract an article from an HTML page.
 

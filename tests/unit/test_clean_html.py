@@ -1,0 +1,50 @@
+"""HTML pages: main text and metadata; hostile or empty pages are rejected, not fatal."""
+
+import datetime as dt
+
+from newsfold.clean import clean_article
+from newsfold.types import Article, RawArticle, Rejection
+
+PAGE = """<!doctype html><html><head><title>Ferry fares rise | Lindqvist Times</title>
+<meta property="og:title" content="Ferry fares to rise by 4% in July">
+<meta property="og:site_name" content="Lindqvist Times">
+<meta property="article:published_time" content="2025-06-02T09:00:00Z">
+<meta name="author" content="Ida Berg"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<div class="cookie">We use cookies to improve your experience. Accept all</div>
+<article><h1>Ferry fares to rise by 4% in July</h1>
+<p>The island ferry operator said on Monday that fares on its three routes would rise by 4% from July,
+blaming higher fuel and crew costs.</p>
+<p>“We held prices for two years, but we cannot hold them for a third,” said chief executive Ola Strand.</p>
+<p>Passenger groups said the rise would hit islanders who commute to the mainland every day.</p>
+<script>var tracking = "This text is a script and must never appear";</script>
+</article>
+<footer>© 2025 Lindqvist Times. All rights reserved. <a href="/privacy">Privacy</a></footer>
+</body></html>"""
+
+
+def clean(html: str) -> Article | Rejection:
+    return clean_article(RawArticle(id="page", path="page.html", content=html, format="html"))
+
+
+def test_main_text_and_metadata():
+    article = clean(PAGE)
+    assert article.title == "Ferry fares to rise by 4% in July"
+    assert (article.source, article.published, article.author) == ("Lindqvist Times", dt.date(2025, 6, 2), "Ida Berg")
+    assert article.paragraphs[0].startswith("The island ferry operator said on Monday")
+    assert article.paragraphs[-1] == "Passenger groups said the rise would hit islanders who commute to the mainland every day."
+    for furniture in ("Home", "cookies", "All rights reserved", "tracking", "Privacy"):
+        assert furniture not in article.text
+
+
+def test_page_without_article_text_is_rejected():
+    result = clean("<html><head><script>alert(1)</script></head><body><nav>Home</nav></body></html>")
+    assert isinstance(result, Rejection)
+    assert result.reason in ("no article text found in the HTML page", "no story text left after removing page furniture")
+
+
+def test_hostile_markup_does_not_stop_the_run():
+    deep = "<div>" * 20000 + "<p>Deep text of a sentence that ends here.</p>" + "</div>" * 20000
+    broken = "<html><body><p>Unclosed <b><i>tags <table><tr><td>everywhere" * 500
+    for html in (deep, broken, "<<<>>>", "\x00<html>"):
+        assert isinstance(clean(html), Article | Rejection)
