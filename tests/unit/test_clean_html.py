@@ -32,7 +32,10 @@ def test_main_text_and_metadata():
     assert article.title == "Ferry fares to rise by 4% in July"
     assert (article.source, article.published, article.author) == ("Lindqvist Times", dt.date(2025, 6, 2), "Ida Berg")
     assert article.paragraphs[0].startswith("The island ferry operator said on Monday")
-    assert article.paragraphs[-1] == "Passenger groups said the rise would hit islanders who commute to the mainland every day."
+    assert (
+        article.paragraphs[-1]
+        == "Passenger groups said the rise would hit islanders who commute to the mainland every day."
+    )
     for furniture in ("Home", "cookies", "All rights reserved", "tracking", "Privacy"):
         assert furniture not in article.text
 
@@ -40,7 +43,10 @@ def test_main_text_and_metadata():
 def test_page_without_article_text_is_rejected():
     result = clean("<html><head><script>alert(1)</script></head><body><nav>Home</nav></body></html>")
     assert isinstance(result, Rejection)
-    assert result.reason in ("no article text found in the HTML page", "no story text left after removing page furniture")
+    assert result.reason in (
+        "no article text found in the HTML page",
+        "no story text left after removing page furniture",
+    )
 
 
 def test_hostile_markup_does_not_stop_the_run():
