@@ -133,12 +133,14 @@ def group_events(
         min_df=settings.cluster.min_df,
     )
     days = np.array([_story_day(s, by_id) for s in stories], dtype=np.float64)
+    days[np.isinf(days)] = np.nan  # unknown dates: no time decay
     return group_stories(vectors, days, settings.cluster)
 
 
 def _story_day(story: Story, articles: dict[str, Article]) -> float:
+    """The story's first publication date as a day number; +inf when no copy is dated."""
     dates = [articles[a].published for a in story.articles if articles[a].published]
-    return float(min(dates).toordinal()) if dates else float("nan")
+    return float(min(dates).toordinal()) if dates else float("inf")
 
 
 def make_event(
@@ -149,7 +151,12 @@ def make_event(
     stops: np.ndarray | None = None,
     tokens: dict[str, np.ndarray] | None = None,
 ) -> Event:
-    """Build one event: its articles, date, summary and headline."""
+    """Build one event: its articles, date, summary and headline.
+
+    Stories are put in the order they were first reported (undated last), so that the
+    summary, which keeps story order, reads in time order.
+    """
+    stories = sorted(stories, key=lambda s: (_story_day(s, articles), s.id))
     members = tuple(a for s in stories for a in s.articles)
     summary = summarize_event(stories, articles, words=words, hasher=hasher, stops=stops, tokens=tokens)
     digest = hashlib.sha1("\n".join(sorted(s.id for s in stories)).encode()).hexdigest()[:10]
