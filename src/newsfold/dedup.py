@@ -109,7 +109,7 @@ def _components(n: int, pairs: np.ndarray) -> list[list[int]]:
 
 
 def _story(members: list[Article], sets: list[np.ndarray]) -> Story:
-    best = max(range(len(members)), key=lambda k: _completeness(members[k]))
+    best = min(range(len(members)), key=lambda k: _canonical_rank(members[k]))
     canonical, canon_set = members[best], sets[best]
     order = sorted(range(len(members)), key=lambda k: (k != best, _date_key(members[k]), members[k].id))
     ids = tuple(members[k].id for k in order)
@@ -128,14 +128,9 @@ def _inside(member: np.ndarray, canonical: np.ndarray) -> float:
     return np.intersect1d(member, canonical, assume_unique=True).size / member.size
 
 
-def _completeness(article: Article) -> tuple[int, int, str]:
-    """Most words first; on a tie the earliest dated; then the smallest id (reversed for max)."""
-    published = article.published.toordinal() if article.published else dt.date.max.toordinal()
-    return (article.words, -published, _reverse(article.id))
-
-
-def _reverse(text: str) -> str:
-    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+def _canonical_rank(article: Article) -> tuple[int, int, str]:
+    """Lower is better: most words, then earliest date (undated last), then smallest id."""
+    return (-article.words, _date_key(article), article.id)
 
 
 def _date_key(article: Article) -> int:

@@ -13,6 +13,7 @@ import statistics
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 
 import numpy as np
 
@@ -87,11 +88,7 @@ def _unique_id(article: Article, seen: set[str]) -> Article:
         n += 1
         candidate = f"{base}~{n}"
     seen.add(candidate)
-    if candidate == article.id:
-        return article
-    from dataclasses import replace  # noqa: PLC0415
-
-    return replace(article, id=candidate)
+    return article if candidate == article.id else replace(article, id=candidate)
 
 
 def fold_articles(
