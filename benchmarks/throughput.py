@@ -66,13 +66,14 @@ def main() -> int:
     if not (args.data / "duc2004-task2").exists():
         print(f"DUC data not found under {args.data}", file=sys.stderr)
         return 1
+    print("Each stage: seconds (articles per second). Medians of", args.runs, "run(s).\n")
     print(f"| articles | stories | events | {' | '.join(STAGES)} | total s | articles/s | peak RSS MB |")
     print("|---" * (len(STAGES) + 7) + "|")
     for size in args.sizes:
         corpus = corpus_for(size, args.data)
         runs = [_child(corpus) for _ in range(args.runs)]
         med = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
-        stages = " | ".join(f"{med[s]:.1f}" for s in STAGES)
+        stages = " | ".join(f"{med[s]:.1f} ({med['articles'] / max(med[s], 1e-9):,.0f})" for s in STAGES)
         print(
             f"| {int(med['articles']):,} | {int(med['stories']):,} | {int(med['events']):,} | {stages} | "
             f"{med['total']:.1f} | {med['articles'] / med['total']:.0f} | {med['peak_mb']:.0f} |",
