@@ -21,7 +21,7 @@ import numpy as np
 
 from newsfold.config import Settings
 from newsfold.datasets import load_clusters
-from newsfold.evaluation import bcubed
+from newsfold.eval.bcubed import bcubed
 from newsfold.pipeline import fold_articles
 
 SETS = (("duc2004-task2/duc2004_task2.jsonl", None), ("duc2003/duc2003_tasks2_3.jsonl", "task2_tdt"))

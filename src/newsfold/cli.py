@@ -6,14 +6,16 @@ import logging
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
+from pathlib import Path
 
 import click
 
 from newsfold import __version__
 from newsfold.bundled import sample_corpus
 from newsfold.config import Settings, SummarySettings
-from newsfold.pipeline import fold
+from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.render import FORMATS, write
+from newsfold.types import Fold
 
 log = logging.getLogger("newsfold")
 
@@ -60,11 +62,46 @@ def demo_command(fmt: str, words: int, out: str | None) -> None:
     _fold_and_write([str(sample_corpus())], fmt, words, out)
 
 
+@main.command("summarize")
+@click.argument("paths", nargs=-1, type=str, required=True)
+@click.option("--words", type=click.IntRange(5, 2000), default=40, show_default=True, help="Budget in words.")
+@click.option("--bytes", "max_bytes", type=click.IntRange(20, 20000), help="Budget in bytes (instead of words).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+def summarize_command(paths: tuple[str, ...], words: int, max_bytes: int | None, fmt: str, out: str | None) -> None:
+    """Summarise PATHS as one event (copies are still recognised and counted once)."""
+    settings = Settings(summary=SummarySettings(words=words, max_bytes=max_bytes))
+    articles, rejected = read_articles(list(paths), settings)
+    _write(summarize_articles(articles, rejected, settings), fmt, out)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Score newsfold against human references, side by side with peers."""
+
+
+@eval_group.command("summaries")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option("--words", type=click.IntRange(5, 2000), default=100, show_default=True, help="Budget and cut-off.")
+@click.option("--peers", type=click.Path(exists=True, file_okay=False), help="Stored summaries <cluster>.<System>.")
+@click.option("--task", help="Only clusters whose 'task' field is this (DUC 2003 mixes tasks).")
+@click.option("--json", "as_json", is_flag=True, help="Per-cluster scores as JSON.")
+def eval_summaries_command(data: str, words: int, peers: str | None, task: str | None, as_json: bool) -> None:
+    """Summarise each cluster of DATA (cluster JSON Lines) and score it with ROUGE."""
+    from newsfold.eval.report import run_summary_eval  # noqa: PLC0415
+
+    run_summary_eval(Path(data), words=words, peers=Path(peers) if peers else None, task=task, as_json=as_json)
+
+
 def _fold_and_write(paths: list[str], fmt: str, words: int, out: str | None) -> None:
     settings = Settings(summary=SummarySettings(words=words))
     with ExitStack() as stack:
         progress = _progress_bar(stack)
         result = fold(paths, settings, on_article=(lambda _: progress.update(1)) if progress else None)
+    _write(result, fmt, out)
+
+
+def _write(result: Fold, fmt: str, out: str | None) -> None:
     if not result.articles:
         log.error("no article could be folded (%d inputs rejected)", len(result.rejected))
         sys.exit(1)

@@ -19,7 +19,7 @@ import numpy as np
 
 from newsfold.clean import clean_article
 from newsfold.cluster import group_stories
-from newsfold.config import Settings
+from newsfold.config import Settings, SummarySettings
 from newsfold.dedup import find_stories
 from newsfold.features import stop_ids, story_vectors
 from newsfold.ingest import read_inputs
@@ -112,11 +112,27 @@ def fold_articles(
     with _timed(timings, "summarize"):
         token_of = {a.id: t for a, t in zip(articles, tokens, strict=True)}
         events = [
-            make_event([stories[k] for k in group], by_id, settings.summary.words, hasher, stops, token_of)
+            make_event([stories[k] for k in group], by_id, settings.summary, hasher, stops, token_of)
             for group in groups
         ]
     events.sort(key=lambda e: (-len(e.articles), -(e.date.toordinal() if e.date else 0), e.id))
     return Fold(tuple(articles), stories, tuple(events), tuple(rejected))
+
+
+def summarize_articles(
+    articles: Sequence[Article], rejected: Sequence[Rejection] = (), settings: Settings | None = None
+) -> Fold:
+    """Take all articles as one event: copies are still recognised, nothing is grouped."""
+    settings = settings or Settings()
+    hasher = TokenHasher()
+    tokens = [hasher(a.text) for a in articles]
+    stories = find_stories(articles, tokens, settings.dedup)
+    if not stories:
+        return Fold(tuple(articles), (), (), tuple(rejected))
+    token_of = {a.id: t for a, t in zip(articles, tokens, strict=True)}
+    by_id = {a.id: a for a in articles}
+    event = make_event(stories, by_id, settings.summary, hasher, stop_ids(), token_of)
+    return Fold(tuple(articles), stories, (event,), tuple(rejected))
 
 
 def group_events(
@@ -143,7 +159,7 @@ def _story_day(story: Story, articles: dict[str, Article]) -> float:
 def make_event(
     stories: Sequence[Story],
     articles: dict[str, Article],
-    words: int,
+    budget: SummarySettings,
     hasher: TokenHasher | None = None,
     stops: np.ndarray | None = None,
     tokens: dict[str, np.ndarray] | None = None,
@@ -155,7 +171,15 @@ def make_event(
     """
     stories = sorted(stories, key=lambda s: (_story_day(s, articles), s.id))
     members = tuple(a for s in stories for a in s.articles)
-    summary = summarize_event(stories, articles, words=words, hasher=hasher, stops=stops, tokens=tokens)
+    summary = summarize_event(
+        stories,
+        articles,
+        words=budget.words,
+        max_bytes=budget.max_bytes,
+        hasher=hasher,
+        stops=stops,
+        tokens=tokens,
+    )
     digest = hashlib.sha1("\n".join(sorted(s.id for s in stories)).encode()).hexdigest()[:10]
     return Event(
         id=f"e-{digest}",

@@ -1,6 +1,6 @@
 import pytest
 
-from newsfold.evaluation import bcubed
+from newsfold.eval.bcubed import bcubed
 
 
 def test_bcubed_by_hand():

@@ -62,30 +62,41 @@ def _quotes_balanced(sentence: str) -> bool:
     return sentence.count("“") == sentence.count("”") and sentence.count('"') % 2 == 0
 
 
+def word_cost(candidate: Candidate) -> int:
+    return candidate.words
+
+
+def byte_cost(candidate: Candidate) -> int:
+    """Bytes of the sentence plus the space that joins it to the next."""
+    return len(candidate.text.encode("utf-8")) + 1
+
+
 def select(
     pool: Sequence[Candidate],
     budget: int,
     gain: Callable[[int, Sequence[int]], float],
+    cost: Callable[[Candidate], int] = word_cost,
 ) -> list[int]:
-    """Greedily add the sentence with the best gain that still fits the word budget.
+    """Greedily add the sentence with the best gain that still fits the budget.
 
     Args:
         pool: candidate sentences.
-        budget: the summary's maximum number of words.
+        budget: the summary's maximum size, in the unit of ``cost``.
         gain: score of candidate ``k`` given the indices already chosen (0 or less: skip).
+        cost: size of a sentence (words by default; see :func:`byte_cost`).
 
     Returns:
         Indices into ``pool`` of the chosen sentences, in story order then position order.
     """
     chosen: list[int] = []
     used = 0
-    remaining = [k for k, c in enumerate(pool) if c.words <= budget]
+    remaining = [k for k, c in enumerate(pool) if cost(c) <= budget]
     while remaining:
         scores = {k: gain(k, chosen) for k in remaining}
         best = max(remaining, key=lambda k: (scores[k], -pool[k].story, -pool[k].position))
         if scores[best] <= 0:
             break
         chosen.append(best)
-        used += pool[best].words
-        remaining = [k for k in remaining if k != best and used + pool[k].words <= budget]
+        used += cost(pool[best])
+        remaining = [k for k in remaining if k != best and used + cost(pool[k]) <= budget]
     return sorted(chosen, key=lambda k: (pool[k].story, pool[k].position))

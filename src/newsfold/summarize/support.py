@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from newsfold.summarize.attribution import Attributor
-from newsfold.summarize.base import Candidate, candidates, select
+from newsfold.summarize.base import Candidate, byte_cost, candidates, select
 from newsfold.tokens import TokenHasher
 from newsfold.types import Article, Story, Summary, SummarySentence
 
@@ -45,6 +45,7 @@ def summarize_event(
     articles: dict[str, Article],
     *,
     words: int = 40,
+    max_bytes: int | None = None,
     hasher: TokenHasher | None = None,
     stops: np.ndarray | None = None,
     tokens: Mapping[str, np.ndarray] | None = None,
@@ -55,6 +56,7 @@ def summarize_event(
         stories: the event's stories.
         articles: id -> article, holding at least every member of ``stories``.
         words: the word budget.
+        max_bytes: a budget in bytes instead (UTF-8, spaces between sentences counted).
         hasher: word-id hasher to reuse across events.
         stops: sorted ids of stop words.
         tokens: article id -> word ids, when the caller has them already.
@@ -88,7 +90,10 @@ def summarize_event(
         values = [weights.get(w, 0.0) ** (2 if w in said else 1) for w in vocab[k]]
         return sum(values) / len(values) ** 0.5 * (1 + LEAD_PRIOR / (1 + pool[k].position))
 
-    chosen = [pool[k] for k in select(pool, words, gain)]
+    if max_bytes is None:
+        chosen = [pool[k] for k in select(pool, words, gain)]
+    else:
+        chosen = [pool[k] for k in select(pool, max_bytes + 1, gain, byte_cost)]
     return _attributed(chosen, stories, articles)
 
 

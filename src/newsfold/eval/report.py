@@ -1,0 +1,40 @@
+"""`newsfold eval summaries`: run the systems, score them, print the table or JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from newsfold.datasets import load_clusters
+from newsfold.eval.summaries import evaluate, lead_summaries, newsfold_summaries, stored_summaries, table
+
+
+def run_summary_eval(data: Path, *, words: int, peers: Path | None, task: str | None, as_json: bool) -> None:
+    """Score newsfold, Lead and any stored peers on ``data``; write to stdout."""
+    clusters = list(load_clusters(data, task=task))
+    systems = {"newsfold": newsfold_summaries(clusters, words, on_cluster=_progress(len(clusters), data.name))}
+    systems["Lead (recomputed)"] = lead_summaries(clusters, words)
+    if peers is not None:
+        systems.update({f"{name} (stored)": s for name, s in stored_summaries(peers, clusters).items()})
+    results = [evaluate(name, summaries, clusters, words) for name, summaries in systems.items()]
+    if as_json:
+        json.dump(
+            {r.name: {c: {"recall": s.recall, "f1": s.f1} for c, s in r.per_cluster.items()} for r in results},
+            sys.stdout,
+            indent=1,
+        )
+        sys.stdout.write("\n")
+        return
+    print(f"{data.name}: {len(clusters)} clusters, summaries cut to {words} words, rouge-score with stemming\n")
+    print(table(results))
+
+
+def _progress(total: int, label: str):  # type: ignore[no-untyped-def]
+    """A callback that advances a bar on stderr when a person is watching, else nothing."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm  # noqa: PLC0415
+
+    bar = tqdm(total=total, desc=label, unit=" clusters", file=sys.stderr, leave=False)
+    return lambda: bar.update(1)

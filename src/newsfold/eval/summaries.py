@@ -1,0 +1,107 @@
+"""Score summarisers on clusters with human references: newsfold and its peers, one scorer.
+
+Each cluster is summarised as one event (no grouping). Peers: Lead (the first sentences of
+the most recent article) and, from a folder, stored summaries of published systems (files
+named ``<cluster>.<System>``, as in DUC 2004's peers folder).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from newsfold.config import Settings, SummarySettings
+from newsfold.datasets import Cluster
+from newsfold.eval.rouge import MEASURES, Rouge, score
+from newsfold.pipeline import summarize_articles
+from newsfold.sentences import split_sentences
+
+Summaries = dict[str, str]  # cluster id -> summary text
+
+
+@dataclass(frozen=True, slots=True)
+class SystemResult:
+    """One system's ROUGE per cluster (percent), with means and 95% bootstrap intervals."""
+
+    name: str
+    per_cluster: Mapping[str, Rouge]
+
+    def mean(self, measure: str, kind: str = "recall") -> float:
+        return float(np.mean(self._values(measure, kind)))
+
+    def interval(self, measure: str, kind: str = "recall", *, samples: int = 1000) -> tuple[float, float]:
+        """95% bootstrap interval of the mean over clusters (fixed seed: reproducible)."""
+        values = np.array(self._values(measure, kind))
+        rng = np.random.default_rng(0)
+        means = values[rng.integers(0, values.size, (samples, values.size))].mean(axis=1)
+        return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
+
+    def _values(self, measure: str, kind: str) -> list[float]:
+        return [getattr(r, kind)[measure] for r in self.per_cluster.values()]
+
+
+def newsfold_summaries(
+    clusters: Iterable[Cluster], words: int, *, on_cluster: Callable[[], None] | None = None
+) -> Summaries:
+    settings = Settings(summary=SummarySettings(words=words))
+    out = {}
+    for cluster in clusters:
+        out[cluster.id] = summarize_articles(cluster.articles, settings=settings).events[0].summary.text
+        if on_cluster:
+            on_cluster()
+    return out
+
+
+def lead_summaries(clusters: Iterable[Cluster], words: int) -> Summaries:
+    """The opening sentences of each cluster's most recent article, up to the budget."""
+    out = {}
+    for cluster in clusters:
+        latest = max(cluster.articles, key=lambda a: (a.published or dt.date.min, a.id))
+        sentences = [s for p in latest.paragraphs for s in split_sentences(p)]
+        chosen, used = [], 0
+        for sentence in sentences:
+            if used >= words:
+                break
+            chosen.append(sentence)
+            used += len(sentence.split())
+        out[cluster.id] = " ".join(chosen)
+    return out
+
+
+def stored_summaries(folder: Path, clusters: Sequence[Cluster]) -> dict[str, Summaries]:
+    """System name -> summaries, from files ``<cluster>.<System>`` (``d30001.DPP`` matches
+    cluster ``d30001t``); files with more dots (reference summaries) are ignored."""
+    by_prefix = {re.sub(r"[a-z]$", "", c.id).lower(): c.id for c in clusters}
+    systems: dict[str, Summaries] = {}
+    for path in sorted(folder.iterdir()):
+        prefix, _, system = path.name.partition(".")
+        if not system or "." in system or prefix.lower() not in by_prefix:
+            continue
+        text = " ".join(path.read_text(encoding="utf-8", errors="replace").split())
+        systems.setdefault(system, {})[by_prefix[prefix.lower()]] = text
+    return systems
+
+
+def evaluate(name: str, summaries: Summaries, clusters: Sequence[Cluster], words: int) -> SystemResult:
+    """Score one system on every cluster it has a summary for."""
+    scores = {c.id: score(summaries[c.id], c.summaries, words=words) for c in clusters if c.id in summaries}
+    return SystemResult(name, scores)
+
+
+def table(results: Sequence[SystemResult]) -> str:
+    """A Markdown table sorted by ROUGE-2 recall, with 95% intervals for recall."""
+    header = "| system | clusters | " + " | ".join(f"{m} R (95% CI)" for m in MEASURES)
+    header += " | " + " | ".join(f"{m} F1" for m in MEASURES) + " |"
+    lines = [header, "|---" * (2 + 2 * len(MEASURES)) + "|"]
+    for result in sorted(results, key=lambda r: -r.mean("rouge2")):
+        recall = " | ".join(
+            f"{result.mean(m):.2f} ({'–'.join(f'{v:.2f}' for v in result.interval(m))})" for m in MEASURES
+        )
+        f1 = " | ".join(f"{result.mean(m, 'f1'):.2f}" for m in MEASURES)
+        lines.append(f"| {result.name} | {len(result.per_cluster)} | {recall} | {f1} |")
+    return "\n".join(lines)

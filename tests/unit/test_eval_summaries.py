@@ -1,0 +1,98 @@
+"""ROUGE scoring and the summary evaluation harness, on small hand-made clusters."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("rouge_score")
+
+from newsfold.cli import main  # noqa: E402
+from newsfold.datasets import load_clusters  # noqa: E402
+from newsfold.eval.rouge import score, truncate  # noqa: E402
+from newsfold.eval.summaries import SystemResult, stored_summaries  # noqa: E402
+
+
+def test_rouge_by_hand():
+    assert score("the ferry sank", ["the ferry sank"]).recall["rouge1"] == pytest.approx(100)
+    # Unigram recall against each reference: "ferry sank" 2/2, "bridge fell" 0/2 -> mean 50.
+    both = score("ferry sank", ["ferry sank", "bridge fell"])
+    assert both.recall["rouge1"] == pytest.approx(50)
+    assert score("ferries sinking", ["ferry sinks"]).recall["rouge1"] == pytest.approx(100)  # Porter stems
+
+
+def test_summaries_are_cut_to_the_budget_before_scoring():
+    assert truncate("one two three four", 2) == "one two"
+    long = score("storm hit the coast " + "filler " * 50, ["storm hit the coast"], words=4)
+    assert long.f1["rouge1"] == pytest.approx(100)
+
+
+def test_stored_summaries_match_cluster_ids_and_skip_references(tmp_path):
+    (tmp_path / "d30001.DPP").write_text("First line.\nSecond line.")
+    (tmp_path / "d30001.m.100.t.a").write_text("a reference, not a system")
+    (tmp_path / "d99999.DPP").write_text("a cluster we do not have")
+
+    class C:
+        id = "d30001t"
+
+    assert stored_summaries(tmp_path, [C()]) == {"DPP": {"d30001t": "First line. Second line."}}
+
+
+def test_bootstrap_interval_brackets_the_mean():
+    result = SystemResult("x", {str(k): score("a b c", ["a b " + "d" * (k % 3 + 1)]) for k in range(20)})
+    low, high = result.interval("rouge1")
+    assert low <= result.mean("rouge1") <= high
+
+
+CLUSTER = {
+    "id": "c1",
+    "articles": [
+        {
+            "id": "a1",
+            "title": "",
+            "date": "2025-03-05",
+            "source": "Wire",
+            "text": "Floodwaters swept through Dunmarrow on Wednesday, killing 14 people.\n\n"
+            "Rescue crews lifted residents from rooftops in the old town overnight.",
+        },
+        {
+            "id": "a2",
+            "title": "",
+            "date": "2025-03-06",
+            "source": "Herald",
+            "text": "Residents of Dunmarrow returned on Thursday to homes wrecked by the flood.\n\n"
+            "The mayor said rebuilding the river wall would take two years.",
+        },
+    ],
+    "summaries": ["A flood killed 14 people in Dunmarrow and wrecked homes in the old town."],
+}
+
+
+def test_eval_summaries_command(tmp_path):
+    data = tmp_path / "set.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n")
+    peers = tmp_path / "peers"
+    peers.mkdir()
+    (peers / "c1.Other").write_text("Rescue crews lifted residents from rooftops.")
+    result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--words", "20", "--peers", str(peers)])
+    assert result.exit_code == 0, result.output
+    rows = [line.split(" | ")[0].strip("| ") for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert set(rows[1:]) == {"newsfold", "Lead (recomputed)", "Other (stored)"}
+    scores = json.loads(CliRunner().invoke(main, ["eval", "summaries", str(data), "--json"]).stdout)
+    assert 0 < scores["newsfold"]["c1"]["recall"]["rouge1"] <= 100
+
+
+def test_summarize_takes_all_inputs_as_one_event(tmp_path, sample_dir):
+    data = tmp_path / "set.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n")
+    (cluster,) = load_clusters(data)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for article in cluster.articles:
+        (folder / f"{article.id}.txt").write_text(article.text)
+    out = CliRunner().invoke(main, ["summarize", str(folder), "--format", "json", "--bytes", "80"])
+    event = json.loads(out.stdout)["events"]
+    assert len(event) == 1 and sorted(event[0]["articles"]) == ["a1", "a2"]
+    assert len(event[0]["summary"]["text"].encode()) <= 80
+    flood_and_strike = CliRunner().invoke(main, ["summarize", str(sample_dir), "--format", "json"])
+    assert len(json.loads(flood_and_strike.stdout)["events"]) == 1
