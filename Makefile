@@ -4,16 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean system-deps
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "newsfold needs $(PYTHON) on PATH" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml | $(BIN)/python system-deps
 	$(BIN)/python -m pip install --quiet -e . --group dev
 	@touch $(STAMP)
+
+# The original ROUGE-1.5.5 (perl) needs XML::Parser; install it when we can (root + apt),
+# otherwise say so: its tests skip and `newsfold eval` falls back to rouge-score alone.
+system-deps:
+	@perl -MXML::Parser -e 1 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-parser-perl >/dev/null; \
+	  else echo "note: perl XML::Parser (libxml-parser-perl) missing: ROUGE-1.5.5 will not run" >&2; fi; }
 
 run: $(STAMP)
 	$(BIN)/newsfold fold

