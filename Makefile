@@ -20,7 +20,8 @@ $(STAMP): pyproject.toml | $(BIN)/python system-deps
 system-deps:
 	@perl -MXML::Parser -e 1 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-parser-perl >/dev/null; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-parser-perl >/dev/null; } \
+	      || echo "note: could not install libxml-parser-perl: ROUGE-1.5.5 will not run" >&2; \
 	  else echo "note: perl XML::Parser (libxml-parser-perl) missing: ROUGE-1.5.5 will not run" >&2; fi; }
 
 run: $(STAMP)

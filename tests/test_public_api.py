@@ -1,10 +1,14 @@
 import newsfold
 
 
-def test_all_is_sorted_and_importable():
+def test_all_is_sorted_and_names_newsfold_objects():
     assert newsfold.__all__ == sorted(newsfold.__all__)
     for name in newsfold.__all__:
-        assert getattr(newsfold, name) is not None
+        obj = getattr(newsfold, name)
+        if name == "__version__":
+            assert isinstance(obj, str) and obj.count(".") == 2
+        else:
+            assert obj.__module__.startswith("newsfold."), name
 
 
 def test_each_stage_is_usable_alone(sample_dir):

@@ -148,6 +148,8 @@ def similarity_graph(
             i = start + offset
             cols = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
             sims = block.data[block.indptr[offset] : block.indptr[offset + 1]]
+            if n <= _DENSE_LIMIT:  # every pair is in the product twice: keep (i, j) with j > i
+                cols, sims = cols[cols > i], sims[cols > i]
             cols, sims = _decayed(i, cols, sims, days, settings)
             if n > _DENSE_LIMIT and cols.size > settings.neighbours:
                 top = np.argpartition(sims, -settings.neighbours)[-settings.neighbours :]

@@ -46,8 +46,6 @@ class SummarySettings:
     words: int = 40
     max_bytes: int | None = None
     """When set, the summary budget is this many bytes instead of ``words`` words."""
-    attribution: float = 0.7
-    """A sentence is credited to an article holding a sentence with this token overlap."""
 
 
 @dataclass(frozen=True, slots=True)

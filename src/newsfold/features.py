@@ -31,7 +31,6 @@ def term_counts(tokens: Sequence[np.ndarray], stops: np.ndarray) -> sp.csr_matri
     rows, cols = [], []
     for row, ids in enumerate(tokens):
         content = ids[~np.isin(ids, stops)]
-        # Words of one or two letters are mostly initials and numbers' remnants.
         with np.errstate(over="ignore"):
             bigrams = content[:-1] * _MIX ^ content[1:]
         terms = np.concatenate((content, bigrams)) & np.uint32(DIMENSIONS - 1)

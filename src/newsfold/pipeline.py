@@ -68,7 +68,6 @@ def read_articles(
     """Ingest and clean; unusable inputs come back as rejections, never as exceptions."""
     articles: list[Article] = []
     rejected: list[Rejection] = []
-    seen: set[str] = set()
     for item in read_inputs(paths, settings.ingest):
         if on_article:
             on_article(item.path)
@@ -77,18 +76,22 @@ def read_articles(
             log.warning("skipped %s%s: %s", cleaned.path, f":{cleaned.line}" if cleaned.line else "", cleaned.reason)
             rejected.append(cleaned)
             continue
-        articles.append(_unique_id(cleaned, seen))
+        articles.append(cleaned)
     return articles, rejected
 
 
-def _unique_id(article: Article, seen: set[str]) -> Article:
-    """Two inputs with one id (same file name in two folders) get "~2", "~3" suffixes."""
-    base, n, candidate = article.id, 1, article.id
-    while candidate in seen:
-        n += 1
-        candidate = f"{base}~{n}"
-    seen.add(candidate)
-    return article if candidate == article.id else replace(article, id=candidate)
+def unique_ids(articles: Sequence[Article]) -> list[Article]:
+    """Two articles with one id (same file name in two folders) get "~2", "~3" suffixes."""
+    seen: set[str] = set()
+    out = []
+    for article in articles:
+        n, candidate = 1, article.id
+        while candidate in seen:
+            n += 1
+            candidate = f"{article.id}~{n}"
+        seen.add(candidate)
+        out.append(article if candidate == article.id else replace(article, id=candidate))
+    return out
 
 
 def fold_articles(
@@ -100,6 +103,7 @@ def fold_articles(
 ) -> Fold:
     """Fold cleaned articles: copies into stories, stories into events, events summarised."""
     settings = settings or Settings()
+    articles = unique_ids(articles)
     hasher = TokenHasher()
     with _timed(timings, "tokenize"):
         tokens = [hasher(a.text) for a in articles]
@@ -124,6 +128,7 @@ def summarize_articles(
 ) -> Fold:
     """Take all articles as one event: copies are still recognised, nothing is grouped."""
     settings = settings or Settings()
+    articles = unique_ids(articles)
     hasher = TokenHasher()
     tokens = [hasher(a.text) for a in articles]
     stories = find_stories(articles, tokens, settings.dedup)

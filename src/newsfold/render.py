@@ -85,15 +85,19 @@ def to_dict(fold: Fold) -> dict[str, object]:
 
 def write_text(fold: Fold, stream: TextIO) -> None:
     stream.write(_overview(fold) + "\n")
+    articles, stories = {a.id: a for a in fold.articles}, {s.id: s for s in fold.stories}
     for number, event in enumerate(fold.events, start=1):
-        stream.write("\n" + "\n".join(_event_lines(fold, event, number, markdown=False)) + "\n")
+        lines = _event_lines(articles, stories, event, number, markdown=False)
+        stream.write("\n" + "\n".join(lines) + "\n")
     stream.writelines(_rejections(fold, markdown=False))
 
 
 def write_markdown(fold: Fold, stream: TextIO) -> None:
     stream.write(f"# newsfold: {_overview(fold)}\n")
+    articles, stories = {a.id: a for a in fold.articles}, {s.id: s for s in fold.stories}
     for number, event in enumerate(fold.events, start=1):
-        stream.write("\n" + "\n".join(_event_lines(fold, event, number, markdown=True)) + "\n")
+        lines = _event_lines(articles, stories, event, number, markdown=True)
+        stream.write("\n" + "\n".join(lines) + "\n")
     stream.writelines(_rejections(fold, markdown=True))
 
 
@@ -110,9 +114,9 @@ def _count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
-def _event_lines(fold: Fold, event: Event, number: int, *, markdown: bool) -> Iterator[str]:
-    articles = {a.id: a for a in fold.articles}
-    stories = {s.id: s for s in fold.stories}
+def _event_lines(
+    articles: dict[str, Article], stories: dict[str, Story], event: Event, number: int, *, markdown: bool
+) -> Iterator[str]:
     marker = {a: k for k, a in enumerate(event.articles, start=1)}
     outlets = sorted({articles[a].source for a in event.articles if articles[a].source})
     date = event.date.isoformat() if event.date else "date unknown"

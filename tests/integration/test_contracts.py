@@ -37,3 +37,13 @@ def test_every_article_is_in_exactly_one_story_and_one_event(sample_fold):
     assert sorted(a for e in sample_fold.events for a in e.articles) == ids
     story_ids = {s.id for s in sample_fold.stories}
     assert sorted(s for e in sample_fold.events for s in e.stories) == sorted(story_ids)
+
+
+def test_fold_articles_makes_duplicate_ids_unique():
+    from newsfold.types import Article
+
+    flood = Article("x", "a", ("Floodwaters swept through Dunmarrow on Wednesday, killing fourteen people.",))
+    strike = Article("x", "b", ("Dockworkers at Portmere walked off the job on Friday in a dispute over pay.",))
+    result = fold_articles([flood, strike])
+    assert sorted(a.id for a in result.articles) == ["x", "x~2"]
+    assert len(result.stories) == 2

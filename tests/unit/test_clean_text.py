@@ -161,3 +161,13 @@ def test_short_story_sentences_survive():
         "It rained.",
         "Talks resume Monday, officials said.",
     )
+
+
+@pytest.mark.parametrize(
+    "headline", ["Will the Sallow River flood again this spring, engineers ask?", "Minister says ‘we will not resign’"]
+)
+def test_headlines_ending_in_a_question_or_quote_stay_headlines(headline):
+    cleaned = clean_text(f"{headline}\n\nBy Jane Doe\n\nThe river rose two metres overnight, officials said.")
+    assert cleaned.title == headline
+    assert cleaned.author == "Jane Doe"
+    assert cleaned.paragraphs == ("The river rose two metres overnight, officials said.",)

@@ -108,3 +108,10 @@ def test_original_rouge155_when_perl_can_run_it():
     # Two references, one matching: recall averaged over references (-f A) is 50.
     half = rouge155.system_recall(["ferry sank"], [["ferry sank", "bridge fell"]], words=100)
     assert half["rouge1"] == pytest.approx(50)
+
+
+def test_eval_says_when_no_cluster_matches(tmp_path):
+    data = tmp_path / "set.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n")
+    result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--task", "nonexistent"])
+    assert result.exit_code == 2 and "no cluster with task 'nonexistent'" in result.output

@@ -123,11 +123,15 @@ def _continues(previous: str, line: str) -> bool:
     return line[:1].islower() or line[:1].isdigit() or previous.endswith((",", "-", "—", "–"))
 
 
+_STATEMENT_END = re.compile(r"[.!…][\"'”’)\]]*$")
+
+
 def _body_start(units: list[str]) -> int:
     for index, unit in enumerate(units):
         if _is_furniture(unit) or date_line(unit):
             continue
-        if rules.ends_sentence(unit) and len(unit.split()) >= 2:
+        # A headline may end in "?" or a closing quote, a story's sentence in a period.
+        if _STATEMENT_END.search(unit) or (rules.ends_sentence(unit) and not rules.looks_like_title(unit)):
             return index
     return 0
 

@@ -6,13 +6,18 @@ import json
 import sys
 from pathlib import Path
 
+import click
+
 from newsfold.datasets import load_clusters
 from newsfold.eval.summaries import evaluate, lead_summaries, newsfold_summaries, stored_summaries, table
 
 
 def run_summary_eval(data: Path, *, words: int, peers: Path | None, task: str | None, as_json: bool) -> None:
     """Score newsfold, Lead and any stored peers on ``data``; write to stdout."""
-    clusters = list(load_clusters(data, task=task))
+    clusters = [c for c in load_clusters(data, task=task) if c.articles and c.summaries]
+    if not clusters:
+        where = f" with task {task!r}" if task else ""
+        raise click.UsageError(f"{data} has no cluster{where} with articles and reference summaries")
     systems = {"newsfold": newsfold_summaries(clusters, words, on_cluster=_progress(len(clusters), data.name))}
     systems["Lead (recomputed)"] = lead_summaries(clusters, words)
     if peers is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from newsfold.sentences import split_sentences
 from newsfold.types import Article
@@ -36,15 +37,11 @@ def candidates(canonicals: Sequence[Article], *, per_story: int | None = None) -
     """
     found: list[Candidate] = []
     for story, article in enumerate(canonicals):
-        position = 0
-        for paragraph in article.paragraphs:
-            for sentence in split_sentences(paragraph):
-                if per_story is not None and position >= per_story:
-                    break
-                words = len(sentence.split())
-                if _usable(sentence, words):
-                    found.append(Candidate(sentence, story, position, words))
-                position += 1
+        sentences = (s for paragraph in article.paragraphs for s in split_sentences(paragraph))
+        for position, sentence in enumerate(islice(sentences, per_story)):
+            words = len(sentence.split())
+            if _usable(sentence, words):
+                found.append(Candidate(sentence, story, position, words))
     return found
 
 
