@@ -22,8 +22,6 @@ import scipy.sparse as sp
 
 from newsfold.config import ClusterSettings
 
-_DENSE_LIMIT = 3000
-
 
 class EventGrouper:
     """Stage object around :func:`group_stories`."""
@@ -132,14 +130,15 @@ def similarity_graph(
 ) -> dict[tuple[int, int], float]:
     """Edges (i, j), i < j, with time-decayed cosine similarity of at least min_similarity.
 
-    Up to _DENSE_LIMIT stories every pair is compared. Beyond, each story is compared only
+    Up to ``settings.all_pairs_limit`` stories every pair is compared. Beyond, each story is compared only
     with candidates that share a rare term with it (see :func:`_candidates`), and keeps its
     ``settings.neighbours`` strongest edges: the product of all stories with all stories is
     nearly dense, because common words link everything, and grows with the square of n.
     """
     n = vectors.shape[0]
+    all_pairs = n <= settings.all_pairs_limit
     edges: dict[tuple[int, int], float] = {}
-    if n <= _DENSE_LIMIT:
+    if all_pairs:
         blocks = _all_pairs(vectors, step=1000)
     else:
         blocks = _candidate_pairs(vectors, settings.neighbours + settings.neighbours // 4, step=200)
@@ -148,10 +147,10 @@ def similarity_graph(
             i = start + offset
             cols = block.indices[block.indptr[offset] : block.indptr[offset + 1]]
             sims = block.data[block.indptr[offset] : block.indptr[offset + 1]]
-            if n <= _DENSE_LIMIT:  # every pair is in the product twice: keep (i, j) with j > i
+            if all_pairs:  # every pair is in the product twice: keep (i, j) with j > i
                 cols, sims = cols[cols > i], sims[cols > i]
             cols, sims = _decayed(i, cols, sims, days, settings)
-            if n > _DENSE_LIMIT and cols.size > settings.neighbours:
+            if not all_pairs and cols.size > settings.neighbours:
                 top = np.argpartition(sims, -settings.neighbours)[-settings.neighbours :]
                 cols, sims = cols[top], sims[top]
             for j, s in zip(cols.tolist(), sims.tolist(), strict=True):

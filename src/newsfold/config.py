@@ -31,7 +31,9 @@ class ClusterSettings:
     decay_days: float = 60.0
     """Similarity is multiplied by exp(-days apart / decay_days) when both dates are known."""
     neighbours: int = 40
-    """Edges kept per story in the similarity graph (the graph is complete for small inputs)."""
+    """Edges kept per story in the similarity graph when not all pairs are compared."""
+    all_pairs_limit: int = 3000
+    """Up to this many stories every pair is compared; beyond, candidates sharing a rare term."""
     min_df: int = 1
     """Terms in fewer stories are dropped. 1 keeps one similarity scale for 5 or 50,000 stories."""
     min_similarity: float = 0.01

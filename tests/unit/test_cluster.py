@@ -30,3 +30,17 @@ def test_time_decay_separates_same_words_far_apart():
 
 def test_empty():
     assert group_stories(sp.csr_matrix((0, 5)), np.array([]), ClusterSettings()) == []
+
+
+def test_candidate_graph_for_large_inputs_finds_the_same_events(sample_dir):
+    """The path used beyond all_pairs_limit (candidates from shared rare terms, strongest
+    edges only) folds the sample exactly as comparing all pairs does."""
+    from dataclasses import replace
+
+    from newsfold.config import Settings
+    from newsfold.pipeline import fold
+
+    settings = Settings()
+    candidates = replace(settings, cluster=replace(settings.cluster, all_pairs_limit=0, neighbours=5))
+    events = [{frozenset(e.articles) for e in fold([str(sample_dir)], s).events} for s in (settings, candidates)]
+    assert events[0] == events[1] and len(events[0]) == 5
