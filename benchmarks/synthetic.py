@@ -77,6 +77,24 @@ def build(n_articles: int, pools: list[list[str]], seed: int = 2026) -> list[dic
     return records
 
 
+def one_event(n_articles: int, pools: list[list[str]], seed: int = 2026) -> list[dict[str, str]]:
+    """``n_articles`` records about one event: many stories from one cluster's sentences, with copies."""
+    rng = random.Random(seed)
+    pool = pools[rng.randrange(len(pools))]
+    names = _renamer(rng, pool)
+    day = START + dt.timedelta(days=rng.randrange(30))
+    records: list[dict[str, str]] = []
+    k = 0
+    while len(records) < n_articles:
+        published = day + dt.timedelta(days=rng.choice((0, 0, 0, 1, 1, 2)))
+        base = _record(f"s{k}", _story(rng, pool, names), rng.choice(OUTLETS), published)
+        records.append(base)
+        for c in range(rng.choice((0, 0, 0, 1, 1, 2, 3))):
+            records.append(_copy(rng, base, f"s{k}c{c}"))
+        k += 1
+    return records[:n_articles]
+
+
 def _event(number: int, rng: random.Random, pools: list[list[str]], room: int) -> list[dict[str, str]]:
     pool = pools[rng.randrange(len(pools))]
     names = _renamer(rng, pool)

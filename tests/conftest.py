@@ -24,6 +24,13 @@ def sample_truth() -> dict:
 
 
 @pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not beside this checkout")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     path = SHARED_DATA / "seeds"
     if not path.is_dir():

@@ -41,8 +41,21 @@ def test_json_contract(tmp_path):
     assert (article["id"], article["source"], article["story"]) == ("a", "Reuters", data["stories"][0]["id"])
     assert set(data["stories"][0]) >= {"id", "canonical", "articles", "similarity"}
     event = data["events"][0]
-    assert set(event) >= {"id", "title", "date", "stories", "articles", "summary"}
-    assert event["summary"]["sentences"][0]["sources"] == ["a"]
+    assert set(event) >= {"id", "title", "date", "stories", "articles", "headline", "summary", "brief"}
+    for product in ("headline", "summary", "brief"):
+        assert event[product]["sentences"][0]["sources"] == ["a"]
+        assert event[product]["text"] == " ".join(s["text"] for s in event[product]["sentences"])
+    assert event["title"] == event["headline"]["text"]
+
+
+def test_text_and_markdown_show_headline_summary_and_brief():
+    markdown = run("fold", "--format", "markdown").stdout
+    data = json.loads(run("fold", "--format", "json").stdout)
+    for event in data["events"]:
+        assert f"{event['headline']['text']}\n" in markdown
+        assert event["summary"]["sentences"][0]["text"] in markdown
+        if event["brief"]["text"] != event["summary"]["text"]:
+            assert "**Brief.** " + event["brief"]["sentences"][0]["text"] in markdown
 
 
 def test_markdown_and_out_file(tmp_path):

@@ -86,11 +86,20 @@ def eval_group() -> None:
 @click.option("--peers", type=click.Path(exists=True, file_okay=False), help="Stored summaries <cluster>.<System>.")
 @click.option("--task", help="Only clusters whose 'task' field is this (DUC 2003 mixes tasks).")
 @click.option("--json", "as_json", is_flag=True, help="Per-cluster scores as JSON.")
-def eval_summaries_command(data: str, words: int, peers: str | None, task: str | None, as_json: bool) -> None:
-    """Summarise each cluster of DATA (cluster JSON Lines) and score it with ROUGE."""
+@click.option("--ablation", is_flag=True, help="Also score newsfold with each of its parts changed.")
+def eval_summaries_command(
+    data: str, words: int, peers: str | None, task: str | None, as_json: bool, ablation: bool
+) -> None:
+    """Summarise each cluster of DATA (cluster JSON Lines) and score it with ROUGE.
+
+    Peers in the same run: Lead, sumy's LexRank, TextRank and LSA (when installed), and the
+    stored summaries in --peers.
+    """
     from newsfold.eval.report import run_summary_eval  # noqa: PLC0415
 
-    run_summary_eval(Path(data), words=words, peers=Path(peers) if peers else None, task=task, as_json=as_json)
+    run_summary_eval(
+        Path(data), words=words, peers=Path(peers) if peers else None, task=task, as_json=as_json, ablation=ablation
+    )
 
 
 def _fold_and_write(paths: list[str], fmt: str, words: int, out: str | None) -> None:

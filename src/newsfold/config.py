@@ -46,8 +46,24 @@ class ClusterSettings:
 @dataclass(frozen=True, slots=True)
 class SummarySettings:
     words: int = 40
+    """The summary's budget: one or two sentences, Wikipedia Current Events style."""
     max_bytes: int | None = None
     """When set, the summary budget is this many bytes instead of ``words`` words."""
+    brief_words: int = 200
+    headline_words: int = 15
+    min_support: int = 3
+    """A concept (word pair) must be in this many stories to count (fewer for small events)."""
+    lead_sentences: int = 2
+    lead_bonus: float = 0.5
+    """Added to a concept's weight per story that has it in its first ``lead_sentences``."""
+    shorten: bool = True
+    """Deletion-only compression: datelines, opening connectives, parentheticals."""
+    back_references: bool = False
+    """Allow sentences opening with a pronoun that points back ("He said...")."""
+    open_with_lede: bool = True
+    """Every summary holds at least one story's opening sentence, when one fits."""
+    exact: bool = True
+    """Choose sentences with the exact solver (False: greedy)."""
 
 
 @dataclass(frozen=True, slots=True)

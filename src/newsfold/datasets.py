@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsfold.clean.text import normalise
+from newsfold.clean.text import normalise, strip_dateline
 from newsfold.dates import parse_date
 from newsfold.types import Article
 
@@ -44,12 +44,15 @@ def load_clusters(path: str | Path, *, task: str | None = None) -> Iterator[Clus
 
 def _article(record: dict[str, str], path: str) -> Article:
     text = normalise(record["text"])
-    paragraphs = tuple(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    dateline = None
+    if paragraphs:  # "LONDON (AP) _ ..." opens wire copy; clean_text removes it the same way
+        paragraphs[0], dateline = strip_dateline(paragraphs[0])
     return Article(
         id=record["id"],
         path=path,
-        paragraphs=paragraphs,
+        paragraphs=tuple(p for p in paragraphs if p),
         title=record.get("title") or None,
-        source=record.get("source") or None,
+        source=record.get("source") or (dateline.source if dateline else None),
         published=parse_date(record.get("date")),
     )

@@ -21,11 +21,11 @@ from newsfold.clean import clean_article
 from newsfold.cluster import group_stories
 from newsfold.config import Settings, SummarySettings
 from newsfold.dedup import find_stories
-from newsfold.features import stop_ids, story_vectors
+from newsfold.features import story_vectors
 from newsfold.ingest import read_inputs
 from newsfold.summarize import summarize_event
 from newsfold.tokens import TokenHasher
-from newsfold.types import Article, Event, Fold, Rejection, Story, Summary
+from newsfold.types import Article, Event, Fold, Rejection, Story
 
 log = logging.getLogger(__name__)
 
@@ -112,13 +112,8 @@ def fold_articles(
     with _timed(timings, "group"):
         groups = group_events(stories, articles, tokens, settings)
     by_id = {a.id: a for a in articles}
-    stops = stop_ids()
     with _timed(timings, "summarize"):
-        token_of = {a.id: t for a, t in zip(articles, tokens, strict=True)}
-        events = [
-            make_event([stories[k] for k in group], by_id, settings.summary, hasher, stops, token_of)
-            for group in groups
-        ]
+        events = [make_event([stories[k] for k in group], by_id, settings.summary) for group in groups]
     events.sort(key=lambda e: (-len(e.articles), -(e.date.toordinal() if e.date else 0), e.id))
     return Fold(tuple(articles), stories, tuple(events), tuple(rejected))
 
@@ -134,9 +129,7 @@ def summarize_articles(
     stories = find_stories(articles, tokens, settings.dedup)
     if not stories:
         return Fold(tuple(articles), (), (), tuple(rejected))
-    token_of = {a.id: t for a, t in zip(articles, tokens, strict=True)}
-    by_id = {a.id: a for a in articles}
-    event = make_event(stories, by_id, settings.summary, hasher, stop_ids(), token_of)
+    event = make_event(stories, {a.id: a for a in articles}, settings.summary)
     return Fold(tuple(articles), stories, (event,), tuple(rejected))
 
 
@@ -161,38 +154,25 @@ def _story_day(story: Story, articles: dict[str, Article]) -> float:
     return float(min(dates).toordinal()) if dates else float("inf")
 
 
-def make_event(
-    stories: Sequence[Story],
-    articles: dict[str, Article],
-    budget: SummarySettings,
-    hasher: TokenHasher | None = None,
-    stops: np.ndarray | None = None,
-    tokens: dict[str, np.ndarray] | None = None,
-) -> Event:
-    """Build one event: its articles, date, summary and headline.
+def make_event(stories: Sequence[Story], articles: dict[str, Article], settings: SummarySettings) -> Event:
+    """Build one event: its articles, date, headline, summary and brief.
 
     Stories are put in the order they were first reported (undated last), so that the
-    summary, which keeps story order, reads in time order.
+    summaries, which keep story order, read in time order.
     """
     stories = sorted(stories, key=lambda s: (_story_day(s, articles), s.id))
     members = tuple(a for s in stories for a in s.articles)
-    summary = summarize_event(
-        stories,
-        articles,
-        words=budget.words,
-        max_bytes=budget.max_bytes,
-        hasher=hasher,
-        stops=stops,
-        tokens=tokens,
-    )
+    summaries = summarize_event(stories, articles, settings)
     digest = hashlib.sha1("\n".join(sorted(s.id for s in stories)).encode()).hexdigest()[:10]
     return Event(
         id=f"e-{digest}",
-        title=headline(stories, articles, summary),
+        title=summaries.headline.text,
         date=event_date([articles[a] for a in members]),
         stories=tuple(s.id for s in stories),
         articles=members,
-        summary=summary,
+        headline=summaries.headline,
+        summary=summaries.summary,
+        brief=summaries.brief,
     )
 
 
@@ -200,22 +180,3 @@ def event_date(articles: Sequence[Article]) -> dt.date | None:
     """The median publication date (the earlier one for an even count), or None."""
     dates = sorted(a.published for a in articles if a.published)
     return statistics.median_low(dates) if dates else None
-
-
-def headline(stories: Sequence[Story], articles: dict[str, Article], summary: Summary) -> str:
-    """The title of the largest story's best-titled article, else the summary's opening."""
-    for story in sorted(stories, key=lambda s: -len(s.articles)):
-        titles = [articles[a].title for a in story.articles if articles[a].title]
-        if titles:
-            return titles[0]
-    if summary.sentences:
-        return _shorten(summary.sentences[0].text)
-    first = articles[stories[0].canonical]
-    return _shorten(first.paragraphs[0]) if first.paragraphs else first.id
-
-
-def _shorten(sentence: str, limit: int = 14) -> str:
-    words = sentence.split()
-    if len(words) <= limit:
-        return sentence.rstrip(".")
-    return " ".join(words[:limit]).rstrip(",;:") + "…"

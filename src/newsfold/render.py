@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from newsfold import __version__
-from newsfold.types import Article, Event, Fold, Story
+from newsfold.types import Article, Event, Fold, Story, Summary
 
 FORMATS = ("text", "json", "markdown")
 
@@ -49,10 +49,16 @@ def event_record(event: Event) -> dict[str, object]:
         "date": event.date.isoformat() if event.date else None,
         "stories": list(event.stories),
         "articles": list(event.articles),
-        "summary": {
-            "text": event.summary.text,
-            "sentences": [{"text": s.text, "sources": list(s.sources)} for s in event.summary.sentences],
-        },
+        "headline": summary_record(event.headline),
+        "summary": summary_record(event.summary),
+        "brief": summary_record(event.brief),
+    }
+
+
+def summary_record(summary: Summary) -> dict[str, object]:
+    return {
+        "text": summary.text,
+        "sentences": [{"text": s.text, "sources": list(s.sources)} for s in summary.sentences],
     }
 
 
@@ -123,13 +129,17 @@ def _event_lines(
     facts = f"{date} · {_count(len(event.articles), 'article')} in {_count(len(event.stories), 'story', 'stories')}"
     if outlets:
         facts += " · " + ", ".join(outlets)
-    summary = " ".join(f"{s.text} [{', '.join(str(marker[a]) for a in s.sources)}]" for s in event.summary.sentences)
     indent = "" if markdown else "    "
     yield f"## {number}. {event.title}" if markdown else f"[{number}] {event.title}"
     yield f"{indent}{'*' + facts + '*' if markdown else facts}"
     yield ""
+    summary = _cited(event.summary, marker)
     yield f"{indent}{summary}" if summary else f"{indent}(no summary: no sentence fits the budget)"
     yield ""
+    brief = _cited(event.brief, marker)
+    if brief and brief != summary:
+        yield f"{indent}{'**Brief.** ' if markdown else 'Brief: '}{brief}"
+        yield ""
     bullet = "- " if markdown else ""
     for k, story_id in enumerate(event.stories, start=1):
         story = stories[story_id]
@@ -137,6 +147,11 @@ def _event_lines(
         yield f"{indent}{bullet}Story {k}{copies}"
         for article_id in story.articles:
             yield f"{indent}  {bullet}[{marker[article_id]}] {_article_line(articles[article_id], story)}"
+
+
+def _cited(summary: Summary, marker: dict[str, int]) -> str:
+    """Sentences each followed by the numbers of the articles stating it: "... [1, 3]"."""
+    return " ".join(f"{s.text} [{', '.join(str(marker[a]) for a in s.sources)}]" for s in summary.sentences)
 
 
 def _article_line(article: Article, story: Story) -> str:

@@ -25,7 +25,7 @@ OPENERS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"\s*[\"“‘'(\[]*([\w’']+)")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -59,12 +59,11 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True  # "!", "?" and "…" always end a sentence when a capital follows
     if len(mark.rstrip("\"'”’)]")) > 1:
         return True  # an ellipsis written as "..." before a capital
-    found = _WORD_BEFORE.search(text, 0, match.start())
-    word = found.group(1) if found else ""
+    # Only look next to the mark: a paragraph may be thousands of words long.
+    word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
     bare = word.lstrip("\"'“‘([").lower()
-    following = text[match.end() :].lstrip().lstrip("\"“‘'([")
-    next_word = re.match(r"[\w’']+", following)
-    opener = bool(next_word) and next_word.group(0).lower() in OPENERS
+    next_word = _NEXT_WORD.match(text, match.end())
+    opener = bool(next_word) and next_word.group(1).lower() in OPENERS
     if bare in AMBIGUOUS:
         return opener
     if bare in ABBREVIATIONS:

@@ -101,14 +101,19 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Stories about one real-world happening, with a headline, a date and a summary."""
+    """Stories about one real-world happening: a date, and a headline, summary and brief.
+
+    ``title`` is the headline's text.
+    """
 
     id: str
     title: str
     date: dt.date | None
     stories: tuple[str, ...]
     articles: tuple[str, ...]
+    headline: Summary = Summary()
     summary: Summary = Summary()
+    brief: Summary = Summary()
     extras: Mapping[str, object] = field(default_factory=dict)
 
 

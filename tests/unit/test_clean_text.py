@@ -93,6 +93,8 @@ def test_page_header_yields_title_date_byline_and_a_clean_lede():
             "North Korean leader Kim Jong Un is expected",
         ),
         ("CAPE LORN, March 14 — Divers found a wreck.", None, None, "Divers found a wreck."),
+        ("LONDON (AP) _ Former dictator held.", "AP", None, "Former dictator held."),
+        ("NEW YORK _ Federal prosecutors said.", None, None, "Federal prosecutors said."),
     ],
 )
 def test_datelines(lede, source, published, rest):
@@ -103,7 +105,7 @@ def test_datelines(lede, source, published, rest):
 
 @pytest.mark.parametrize(
     "lede",
-    ["Moscow—said nothing.", "U.S. officials said on Friday.", "The UN said 40 people died."],
+    ["Moscow—said nothing.", "U.S. officials said on Friday.", "The UN said 40 people died.", "NASA_TEST failed."],
 )
 def test_ordinary_sentences_are_not_datelines(lede):
     assert strip_dateline(lede) == (lede, None)

@@ -77,9 +77,48 @@ def test_eval_summaries_command(tmp_path):
     result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--words", "20", "--peers", str(peers)])
     assert result.exit_code == 0, result.output
     rows = [line.split(" | ")[0].strip("| ") for line in result.stdout.splitlines() if line.startswith("| ")]
-    assert set(rows) - {"system"} == {"newsfold", "Lead (recomputed)", "Other (stored)"}
+    peers_run_here = {"Lead", "LexRank (sumy)", "TextRank (sumy)", "LSA (sumy)"}
+    assert set(rows) - {"system"} == {"newsfold", "Other (stored)"} | peers_run_here
     scores = json.loads(CliRunner().invoke(main, ["eval", "summaries", str(data), "--json"]).stdout)
     assert 0 < scores["newsfold"]["c1"]["recall"]["rouge1"] <= 100
+
+
+def test_ablation_scores_one_variant_per_part(tmp_path):
+    from newsfold.eval.report import ABLATION
+
+    data = tmp_path / "set.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n")
+    scores = json.loads(CliRunner().invoke(main, ["eval", "summaries", str(data), "--json", "--ablation"]).stdout)
+    assert {f"newsfold, {name}" for name in ABLATION} <= set(scores)
+
+
+def test_lead_is_the_opening_of_the_latest_article(tmp_path):
+    from newsfold.eval.peers import lead_summaries
+
+    data = tmp_path / "set.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n")
+    # a2 (6 March) is the latest; its first sentence has 12 words, so a 10-word budget takes
+    # it alone and a 13-word budget takes the second as well.
+    assert lead_summaries(load_clusters(data), 10)["c1"] == (
+        "Residents of Dunmarrow returned on Thursday to homes wrecked by the flood."
+    )
+    assert lead_summaries(load_clusters(data), 13)["c1"].endswith("would take two years.")
+
+
+@pytest.mark.parametrize("system", ["LexRank", "TextRank", "LSA"])
+def test_sumy_peers_run_without_nltk_data_and_extract_whole_sentences(tmp_path, system):
+    pytest.importorskip("sumy")
+    from newsfold.eval.peers import sumy_summaries
+    from newsfold.sentences import split_sentences
+
+    data = tmp_path / "set.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n")
+    (cluster,) = load_clusters(data)
+    summary = sumy_summaries(system, [cluster], 15)["c1"]
+    sentences = {s for a in cluster.articles for p in a.paragraphs for s in split_sentences(p)}
+    chosen = split_sentences(summary)
+    assert chosen and set(chosen) <= sentences
+    assert sum(len(s.split()) for s in chosen[:-1]) < 15  # stops once the budget is reached
 
 
 def test_summarize_takes_all_inputs_as_one_event(tmp_path, sample_dir):

@@ -1,9 +1,14 @@
-from newsfold.summarize import Attributor, normalise_for_match, summarize_event
+import numpy as np
+import pytest
+
+from newsfold.config import SummarySettings
+from newsfold.summarize import Attributor, best_cover, candidates, compress, normalise_for_match, summarize_event
+from newsfold.summarize.concepts import concept_weights, concepts, support_threshold
 from newsfold.types import Article, Story
 
 
-def art(ident, *paragraphs):
-    return Article(id=ident, path=ident, paragraphs=paragraphs)
+def art(ident, *paragraphs, title=None):
+    return Article(id=ident, path=ident, paragraphs=paragraphs, title=title)
 
 
 def test_normalise_for_match():
@@ -24,33 +29,112 @@ def test_attribution_exact_and_nearly_the_same():
     assert attributor.sources(sentence) == ("a",)  # near matches only among the story's copies
 
 
-def test_summary_respects_the_budget_prefers_shared_content_and_credits_copies():
-    # Support of the wire lede's content words across the three stories, by hand:
-    # floodwaters 2/3, swept 2/3, dunmarrow 3/3, killing 2/3, forcing 1/3, thousands 2/3,
-    # homes 2/3 -> 14/3 over sqrt(7) = 1.76; the radio lede scores 11/3 / sqrt(6) = 1.50 and
-    # the local lede 11/3 / sqrt(7) = 1.39.
-    wire = art(
+def test_concepts_are_stemmed_word_pairs_without_two_stop_words():
+    # "said on" and "on Monday" are pairs of stop words; the rest are kept, Porter-stemmed.
+    assert concepts("Floods cut the rail line, police said on Monday.") == {
+        ("flood", "cut"),
+        ("cut", "the"),
+        ("the", "rail"),
+        ("rail", "line"),
+        ("line", "polic"),
+        ("polic", "said"),
+    }
+
+
+def test_concept_weight_is_story_support_plus_lead_bonus():
+    one = art("1", "Floods cut the rail line on Monday morning.", "Later the rail line reopened for freight.")
+    two = art("2", "Engineers said floods cut the rail line near Vessant.")
+    three = art("3", "Crews repaired the road after floods cut it.")
+    pool = candidates([one, two, three], shorten=False)  # none is 10 words long: no lead sentence
+    weights = concept_weights([one, two, three], pool, min_support=2, lead_bonus=0.5)
+    # "floods cut" is in all three stories; "rail line" in two (twice in one, counted once);
+    # "the rail" in two; everything else in one story only, below the support of 2.
+    assert weights == {("flood", "cut"): 3, ("rail", "line"): 2, ("the", "rail"): 2, ("cut", "the"): 2}
+
+
+def test_support_threshold_relaxes_for_small_events():
+    assert [support_threshold(n, 3) for n in (1, 2, 5, 6, 40)] == [1, 2, 2, 3, 3]
+
+
+def test_exact_cover_beats_greedy_where_greedy_is_short_sighted():
+    # Concept weights 3, 3, 3, 4, 4. A (cost 6) covers 0-3 = 13, the best gain per sqrt(cost);
+    # after it nothing else fits a budget of 10. B + C (cost 5 + 5) cover 0-4 = 17.
+    weights = np.array([3.0, 3.0, 3.0, 4.0, 4.0])
+    covers = [[0, 1, 2, 3], [0, 1, 4], [2, 3]]
+    costs = [6, 5, 5]
+    assert best_cover(covers, weights, costs, 10, exact=False) == [0]
+    assert best_cover(covers, weights, costs, 10) == [1, 2]
+    # When one of the given sentences must be in, A is taken, and then nothing else fits.
+    assert best_cover(covers, weights, costs, 10, one_of=[0]) == [0]
+    assert best_cover(covers, weights, costs, 4) == []
+
+
+def test_compression_only_deletes():
+    assert compress("LONDON (AP) _ Police arrested the former dictator.") == "Police arrested the former dictator."
+    assert compress("However, the minister (a former judge) said no.") == "The minister said no."
+    assert compress("But officials disagreed.") == "Officials disagreed."
+    assert compress("Andrew Marr (BBC) spoke.") == "Andrew Marr spoke."  # "And" only as a word
+
+
+FLOOD = {
+    "wire": art(
         "wire",
         "Floodwaters swept through Dunmarrow on Wednesday, killing 14 people and forcing thousands from their homes.",
-    )
-    copy = art("copy", wire.paragraphs[0])
-    local = art(
+        "He said the town had never seen water so high.",
+        title="Flood kills 14 in Dunmarrow",
+    ),
+    "copy": art(
+        "copy",
+        "Floodwaters swept through Dunmarrow on Wednesday, killing 14 people and forcing thousands from their homes.",
+        title="Flood kills 14 in Dunmarrow",
+    ),
+    "local": art(
         "local",
-        "Floodwaters swept through the old town of Dunmarrow overnight, residents said.",
+        "Floodwaters swept through the old town of Dunmarrow overnight, residents of the river quarter said.",
         "A bakery on Mill Lane reopened with bread baked in a borrowed oven across town.",
+    ),
+    "radio": art(
+        "radio",
+        "The flood killing 14 people in Dunmarrow forced thousands from their homes, officials said on Thursday.",
+    ),
+}
+FLOOD_STORIES = [
+    Story("s1", "wire", ("wire", "copy")),
+    Story("s2", "local", ("local",)),
+    Story("s3", "radio", ("radio",)),
+]
+
+
+def test_event_summaries_fit_their_budgets_and_credit_every_copy():
+    result = summarize_event(FLOOD_STORIES, FLOOD, SummarySettings(words=20, brief_words=40))
+    assert result.summary.words <= 20 and result.brief.words <= 40
+    first = result.summary.sentences[0]
+    assert first.text.startswith("Floodwaters swept through Dunmarrow on Wednesday") and first.sources == (
+        "wire",
+        "copy",
     )
-    radio = art("radio", "The flood killing 14 people in Dunmarrow forced thousands from their homes, officials said.")
-    stories = [
-        Story("s1", "wire", ("wire", "copy")),
-        Story("s2", "local", ("local",)),
-        Story("s3", "radio", ("radio",)),
-    ]
-    summary = summarize_event(stories, {"wire": wire, "copy": copy, "local": local, "radio": radio}, words=20)
-    assert summary.words <= 20
-    first = summary.sentences[0]
-    assert first.text.startswith("Floodwaters swept through Dunmarrow") and first.sources == ("wire", "copy")
+    # The headline is the largest story's title, credited to both copies that carry it.
+    assert (result.headline.text, result.headline.sentences[0].sources) == (
+        "Flood kills 14 in Dunmarrow",
+        ("wire", "copy"),
+    )
+    # "He said ..." points back to a sentence the summary may not have: never used.
+    assert not any(s.text.startswith("He said") for s in result.brief.sentences)
 
 
-def test_empty_event_gives_empty_summary():
+def test_byte_budget():
+    result = summarize_event(FLOOD_STORIES, FLOOD, SummarySettings(max_bytes=120))
+    assert 0 < len(result.summary.text.encode()) <= 120
+
+
+def test_untitled_event_gets_a_short_central_headline():
+    untitled = {k: Article(id=a.id, path=a.path, paragraphs=a.paragraphs) for k, a in FLOOD.items()}
+    headline = summarize_event(FLOOD_STORIES, untitled).headline
+    assert headline.words <= 15 and headline.sentences[0].sources
+
+
+@pytest.mark.parametrize("text", ["Too short.", ""])
+def test_event_without_usable_sentences_gets_empty_summaries(text):
     story = Story("s", "a", ("a",))
-    assert summarize_event([story], {"a": art("a", "Too short.")}, words=40).sentences == ()
+    result = summarize_event([story], {"a": art("a", text) if text else art("a")})
+    assert result.summary.sentences == () and result.brief.sentences == ()

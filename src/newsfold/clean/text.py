@@ -24,7 +24,7 @@ class CleanText:
     author: str | None = None
 
 
-_SEP = r"\s*(?:--|—|–|-|:)\s*"
+_SEP = r"\s*(?:--|—|–|-|:|\s_\s)\s*"  # " _ ": the dash of 1990s AP wire copy
 _PLACE = r"[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3}"
 _REGION = r"(?:,\s*[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+)?)"
 _DATELINES = (
@@ -43,7 +43,7 @@ _DATELINES = (
     # "VLADIVOSTOK, Russia—North Korean leader ..." and "CAPE LORN, March 14 — ..."
     re.compile(
         rf"^(?P<place>{_PLACE}){_REGION}?"
-        rf"(?:,\s*(?:(?P<date>{DATE_PATTERN})|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?\s*(?:--|—|–)\s*"
+        rf"(?:,\s*(?:(?P<date>{DATE_PATTERN})|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?\s*(?:(?:--|—|–)\s*|_\s+)"
     ),
 )
 

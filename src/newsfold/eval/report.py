@@ -3,23 +3,42 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from newsfold.datasets import load_clusters
-from newsfold.eval.summaries import evaluate, lead_summaries, newsfold_summaries, stored_summaries, table
+from newsfold.config import SummarySettings
+from newsfold.datasets import Cluster, load_clusters
+from newsfold.errors import MissingDependency
+from newsfold.eval.peers import SUMY_SYSTEMS, Summaries, lead_summaries, sumy_summaries
+from newsfold.eval.summaries import evaluate, newsfold_summaries, stored_summaries, table
+
+log = logging.getLogger(__name__)
+
+ABLATION = {
+    "no lead bonus": {"lead_bonus": 0.0},
+    "no compression": {"shorten": False},
+    "need not open with a lede": {"open_with_lede": False},
+    "back-references allowed": {"back_references": True},
+    "greedy, not exact": {"exact": False},
+    "min support 2": {"min_support": 2},
+}
+"""newsfold variants, each with one part changed, for ``--ablation``."""
 
 
-def run_summary_eval(data: Path, *, words: int, peers: Path | None, task: str | None, as_json: bool) -> None:
-    """Score newsfold, Lead and any stored peers on ``data``; write to stdout."""
+def run_summary_eval(
+    data: Path, *, words: int, peers: Path | None, task: str | None, as_json: bool, ablation: bool = False
+) -> None:
+    """Score newsfold, its run-here peers and any stored peers on ``data``; write to stdout."""
     clusters = [c for c in load_clusters(data, task=task) if c.articles and c.summaries]
     if not clusters:
         where = f" with task {task!r}" if task else ""
         raise click.UsageError(f"{data} has no cluster{where} with articles and reference summaries")
-    systems = {"newsfold": newsfold_summaries(clusters, words, on_cluster=_progress(len(clusters), data.name))}
-    systems["Lead (recomputed)"] = lead_summaries(clusters, words)
+    systems = run_systems(clusters, words, ablation=ablation, label=data.name)
     if peers is not None:
         systems.update({f"{name} (stored)": s for name, s in stored_summaries(peers, clusters).items()})
     results = [evaluate(name, summaries, clusters, words) for name, summaries in systems.items()]
@@ -36,7 +55,26 @@ def run_summary_eval(data: Path, *, words: int, peers: Path | None, task: str | 
     _print_rouge155(systems, clusters, words)
 
 
-def _print_rouge155(systems: dict[str, dict[str, str]], clusters: list, words: int) -> None:
+def run_systems(
+    clusters: list[Cluster], words: int, *, ablation: bool = False, label: str = ""
+) -> dict[str, Summaries]:
+    """newsfold (and its ablation variants), Lead, and sumy's summarisers when installed."""
+    settings = SummarySettings(words=words)
+    variants = {"newsfold": settings}
+    if ablation:
+        variants.update({f"newsfold, {name}": replace(settings, **change) for name, change in ABLATION.items()})
+    tick = _progress(len(clusters) * (len(variants) + len(SUMY_SYSTEMS)), label)
+    systems = {name: newsfold_summaries(clusters, s, on_cluster=tick) for name, s in variants.items()}
+    systems["Lead"] = lead_summaries(clusters, words)
+    for name in SUMY_SYSTEMS:
+        try:
+            systems[f"{name} (sumy)"] = sumy_summaries(name, clusters, words, on_cluster=tick)
+        except MissingDependency as missing:
+            log.warning("%s not run: %s", name, missing)
+    return systems
+
+
+def _print_rouge155(systems: dict[str, Summaries], clusters: list[Cluster], words: int) -> None:
     """System-level recall from the original ROUGE-1.5.5, when perl can run it."""
     from newsfold.eval import rouge155  # noqa: PLC0415
 
@@ -56,11 +94,11 @@ def _print_rouge155(systems: dict[str, dict[str, str]], clusters: list, words: i
         print(row)
 
 
-def _progress(total: int, label: str):  # type: ignore[no-untyped-def]
-    """A callback that advances a bar on stderr when a person is watching, else nothing."""
+def _progress(total: int, label: str) -> Callable[[], None] | None:
+    """A callback that advances a bar on stderr when a person is watching, else None."""
     if not sys.stderr.isatty():
         return None
     from tqdm import tqdm  # noqa: PLC0415
 
-    bar = tqdm(total=total, desc=label, unit=" clusters", file=sys.stderr, leave=False)
+    bar = tqdm(total=total, desc=label, unit=" summaries", file=sys.stderr, leave=False)
     return lambda: bar.update(1)

@@ -1,13 +1,12 @@
 """Score summarisers on clusters with human references: newsfold and its peers, one scorer.
 
-Each cluster is summarised as one event (no grouping). Peers: Lead (the first sentences of
-the most recent article) and, from a folder, stored summaries of published systems (files
-named ``<cluster>.<System>``, as in DUC 2004's peers folder).
+Each cluster is summarised as one event (no grouping). Peers run in the same process come
+from :mod:`newsfold.eval.peers`; stored summaries of published systems are read from a folder
+(files named ``<cluster>.<System>``, as in DUC 2004's peers folder).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,11 +16,9 @@ import numpy as np
 
 from newsfold.config import Settings, SummarySettings
 from newsfold.datasets import Cluster
+from newsfold.eval.peers import Summaries
 from newsfold.eval.rouge import MEASURES, Rouge, score
 from newsfold.pipeline import summarize_articles
-from newsfold.sentences import split_sentences
-
-Summaries = dict[str, str]  # cluster id -> summary text
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,30 +43,15 @@ class SystemResult:
 
 
 def newsfold_summaries(
-    clusters: Iterable[Cluster], words: int, *, on_cluster: Callable[[], None] | None = None
+    clusters: Iterable[Cluster], settings: SummarySettings, *, on_cluster: Callable[[], None] | None = None
 ) -> Summaries:
-    settings = Settings(summary=SummarySettings(words=words))
+    """newsfold's summary of each cluster, taken as one event."""
+    wrapped = Settings(summary=settings)
     out = {}
     for cluster in clusters:
-        out[cluster.id] = summarize_articles(cluster.articles, settings=settings).events[0].summary.text
+        out[cluster.id] = summarize_articles(cluster.articles, settings=wrapped).events[0].summary.text
         if on_cluster:
             on_cluster()
-    return out
-
-
-def lead_summaries(clusters: Iterable[Cluster], words: int) -> Summaries:
-    """The opening sentences of each cluster's most recent article, up to the budget."""
-    out = {}
-    for cluster in clusters:
-        latest = max(cluster.articles, key=lambda a: (a.published or dt.date.min, a.id))
-        sentences = [s for p in latest.paragraphs for s in split_sentences(p)]
-        chosen, used = [], 0
-        for sentence in sentences:
-            if used >= words:
-                break
-            chosen.append(sentence)
-            used += len(sentence.split())
-        out[cluster.id] = " ".join(chosen)
     return out
 
 

@@ -1,0 +1,73 @@
+"""Candidate sentences: the sentences of each story's canonical article that can stand alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from newsfold.sentences import split_sentences
+from newsfold.summarize.compress import compress
+from newsfold.types import Article
+
+MIN_WORDS = 10
+MAX_WORDS = 60
+BACK_REFERENCES = frozenset("he she it they this that these those his her its their".split())
+"""Openers that point at an earlier sentence ("He said...")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that may enter a summary: ``text`` is ``source`` after compression."""
+
+    text: str
+    source: str
+    story: int
+    position: int
+    words: int
+
+    @property
+    def bytes(self) -> int:
+        """UTF-8 bytes plus the space that joins it to the next sentence."""
+        return len(self.text.encode("utf-8")) + 1
+
+
+def candidates(
+    canonicals: Sequence[Article],
+    *,
+    per_story: int | None = None,
+    shorten: bool = True,
+    back_references: bool = False,
+) -> list[Candidate]:
+    """Sentences that can stand alone in a summary, from each story's canonical article.
+
+    Args:
+        canonicals: one article per story, in story order.
+        per_story: read at most this many sentences of each story (the lead carries most of
+            a news story; this bounds the work for very large events).
+        shorten: apply deletion-only compression (:func:`compress`).
+        back_references: keep sentences after a story's first that open with a pronoun
+            pointing back ("He said..."), which read badly out of their story.
+    """
+    found: list[Candidate] = []
+    for story, article in enumerate(canonicals):
+        sentences = (s for paragraph in article.paragraphs for s in split_sentences(paragraph))
+        for position, sentence in enumerate(islice(sentences, per_story)):
+            text = compress(sentence) if shorten else sentence
+            words = len(text.split())
+            if not _usable(text, words):
+                continue
+            if not back_references and position and text.split()[0].lower() in BACK_REFERENCES:
+                continue
+            found.append(Candidate(text, sentence, story, position, words))
+    return found
+
+
+def _usable(sentence: str, words: int) -> bool:
+    if not MIN_WORDS <= words <= MAX_WORDS or sentence.endswith("?"):
+        return False
+    if not (sentence[:1].isupper() or sentence[:1] in "“\"‘'"):
+        return False
+    if not sentence.rstrip("”’\"')").endswith((".", "!")):
+        return False
+    return sentence.count("“") == sentence.count("”") and sentence.count('"') % 2 == 0

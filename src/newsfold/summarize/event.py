@@ -1,0 +1,139 @@
+"""An event's three summaries: a headline, a summary and a brief, every sentence attributed.
+
+The summary and the brief are the candidate sentences that best cover the event's concepts
+(:mod:`newsfold.summarize.concepts`, :mod:`newsfold.summarize.coverage`) within their
+budgets, in story order (stories come in the order they were reported) then sentence order.
+The headline is the title of the largest story when it has one, else the most central
+sentence short enough.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfold.config import SummarySettings
+from newsfold.summarize.attribution import Attributor, normalise_for_match
+from newsfold.summarize.candidates import Candidate, candidates
+from newsfold.summarize.concepts import concept_weights, concepts
+from newsfold.summarize.coverage import best_cover
+from newsfold.types import Article, Story, Summary, SummarySentence
+
+LARGE_EVENT = 20
+"""Events with more stories than this draw candidates from each story's first sentences only."""
+LEAD_SENTENCES_OF_LARGE = 10
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummaries:
+    headline: Summary
+    summary: Summary
+    brief: Summary
+
+
+def summarize_event(
+    stories: Sequence[Story], articles: dict[str, Article], settings: SummarySettings | None = None
+) -> EventSummaries:
+    """The headline, summary and brief of one event.
+
+    Args:
+        stories: the event's stories, in the order the summaries should follow.
+        articles: id -> article, holding at least every member of ``stories``.
+        settings: budgets and the summariser's switches (defaults when None).
+    """
+    settings = settings or SummarySettings()
+    canonicals = [articles[s.canonical] for s in stories]
+    per_story = LEAD_SENTENCES_OF_LARGE if len(stories) > LARGE_EVENT else None
+    pool = candidates(
+        canonicals, per_story=per_story, shorten=settings.shorten, back_references=settings.back_references
+    )
+    selector = _Selector(pool, canonicals, settings)
+    attribute = _Attribution(stories, articles)
+    if settings.max_bytes is None:
+        summary = selector.choose(settings.words)
+    else:
+        summary = selector.choose(settings.max_bytes + 1, by_bytes=True)  # the last sentence needs no space
+    brief = selector.choose(settings.brief_words)
+    return EventSummaries(
+        headline=_headline(stories, articles, selector, summary, attribute, settings.headline_words),
+        summary=attribute(summary),
+        brief=attribute(brief),
+    )
+
+
+class _Selector:
+    """The event's candidates with their concepts, ready to choose within any budget."""
+
+    def __init__(self, pool: list[Candidate], canonicals: Sequence[Article], settings: SummarySettings) -> None:
+        weights = concept_weights(
+            canonicals,
+            pool,
+            min_support=settings.min_support,
+            lead_sentences=settings.lead_sentences,
+            lead_bonus=settings.lead_bonus,
+        )
+        index = {concept: k for k, concept in enumerate(weights)}
+        self.pool = pool
+        self.weights = np.fromiter(weights.values(), dtype=float, count=len(weights))
+        self.covers = [[index[c] for c in concepts(candidate.text) if c in index] for candidate in pool]
+        # Between equal covers, the earlier sentence of its story (far below any weight).
+        self.prefer = [1e-3 / (1 + c.position) for c in pool]
+        self.openings = [k for k, c in enumerate(pool) if c.position == 0] if settings.open_with_lede else []
+        self.exact = settings.exact
+
+    def choose(self, budget: int, *, by_bytes: bool = False) -> list[Candidate]:
+        costs = [c.bytes if by_bytes else c.words for c in self.pool]
+        chosen = best_cover(
+            self.covers, self.weights, costs, budget, prefer=self.prefer, one_of=self.openings, exact=self.exact
+        )
+        return sorted((self.pool[k] for k in chosen), key=lambda c: (c.story, c.position))
+
+
+class _Attribution:
+    """Turns chosen candidates into summary sentences naming every article that states them."""
+
+    def __init__(self, stories: Sequence[Story], articles: dict[str, Article]) -> None:
+        self.stories = stories
+        self.attributor = Attributor(articles, [a for s in stories for a in s.articles])
+
+    def __call__(self, chosen: Sequence[Candidate]) -> Summary:
+        return Summary(tuple(SummarySentence(c.text, self.sources(c)) for c in chosen))
+
+    def sources(self, candidate: Candidate) -> tuple[str, ...]:
+        # Articles stating the uncompressed sentence state its compression too.
+        story = self.stories[candidate.story]
+        return self.attributor.sources(candidate.source, story.articles) or (story.canonical,)
+
+
+def _headline(
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    selector: _Selector,
+    summary: Sequence[Candidate],
+    attribute: _Attribution,
+    limit: int,
+) -> Summary:
+    for story in sorted(stories, key=lambda s: -len(s.articles)):
+        titled = [articles[a] for a in story.articles if articles[a].title]
+        if titled:
+            title = _shorten(titled[0].title or "", limit)
+            same = normalise_for_match(title.rstrip("…"))
+            sources = tuple(a.id for a in titled if normalise_for_match(a.title or "").startswith(same))
+            return Summary((SummarySentence(title, sources),))
+    central = selector.choose(limit)[:1] or list(summary[:1])
+    if central:
+        sentence = attribute(central).sentences[0]
+        return Summary((SummarySentence(_shorten(sentence.text, limit), sentence.sources),))
+    first = articles[stories[0].canonical]
+    opening = first.paragraphs[0] if first.paragraphs else first.id
+    return Summary((SummarySentence(_shorten(opening, limit), (first.id,)),))
+
+
+def _shorten(sentence: str, limit: int) -> str:
+    """At most ``limit`` words; an ellipsis marks a cut. A headline has no closing period."""
+    words = sentence.split()
+    if len(words) <= limit:
+        return sentence.rstrip(".")
+    return " ".join(words[:limit]).rstrip(",;:") + "…"
