@@ -2,7 +2,9 @@ import numpy as np
 import pytest
 
 from newsfold.config import SummarySettings
-from newsfold.summarize import Attributor, best_cover, candidates, compress, normalise_for_match, summarize_event
+from newsfold.summarize import Attributor, best_cover, normalise_for_match, summarize_event
+from newsfold.summarize.candidates import candidates
+from newsfold.summarize.compress import compress
 from newsfold.summarize.concepts import concept_weights, concepts, support_threshold
 from newsfold.types import Article, Story
 
