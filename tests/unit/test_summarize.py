@@ -124,6 +124,18 @@ def test_event_summaries_fit_their_budgets_and_credit_every_copy():
     assert not any(s.text.startswith("He said") for s in result.brief.sentences)
 
 
+def test_a_title_too_long_for_a_headline_gives_way_to_one_that_fits():
+    long_title = (
+        "Floodwaters sweep through the town of Dunmarrow on Wednesday killing fourteen, forcing many out of homes"
+    )
+    articles = dict(FLOOD)
+    articles["wire"] = Article(id="wire", path="wire", paragraphs=FLOOD["wire"].paragraphs, title=long_title)
+    articles["local"] = Article(id="local", path="local", paragraphs=FLOOD["local"].paragraphs, title="Town counts")
+    headline = summarize_event(FLOOD_STORIES, articles).headline
+    # The largest story's first title has 17 words; its copy's title fits and comes next.
+    assert (headline.text, headline.sentences[0].sources) == ("Flood kills 14 in Dunmarrow", ("copy",))
+
+
 def test_byte_budget():
     result = summarize_event(FLOOD_STORIES, FLOOD, SummarySettings(max_bytes=120))
     assert 0 < len(result.summary.text.encode()) <= 120
@@ -140,3 +152,16 @@ def test_event_without_usable_sentences_gets_empty_summaries(text):
     story = Story("s", "a", ("a",))
     result = summarize_event([story], {"a": art("a", text) if text else art("a")})
     assert result.summary.sentences == () and result.brief.sentences == ()
+
+
+def test_native_prints_during_the_solve_go_to_stderr(capfd):
+    # HiGHS can print a debugging line to stdout even when silenced; stdout carries JSON.
+    import os
+
+    from newsfold.summarize.coverage import _stdout_to_stderr
+
+    with _stdout_to_stderr():
+        os.write(1, b"solver noise\n")
+    os.write(1, b"data\n")
+    captured = capfd.readouterr()
+    assert (captured.out, captured.err) == ("data\n", "solver noise\n")

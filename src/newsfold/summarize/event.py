@@ -115,20 +115,32 @@ def _headline(
     attribute: _Attribution,
     limit: int,
 ) -> Summary:
-    for story in sorted(stories, key=lambda s: -len(s.articles)):
-        titled = [articles[a] for a in story.articles if articles[a].title]
-        if titled:
-            title = _shorten(titled[0].title or "", limit)
-            same = normalise_for_match(title.rstrip("…"))
-            sources = tuple(a.id for a in titled if normalise_for_match(a.title or "").startswith(same))
-            return Summary((SummarySentence(title, sources),))
-    central = selector.choose(limit)[:1] or list(summary[:1])
+    """The first title that fits, largest story first; else the most central sentence that
+    fits; else the first title or summary sentence cut to ``limit`` words."""
+    members = [a for story in sorted(stories, key=lambda s: -len(s.articles)) for a in story.articles]
+    titles = [articles[a].title for a in members if articles[a].title]
+    fitting = [t for t in titles if len(t.split()) <= limit]
+    if fitting:
+        return _titled(fitting[0], members, articles)
+    central = selector.choose(limit)[:1]
     if central:
         sentence = attribute(central).sentences[0]
+        return Summary((SummarySentence(sentence.text.rstrip("."), sentence.sources),))
+    if titles:
+        return _titled(titles[0], members, articles, limit)
+    if summary:
+        sentence = attribute(summary[:1]).sentences[0]
         return Summary((SummarySentence(_shorten(sentence.text, limit), sentence.sources),))
     first = articles[stories[0].canonical]
     opening = first.paragraphs[0] if first.paragraphs else first.id
     return Summary((SummarySentence(_shorten(opening, limit), (first.id,)),))
+
+
+def _titled(title: str, members: Sequence[str], articles: dict[str, Article], limit: int = 0) -> Summary:
+    """A title as the headline, credited to every article carrying it (cut when ``limit``)."""
+    same = normalise_for_match(title)
+    sources = tuple(a for a in members if normalise_for_match(articles[a].title or "") == same)
+    return Summary((SummarySentence(_shorten(title, limit) if limit else title.rstrip("."), sources),))
 
 
 def _shorten(sentence: str, limit: int) -> str:
