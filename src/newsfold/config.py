@@ -56,6 +56,9 @@ class SummarySettings:
     lead_sentences: int = 2
     lead_bonus: float = 0.5
     """Added to a concept's weight per story that has it in its first ``lead_sentences``."""
+    story_sentences: int | None = 20
+    """Candidates come from each story's first this many sentences (None: all); the later
+    sentences of a long article are background. Events of over 20 stories use 10."""
     shorten: bool = True
     """Deletion-only compression: datelines, opening connectives, parentheticals."""
     back_references: bool = False

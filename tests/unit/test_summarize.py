@@ -165,3 +165,12 @@ def test_native_prints_during_the_solve_go_to_stderr(capfd):
     os.write(1, b"data\n")
     captured = capfd.readouterr()
     assert (captured.out, captured.err) == ("data\n", "solver noise\n")
+
+
+def test_when_only_one_sentence_fits_the_best_single_one_is_taken():
+    weights = np.array([3.0, 3.0, 3.0, 4.0, 4.0])
+    covers = [[0, 1, 2, 3], [0, 1, 4], [2, 3]]
+    # A budget of 6 holds one sentence at most: A (13) beats B (10) and C (7).
+    assert best_cover(covers, weights, [6, 5, 5], 6) == [0]
+    # Unless one of the others must be in.
+    assert best_cover(covers, weights, [6, 5, 5], 6, one_of=[1, 2]) == [1]

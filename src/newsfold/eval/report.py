@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 ABLATION = {
     "no lead bonus": {"lead_bonus": 0.0},
+    "all sentences candidates": {"story_sentences": None},
     "no compression": {"shorten": False},
     "need not open with a lede": {"open_with_lede": False},
     "back-references allowed": {"back_references": True},

@@ -60,6 +60,9 @@ def best_cover(
     if not fits:
         return []
     required = sorted(set(one_of) & set(fits))
+    if 2 * min(costs[k] for k in fits) > budget:  # one sentence at most (a headline): no search needed
+        tiebreak = prefer or [0.0] * len(costs)
+        return [max(required or fits, key=lambda k: (sum(weights[c] for c in covers[k]) + tiebreak[k], -k))]
     if exact:
         fits, required = _shortlist(covers, weights, costs, fits, required)
         chosen = _exact(covers, weights, costs, budget, prefer, fits, required)

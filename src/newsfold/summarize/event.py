@@ -3,7 +3,8 @@
 The summary and the brief are the candidate sentences that best cover the event's concepts
 (:mod:`newsfold.summarize.concepts`, :mod:`newsfold.summarize.coverage`) within their
 budgets, in story order (stories come in the order they were reported) then sentence order.
-The headline is the title of the largest story when it has one, else the most central
+The summary also holds at least one story's opening sentence, which states the event. The
+headline is the first title short enough (largest story first), else the most central
 sentence short enough.
 """
 
@@ -22,8 +23,8 @@ from newsfold.summarize.coverage import best_cover
 from newsfold.types import Article, Story, Summary, SummarySentence
 
 LARGE_EVENT = 20
-"""Events with more stories than this draw candidates from each story's first sentences only."""
 LEAD_SENTENCES_OF_LARGE = 10
+"""Events of over LARGE_EVENT stories draw candidates from each story's first 10 sentences."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,9 @@ def summarize_event(
     """
     settings = settings or SummarySettings()
     canonicals = [articles[s.canonical] for s in stories]
-    per_story = LEAD_SENTENCES_OF_LARGE if len(stories) > LARGE_EVENT else None
+    per_story = settings.story_sentences
+    if len(stories) > LARGE_EVENT:
+        per_story = min(per_story or LEAD_SENTENCES_OF_LARGE, LEAD_SENTENCES_OF_LARGE)
     pool = candidates(
         canonicals, per_story=per_story, shorten=settings.shorten, back_references=settings.back_references
     )
