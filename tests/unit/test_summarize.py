@@ -174,3 +174,18 @@ def test_when_only_one_sentence_fits_the_best_single_one_is_taken():
     assert best_cover(covers, weights, [6, 5, 5], 6) == [0]
     # Unless one of the others must be in.
     assert best_cover(covers, weights, [6, 5, 5], 6, one_of=[1, 2]) == [1]
+
+
+def test_sentences_inside_a_quotation_are_not_candidates():
+    article = art(
+        "a",
+        "“Wine from this period almost never survives in the sea, so do not get excited,” the curator said. "
+        "“What excites me is the hull. We know very little about how these coastal schooners were built, "
+        "because nobody wrote it down. The old wreck can tell us a great deal more.” "
+        "The museum will raise the ship's bell from the wreck by the end of this year.",
+    )
+    texts = [c.text for c in candidates([article])]
+    assert texts == [
+        "“Wine from this period almost never survives in the sea, so do not get excited,” the curator said.",
+        "The museum will raise the ship's bell from the wreck by the end of this year.",
+    ]

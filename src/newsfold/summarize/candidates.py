@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -51,8 +51,9 @@ def candidates(
     """
     found: list[Candidate] = []
     for story, article in enumerate(canonicals):
-        sentences = (s for paragraph in article.paragraphs for s in split_sentences(paragraph))
-        for position, sentence in enumerate(islice(sentences, per_story)):
+        for position, (sentence, quoted) in enumerate(islice(_sentences(article), per_story)):
+            if quoted:
+                continue  # the middle of someone's quotation, which would read as ours
             text = compress(sentence) if shorten else sentence
             words = len(text.split())
             if not _usable(text, words):
@@ -61,6 +62,16 @@ def candidates(
                 continue
             found.append(Candidate(text, sentence, story, position, words))
     return found
+
+
+def _sentences(article: Article) -> Iterator[tuple[str, bool]]:
+    """Each sentence, and whether it starts inside a quotation opened by an earlier one."""
+    for paragraph in article.paragraphs:
+        curly, straight = 0, 0
+        for sentence in split_sentences(paragraph):
+            yield sentence, curly > 0 or straight % 2 == 1
+            curly = max(0, curly + sentence.count("“") - sentence.count("”"))
+            straight += sentence.count('"')
 
 
 def _usable(sentence: str, words: int) -> bool:
