@@ -76,11 +76,13 @@ def concept_weights(
     for article in canonicals:
         for concept in frozenset().union(*(concepts(p) for p in article.paragraphs)):
             support[concept] = support.get(concept, 0) + 1
+    in_lead: set[tuple[int, Concept]] = set()  # (story, concept): each story counts once
+    for candidate in pool:
+        if candidate.position < lead_sentences:
+            in_lead.update((candidate.story, concept) for concept in concepts(candidate.source))
     leads: dict[Concept, int] = {}
-    for story in range(len(canonicals)):
-        lead = [c.source for c in pool if c.story == story and c.position < lead_sentences]
-        for concept in frozenset().union(*(concepts(s) for s in lead)):
-            leads[concept] = leads.get(concept, 0) + 1
+    for _, concept in in_lead:
+        leads[concept] = leads.get(concept, 0) + 1
     least = support_threshold(len(canonicals), min_support)
     if not any(n >= least for n in support.values()):
         least = 1  # stories with nothing in common: each still has something to say
