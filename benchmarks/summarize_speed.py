@@ -19,21 +19,22 @@ from pathlib import Path
 
 from synthetic import one_event, sentence_pools, write
 
-from newsfold.config import Settings
+from newsfold.config import ExtractSettings, Settings
 from newsfold.datasets import load_clusters
 from newsfold.pipeline import read_articles, summarize_articles
 from newsfold.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
+SUMMARY_ONLY = Settings(extract=ExtractSettings(enabled=False))  # extraction: benchmarks/extract_speed.py
 
 
 def timed(articles: list[Article], runs: int) -> float:
     """The median seconds of ``runs`` summaries of one event."""
-    summarize_articles(articles)  # warm-up: stemmer cache, imports
+    summarize_articles(articles, settings=SUMMARY_ONLY)  # warm-up: stemmer cache, imports
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        summarize_articles(articles)
+        summarize_articles(articles, settings=SUMMARY_ONLY)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 

@@ -26,12 +26,14 @@ STAGES = ("ingest+clean", "tokenize", "dedup", "group", "summarize", "render")
 
 def measure(corpus: Path) -> dict[str, float]:
     """Fold ``corpus`` in this process; return stage seconds and peak RSS (MB)."""
+    from newsfold.config import ExtractSettings, Settings
     from newsfold.pipeline import fold
     from newsfold.render import write_json
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    result = fold([str(corpus)], timings=timings)
+    # Folding and summaries only; extraction has its own benchmark (extract_speed.py).
+    result = fold([str(corpus)], Settings(extract=ExtractSettings(enabled=False)), timings=timings)
     render_started = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink:
         write_json(result, sink)

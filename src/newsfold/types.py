@@ -100,6 +100,96 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, with every name it goes by in the event."""
+
+    name: str
+    type: str  # PERSON, ORG, PLACE or OTHER
+    aliases: tuple[str, ...]
+    mentions: Mapping[str, int]  # article id -> mentions in that article
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker: quoted (``direct``) or paraphrased (``reported``)."""
+
+    speaker: str | None
+    role: str | None
+    text: str
+    kind: str  # direct or reported
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number as written, what it measures, and the period it refers to."""
+
+    value: float
+    unit: str | None
+    text: str
+    measures: str
+    period: str | None
+    articles: tuple[str, ...]
+    sentence: str = ""
+    context: str = ""
+    when: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated statement: ``date`` is YYYY, YYYY-MM or YYYY-MM-DD (its precision)."""
+
+    date: str
+    text: str
+    articles: tuple[str, ...]
+    expression: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    text: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Figures about one measured thing that differ: in one period (``differs``) or across
+    periods (``changes over time``)."""
+
+    measures: str
+    kind: str
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    consensus: tuple[Claim, ...] = ()
+    unique: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """An outlet that covered the event and what only it reported."""
+
+    name: str
+    articles: tuple[str, ...]
+    unique: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Who, what, how much and when for one event; every item names its articles."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    agreement: Agreement = Agreement()
+    sources: tuple[SourceReport, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Stories about one real-world happening: a date, and a headline, summary and brief.
 
@@ -114,7 +204,8 @@ class Event:
     headline: Summary = Summary()
     summary: Summary = Summary()
     brief: Summary = Summary()
-    extras: Mapping[str, object] = field(default_factory=dict)
+    facts: Facts | None = None
+    """Entities, quotes, figures, timeline, agreement and sources (None: not extracted)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfold.config import Settings, SummarySettings
+from newsfold.config import ExtractSettings, Settings, SummarySettings
 from newsfold.datasets import Cluster
 from newsfold.eval.peers import Summaries
 from newsfold.eval.rouge import MEASURES, Rouge, score
@@ -46,7 +46,7 @@ def newsfold_summaries(
     clusters: Iterable[Cluster], settings: SummarySettings, *, on_cluster: Callable[[], None] | None = None
 ) -> Summaries:
     """newsfold's summary of each cluster, taken as one event."""
-    wrapped = Settings(summary=settings)
+    wrapped = Settings(summary=settings, extract=ExtractSettings(enabled=False))  # summaries only
     out = {}
     for cluster in clusters:
         out[cluster.id] = summarize_articles(cluster.articles, settings=wrapped).events[0].summary.text

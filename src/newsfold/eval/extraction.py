@@ -1,0 +1,161 @@
+"""Score extracted quotes, figures and timeline dates against a hand annotation.
+
+The annotation lists, per article, every quote (speaker, text), figure (value, unit, what it
+measures) and dated expression (paragraph, date); see
+``tests/fixtures/sample_extraction_guide.md``. An event's items are spread back over the
+articles that carry them, and matched one to one:
+
+- a quote matches when half of the shorter text's word triples are in the other and the
+  speakers agree (both unnamed, or sharing a name word such as the surname);
+- a figure matches on value, unit (singular, US spelling) and a content word of what it
+  measures other than the unit;
+- a timeline date matches on paragraph and date (with its precision).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfold.extract.agreement import content
+from newsfold.extract.passages import triples, words
+from newsfold.types import Article, Fold
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    matched: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+
+def load_gold(path: str | Path) -> dict:
+    with open(path, encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+def predicted(fold: Fold) -> dict[str, dict[str, list[dict]]]:
+    """The fold's quotes, figures and dates, per article, in the annotation's shape."""
+    articles = {a.id: a for a in fold.articles}
+    out: dict[str, dict[str, list[dict]]] = {a: {"quotes": [], "figures": [], "timeline": []} for a in articles}
+    for event in fold.events:
+        facts = event.facts
+        if facts is None:
+            continue
+        for q in facts.quotes:
+            for a in q.articles:
+                out[a]["quotes"].append({"speaker": q.speaker, "text": q.text, "kind": q.kind})
+        for f in facts.figures:
+            for a in f.articles:
+                out[a]["figures"].append({"value": f.value, "unit": f.unit, "measures": f.measures, "text": f.text})
+        for t in facts.timeline:
+            for a in t.articles:
+                paragraph = _paragraph(articles[a], t.text)
+                out[a]["timeline"].append({"paragraph": paragraph, "date": t.date, "expression": t.expression})
+    return out
+
+
+def _paragraph(article: Article, sentence: str) -> int | None:
+    wanted = triples(sentence)
+    best, share = None, 0.0
+    for k, paragraph in enumerate(article.paragraphs):
+        have = triples(paragraph)
+        s = len(wanted & have) / max(1, len(wanted))
+        if s > share:
+            best, share = k, s
+    return best if share >= 0.5 else None
+
+
+def score(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]]) -> dict[str, Score]:
+    """Precision and recall of quotes (with speaker), figures and timeline dates."""
+    totals = {kind: [0, 0, 0] for kind in ("quotes", "figures", "timeline")}
+    for article, annotated in gold["articles"].items():
+        mine = found.get(article, {})
+        for kind, same in (("quotes", same_quote), ("figures", same_figure), ("timeline", same_date)):
+            g, p = annotated.get(kind, []), _unique(kind, mine.get(kind, []))
+            totals[kind][0] += _match(g, p, same)
+            totals[kind][1] += len(p)
+            totals[kind][2] += len(g)
+    return {kind: Score(*t) for kind, t in totals.items()}
+
+
+def misses(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]], kind: str) -> Iterable[tuple[str, str, dict]]:
+    """("missed" | "extra", article, item) for every unmatched item of ``kind``."""
+    same = {"quotes": same_quote, "figures": same_figure, "timeline": same_date}[kind]
+    for article, annotated in gold["articles"].items():
+        g, p = annotated.get(kind, []), _unique(kind, found.get(article, {}).get(kind, []))
+        used: set[int] = set()
+        for item in g:
+            k = next((k for k, x in enumerate(p) if k not in used and same(item, x)), None)
+            if k is None:
+                yield "missed", article, item
+            else:
+                used.add(k)
+        for k, x in enumerate(p):
+            if k not in used:
+                yield "extra", article, x
+
+
+def _unique(kind: str, items: list[dict]) -> list[dict]:
+    if kind != "timeline":
+        return items
+    seen, out = set(), []
+    for item in items:
+        k = (item["paragraph"], item["date"])
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+def _match(gold: list[dict], found: list[dict], same) -> int:  # noqa: ANN001
+    used: set[int] = set()
+    for item in gold:
+        k = next((k for k, x in enumerate(found) if k not in used and same(item, x)), None)
+        if k is not None:
+            used.add(k)
+    return len(used)
+
+
+def same_quote(gold: Mapping, found: Mapping) -> bool:
+    a, b = triples(gold["text"]), triples(found["text"])
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter & longer) < 0.5 * len(shorter):
+        return False
+    g, f = gold.get("speaker"), found.get("speaker")
+    if g is None or f is None:
+        return g is None and f is None
+    return bool({w for w in words(g) if len(w) > 2} & {w for w in words(f) if len(w) > 2})
+
+
+def same_figure(gold: Mapping, found: Mapping) -> bool:
+    if abs(float(gold["value"]) - float(found["value"])) > 1e-6 * max(1.0, abs(float(gold["value"]))):
+        return False
+    if _unit(gold.get("unit")) != _unit(found.get("unit")):
+        return False
+    unit = content(gold.get("unit") or "")
+    wanted = content(gold.get("measures") or "") - unit
+    return not wanted or bool(wanted & (content(found.get("measures") or "") - unit))
+
+
+def _unit(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    unit = " ".join(words(unit))
+    return unit[:-1] if unit.endswith("s") and unit not in ("%",) else unit
+
+
+def same_date(gold: Mapping, found: Mapping) -> bool:
+    return gold["paragraph"] == found["paragraph"] and gold["date"] == found["date"]

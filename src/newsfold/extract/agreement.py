@@ -1,0 +1,155 @@
+"""What the sources agree on, what only one reports, and where their figures differ.
+
+Claims are the stories' sentences. Two sentences of different stories state the same claim
+when they share most of their content words (Porter stems; Jaccard at least ``SAME_CLAIM``):
+a claim stated by two or more independent stories is consensus, one stated by a single story
+is unique to it. Figures are compared when they count the same unit and their measures share a
+content word (with death words folded together: "killed" = "died"); a group with different
+values is a conflict, labelled ``changes over time`` when the figures' periods differ and
+``differs`` when they do not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from newsfold.stopwords import STOP_WORDS
+from newsfold.summarize.concepts import stem
+from newsfold.types import Claim, Conflict, Figure
+
+SAME_CLAIM = 0.3
+"""Content-word Jaccard at which two sentences state one claim."""
+MIN_CLAIM_WORDS = 8
+GENERIC_UNITS = frozenset({"people", "person", "time", "case", "thing"})
+"""Count units too common to say by themselves that two figures measure one thing."""
+SYNONYMS = {
+    "kill": "death", "die": "death", "dead": "death", "death": "death", "fatal": "death", "toll": "death",
+    "injur": "injury", "wound": "injury", "hurt": "injury",
+    "evacu": "evacuate", "displac": "evacuate", "homeless": "evacuate", "forc": "evacuate",
+    "capac": "capacity", "produc": "capacity", "output": "capacity",
+    "cost": "cost", "price": "cost", "worth": "cost", "valu": "cost",
+    "earn": "earn", "incom": "earn", "revenu": "earn",
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def content(text: str) -> frozenset[str]:
+    """The text's content words, stemmed, with synonyms folded."""
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        if word in STOP_WORDS or len(word) < 3:
+            continue
+        s = stem(word)
+        for prefix, concept in SYNONYMS.items():
+            if s.startswith(prefix) or word.startswith(prefix):
+                s = concept
+                break
+        out.add(s)
+    return frozenset(out)
+
+
+def claims(
+    sentences: Sequence[tuple[str, str, tuple[str, ...]]],
+) -> tuple[tuple[Claim, ...], tuple[Claim, ...], dict[str, list[str]]]:
+    """Consensus and unique claims from (sentence, story, articles) triples.
+
+    Returns:
+        consensus claims, unique claims, and each story's unique sentences.
+    """
+    rows = [(text, story, articles) for text, story, articles in sentences if len(text.split()) >= MIN_CLAIM_WORDS]
+    if not rows:
+        return (), (), {}
+    bags = [content(text) for text, _, _ in rows]
+    vocabulary: dict[str, int] = {}
+    indices, indptr = [], [0]
+    for bag in bags:
+        indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in bag)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), max(1, len(vocabulary))))
+    shared = (matrix @ matrix.T).tocoo()
+    sizes = np.array([len(b) for b in bags], dtype=float)
+    parent = list(range(len(rows)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, j, n in zip(shared.row, shared.col, shared.data, strict=True):
+        if i < j and rows[i][1] != rows[j][1] and n / (sizes[i] + sizes[j] - n) >= SAME_CLAIM:
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(rows)):
+        groups.setdefault(find(k), []).append(k)
+    consensus, unique, by_story = [], [], {}
+    for members in sorted(groups.values(), key=lambda g: g[0]):
+        stories = {rows[k][1] for k in members}
+        articles = tuple(dict.fromkeys(a for k in members for a in rows[k][2]))
+        text = rows[members[0]][0]
+        if len(stories) >= 2:
+            consensus.append(Claim(text, articles))
+        else:
+            unique.append(Claim(text, articles))
+            by_story.setdefault(rows[members[0]][1], []).append(text)
+    consensus.sort(key=lambda c: -len(c.articles))
+    return tuple(consensus), tuple(unique), by_story
+
+
+def conflicts(
+    figures: Sequence[Figure], story_of: Mapping[str, str], published: Mapping[str, dt.date | None]
+) -> tuple[Conflict, ...]:
+    """Groups of figures about one measured thing whose values differ.
+
+    The kind is ``changes over time`` when two figures state different periods, or when one
+    states an earlier one ("before sanctions", "at the end of 2017", a past year) and another
+    states none (so speaks of the time of writing); else ``differs``.
+    """
+    keys = [content(f.measures) | content(f.context) for f in figures]
+    parent = list(range(len(figures)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            b = figures[j]
+            if a.unit is None or a.unit != b.unit:
+                continue
+            unit_stem = content(a.unit)
+            same_thing = bool((keys[i] & keys[j]) - unit_stem) or (
+                a.unit not in GENERIC_UNITS and a.unit != "%" and a.unit.upper() != a.unit
+            )
+            if same_thing:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(figures)):
+        groups.setdefault(find(k), []).append(k)
+    out = []
+    for members in groups.values():
+        group = [figures[k] for k in members]
+        if len({f.value for f in group}) < 2:
+            continue
+        stated = {f.when for f in group if f.when}
+        years = [d.year for f in group for a in f.articles if (d := published.get(a))]
+        now = max(years) if years else None
+        earlier = any(w == "before" or now is not None and int(w[:4]) < now for w in stated)
+        stories = {story_of.get(a) for f in group for a in f.articles}
+        if len(stated) > 1 or earlier and any(f.when is None for f in group):
+            kind = "changes over time"
+        elif len(stories) > 1:
+            kind = "differs"
+        else:
+            continue  # one story, one period: different things, not a disagreement
+        measures = max((f.measures for f in group), key=lambda m: (sum(g.measures == m for g in group), -len(m)))
+        out.append(Conflict(measures, kind, tuple(group)))
+    out.sort(key=lambda c: (c.kind != "differs", -len(c.figures)))
+    return tuple(out)

@@ -1,0 +1,164 @@
+"""One canonical entity per real person, organisation or place in an event.
+
+Names found by the recogniser are merged when they are the same name written differently
+("Kim Jong-un" = "Kim Jong Un"; "Mr Kim" = "Kim"; "U.S." = "United States"), and a short
+name joins the one longer name it is part of ("Fenn" joins "Dario Fenn"). A short name that
+is part of several ("Kim" in "Kim Jong Un" and "Kim Yo Jong") joins the one that is named
+far more often, or stays apart when none is. The canonical name is the fullest form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsfold.extract.ner import Mention
+from newsfold.types import Entity
+
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr prof sir dame messrs mister madam president minister senator gen sen rep".split()
+)
+KNOWN = {
+    "us": "United States", "u s": "United States", "usa": "United States", "u s a": "United States",
+    "america": "United States", "united states of america": "United States",
+    "un": "United Nations", "u n": "United Nations", "uk": "United Kingdom", "u k": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom", "eu": "European Union",
+    "e u": "European Union", "dprk": "North Korea",
+}
+"""Abbreviations and other names of places and bodies that every reader knows are one."""
+ALWAYS_ORG = frozenset({"kremlin", "white house", "pentagon", "elysee", "downing street", "vatican"})
+"""Buildings that stand for the government in them: organisations, whatever the recogniser says."""
+DOMINANT = 2.0
+"""A short name joins the longer name named at least this many times as often as any other."""
+
+_APOSTROPHE_S = re.compile(r"['’]s$")
+_SPLIT = re.compile(r"[\s\-‐–.]+")
+
+
+@dataclass
+class _Group:
+    forms: Counter[str]
+    types: Counter[str]
+    mentions: Counter[str]  # article -> count
+    tokens: tuple[str, ...]
+
+
+def key(name: str) -> tuple[str, ...]:
+    """The comparable form of a name: lower-case tokens, no honorific, no possessive."""
+    name = _APOSTROPHE_S.sub("", name.strip())
+    tokens = [t for t in _SPLIT.split(name.lower()) if t]
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0] in HONORIFICS:
+        tokens = tokens[1:]
+    joined = " ".join(tokens)
+    if joined in KNOWN:
+        return tuple(KNOWN[joined].lower().split())
+    return tuple(tokens)
+
+
+def display(name: str) -> str:
+    """A name as shown: without a leading "the", honorific or possessive."""
+    name = _APOSTROPHE_S.sub("", name.strip())
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    joined = " ".join(words)
+    known = KNOWN.get(" ".join(key(joined)))
+    return known or joined
+
+
+def merge(found: Iterable[tuple[Mention, Sequence[str]]]) -> list[Entity]:
+    """Entities from mentions, each with the articles that carry it.
+
+    Args:
+        found: each mention with the ids of the articles that carry its passage.
+    """
+    groups: dict[tuple[str, ...], _Group] = {}
+    for mention, articles in found:
+        k = key(mention.text)
+        if not k:
+            continue
+        group = groups.setdefault(k, _Group(Counter(), Counter(), Counter(), k))
+        group.forms[mention.text.strip()] += 1
+        kind = "ORG" if " ".join(k) in ALWAYS_ORG else mention.type
+        group.types[kind] += 1
+        for article in articles:
+            group.mentions[article] += 1
+    _join_short_names(groups)
+    entities = [_entity(g) for g in groups.values()]
+    entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
+    return entities
+
+
+def _join_short_names(groups: dict[tuple[str, ...], _Group]) -> None:
+    """Fold each name into the one longer name of the same type it is a prefix or suffix of."""
+    for short in sorted(groups, key=len):
+        group = groups[short]
+        kind = group.types.most_common(1)[0][0]
+        longer = [
+            k for k in groups
+            if len(k) > len(short) and _part_of(short, k) and groups[k].types.most_common(1)[0][0] == kind
+        ]
+        if not longer:
+            continue
+        weight = {k: sum(groups[k].forms.values()) for k in longer}
+        best = max(longer, key=lambda k: (weight[k], len(k)))
+        rival = max((weight[k] for k in longer if k != best), default=0)
+        if weight[best] < DOMINANT * rival:
+            continue  # "Kim" could be any of several Kims
+        target = groups[best]
+        target.forms.update(group.forms)
+        target.types.update(group.types)
+        target.mentions.update(group.mentions)
+        del groups[short]
+
+
+def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return long[:n] == short or long[-n:] == short
+
+
+def _entity(group: _Group) -> Entity:
+    names: dict[str, int] = defaultdict(int)
+    for form, n in group.forms.items():
+        names[display(form)] += n
+    fullest = max(names, key=lambda name: (len(key(name)), names[name], "-" not in name, name))
+    aliases = sorted(name for name in names if name != fullest)
+    kind = group.types.most_common(1)[0][0]
+    return Entity(fullest, kind, tuple(aliases), dict(sorted(group.mentions.items())))
+
+
+def spelled_apart(entities: Sequence[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """Add the hyphenated spellings of people's names found in ``texts`` (article id -> text).
+
+    Copies of a story are not read by the recogniser, but one may write "Kim Jong-un" where
+    the story it copies wrote "Kim Jong Un"; a plain search finds it.
+    """
+    out = []
+    for entity in entities:
+        tokens = entity.name.split()
+        if entity.type != "PERSON" or len(tokens) < 3:
+            out.append(entity)
+            continue
+        pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, tokens[:-2])) + r"\s+"
+                             + re.escape(tokens[-2]) + r"-" + re.escape(tokens[-1]) + r"\b", re.I)
+        aliases = set(entity.aliases)
+        for text in texts.values():
+            aliases.update(m.group(0) for m in pattern.finditer(text))
+        aliases.discard(entity.name)
+        out.append(Entity(entity.name, entity.type, tuple(sorted(aliases)), entity.mentions))
+    return out
+
+
+def alias_index(entities: Sequence[Entity]) -> Mapping[tuple[str, ...], str]:
+    """Every name's key -> its entity's canonical name (to name quote speakers)."""
+    index: dict[tuple[str, ...], str] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            index.setdefault(key(name), entity.name)
+    return index

@@ -1,0 +1,312 @@
+"""Figures: money, percentages and counts, with what they measure and when.
+
+A figure is a quantity written with digits ("$1.9 million", "12 per cent", "3,200 people",
+"6.8 meters"), never a year, a date, a clock time, an age or part of a name ("Route 9").
+Its unit is a currency code, "%", or the noun it counts (singular, US spelling: "tonnes"
+-> "tonne", "cubic metres" -> "cubic meter"); a bare number next to a counted one takes that
+unit ("31,500 vehicles a day, up from 19,400"). What it measures is the phrase that says so:
+the words after a count ("people were killed"), a money amount's noun or "of" phrase
+("program to raise the river walls", "of its economy"), else the words before it ("The
+river reached"). Its period is the date or time phrase of its clause ("in 2023", "at the
+end of 2017", "before sanctions", "currently").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsfold.extract.timeline import _CLAUSE_BREAK, find_dates
+from newsfold.stopwords import FUNCTION_WORDS
+
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "\\$": "USD", "€": "EUR", "£": "GBP", "s$": "SGD", "¥": "JPY",
+    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
+}
+CURRENCY_CODES = frozenset(CURRENCIES.values()) | {"CNY", "RUB", "INR", "CHF"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "ruble": "RUB",
+    "rouble": "RUB", "rupee": "INR", "franc": "CHF",
+}
+"""Currencies written as words; other currency words ("20 million crowns") keep their name."""
+MONEY_WORDS = frozenset("crown krona kronor krone won peso real rand lira shekel dinar dirham riyal zloty".split())
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "mn": 1e6}
+IDENTIFIERS = frozenset(
+    """route highway flight no number section article resolution room gate terminal platform line chapter part
+    level category class grade page paragraph clause item interstate apollo boeing airbus channel district
+    ward precinct unit block lot phase stage round game week day""".split()
+)
+"""Capitalised words before a number that make it a name ("Route 9", "Flight 302")."""
+NOT_UNITS = FUNCTION_WORDS | frozenset(
+    """percent per cent million billion trillion thousand left more less each apiece ago earlier later higher
+    lower above below annually alone altogether overall a year day abroad overseas nationwide worldwide
+    domestically locally""".split()
+)
+
+_FIGURE = re.compile(
+    r"(?<![\w\-/.,])(?P<cur>US\$|S\$|A\$|C\$|HK\$|NZ\$|\\\$|\$|€|£|¥)?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|mn|m)\b)?"
+    r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
+    r"(?![\w\-]|\.\d|:\d)"
+)
+_QUALIFIER = re.compile(r"(?:at least|more than|less than|fewer than|as many as|up to|about|around|nearly|almost|"
+                        r"some|roughly|approximately|over|under|just over|just under)\s+$", re.I)
+_AGE = re.compile(r"(?:\baged?\s+$|[A-Z][a-z]+,\s*$)")
+_AGE_AFTER = re.compile(r"^(?:,|-year-old|\s+years?\s+old)")
+_TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|ET\b|o'clock)", re.I)
+_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
+_COMPARED = re.compile(r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:the\s+)?(?:about |around |some |nearly )?[^\w]{0,3}$", re.I)
+_END_OF = re.compile(r"\s*\b(?:at|by|in|until|before|after|since)?\s*(?:the\s+)?(?:end|start|beginning|middle)(?:\s+of)?\s*$", re.I)
+_PERIOD_WORDS = re.compile(r"\b(?:before\s+(?:the\s+)?[a-z]+|currently)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    value: float
+    unit: str | None
+    text: str
+    measures: str
+    period: str | None
+    start: int
+    context: str = ""
+    when: str | None = None
+    """The period resolved: YYYY, YYYY-MM, YYYY-MM-DD, "before", or None (not stated)."""
+    """The words just before the figure ("earning the regime more than"), to compare figures."""
+
+
+def find_figures(sentence: str, published: dt.date | None = None) -> list[Found]:
+    """The figures of one sentence, in order."""
+    dates = find_dates(sentence, published)
+    raw = []
+    for match in _FIGURE.finditer(sentence):
+        start, end = match.span()
+        if not _is_quantity(sentence, match, dates):
+            continue
+        value = float(match.group("num").replace(",", ""))
+        scale = match.group("scale")
+        if scale:
+            if scale == "m" and not match.group("cur"):
+                continue  # "6 m" is six metres, not six million
+            value = round(value * SCALES[scale], 6)
+        unit, unit_end = _unit(sentence, match)
+        qualifier = _QUALIFIER.search(sentence, 0, start)
+        text_start = qualifier.start() if qualifier else start
+        raw.append([value, unit, sentence[text_start:unit_end].strip(), start, end, unit_end, match])
+    _inherit_units(raw)
+    found: list[Found] = []
+    for value, unit, text, start, end, unit_end, _ in raw:
+        if found and re.search(r"\(\s*$", sentence[:start]):  # "20 million crowns ($1.9 million)"
+            outer = found[-1]
+            found.append(Found(value, unit, text, outer.measures, outer.period, start, outer.context, outer.when))
+            continue
+        measures = _measures(sentence, start, unit_end, unit, text_start=start)
+        compared = [f for f in found if f.unit == unit]
+        if compared and _COMPARED.search(sentence[:start]):  # "6.8 meters, up from 2.9 meters"
+            measures = compared[-1].measures
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+        context = " ".join(sentence[breaks[-1] if breaks else 0 : start].split()[-6:])
+        period, when = _period(sentence, start, end, dates)
+        found.append(Found(value, unit, text, measures, period, start, context, when))
+    return found
+
+
+def _is_quantity(sentence: str, match: re.Match[str], dates) -> bool:  # noqa: ANN001
+    start, end = match.span()
+    if any(d.start <= start < d.end or d.start < end <= d.end for d in dates):
+        return False  # part of a date ("March 5", "in 2021")
+    num, cur = match.group("num"), match.group("cur")
+    if not cur and not match.group("pct") and not match.group("scale") and re.fullmatch(r"1[89]\d\d|20\d\d", num):
+        return False  # a year
+    before = sentence[:start]
+    previous = _WORD.findall(before[-30:])
+    if previous and not cur and previous[-1][0].isupper() and previous[-1].lower() in IDENTIFIERS:
+        return False
+    if not cur and (_AGE.search(before) and _AGE_AFTER.match(sentence[end:]) or sentence[end:].startswith("-year")):
+        return False
+    if _TIME_AFTER.match(sentence[end:]):
+        return False
+    return True
+
+
+def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
+    """The unit, and where the figure's text ends (after its unit words)."""
+    end = match.end()
+    if match.group("cur"):
+        return CURRENCIES[match.group("cur").lower()], end
+    if match.group("pct"):
+        return "%", end
+    words = list(_WORD.finditer(sentence, end))
+    run = []
+    for w in words[:4]:
+        gap = sentence[(run[-1].end() if run else end) : w.start()]
+        if gap.strip() or w.group(0).lower() in NOT_UNITS:
+            break
+        run.append(w)
+    while run and not _nounlike(run[-1].group(0)):
+        run.pop()
+    if not run:
+        return None, end
+    head = run[-1].group(0).lower()
+    first = run[0].group(0).lower()
+    singular = _singular(head)
+    if singular in CURRENCY_WORDS:
+        return CURRENCY_WORDS[singular], run[-1].end()
+    if first in ("cubic", "square") and len(run) > 1:
+        return f"{first} {singular}", run[-1].end()
+    return singular, run[-1].end()
+
+
+def _nounlike(word: str) -> bool:
+    lower = word.lower()
+    if lower in NOT_UNITS or word[0].isupper() and not word.isupper() and word.lower() not in ("km", "kg"):
+        return False
+    return not (lower.endswith("ed") or lower.endswith("ing") and lower not in ("buildings", "building", "dwellings"))
+
+
+_SPELLING = {"metre": "meter", "litre": "liter", "centre": "center", "kilometre": "kilometer",
+             "millimetre": "millimeter", "centimetre": "centimeter", "neighbour": "neighbor", "harbour": "harbor"}
+_IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
+              "mice": "mouse", "police": "police", "news": "news", "series": "series", "species": "species"}
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "sses", "xes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for uk, us in _SPELLING.items():
+        if word.endswith(uk):
+            word = word[: -len(uk)] + us
+    return word
+
+
+def _inherit_units(raw: list[list]) -> None:
+    """A bare number takes the counted unit of the nearest figure in its sentence."""
+    counted = [r for r in raw if r[1] and r[1] != "%" and r[1] not in CURRENCIES.values()]
+    for r in raw:
+        if r[1] is None and counted:
+            r[1] = min(counted, key=lambda c: abs(c[3] - r[3]))[1]
+
+
+MEASUREMENTS = frozenset(
+    """meter kilometer millimeter centimeter mile foot inch kilogram gram tonne ton liter gallon barrel
+    hectare acre degree kilowatt megawatt gigawatt hour minute second day week month year knot mph
+    cubic square""".split()
+)
+"""Units of measure: what they measure is said before them ("The river reached 6.8 meters")."""
+_PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
+
+
+def _is_count(unit: str | None) -> bool:
+    return bool(unit) and unit != "%" and unit not in CURRENCY_CODES and unit not in MONEY_WORDS and (
+        unit.split()[0] not in MEASUREMENTS
+    )
+
+
+def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_start: int) -> str:
+    """What the figure quantifies, in the sentence's words."""
+    after = _PARENTHESIS.sub("", sentence[end:])
+    if _is_count(unit):
+        written = sentence[start:end].split()
+        named = [w for w in written if w[0].isalpha() and w not in SCALES]
+        return " ".join(_trim((named or [unit]) + _clause_words(after), 7))
+    words = _RATE.sub("", after)
+    words = _clause_words(words) if not _RATE.match(after) or words.strip()[:1].isalpha() else []
+    if words and words[0].lower() in ("of", "in") and len(words) > 1:
+        return " ".join(_trim(words[1:], 6))
+    if words and words[0].lower() not in FUNCTION_WORDS:
+        return " ".join(words[:6])
+    return _phrase_before(sentence[:text_start]) or " ".join(words[:6]) or (unit or "")
+
+
+_RATE = re.compile(r"^\s*(?:a|per|each|every)\s+(?:year|month|week|day)\b|^\s*(?:annually|yearly|monthly|daily)\b", re.I)
+
+
+def _trim(words: list[str], most: int) -> list[str]:
+    words = words[:most]
+    while words and words[-1].lower() in FUNCTION_WORDS:
+        words.pop()
+    return words
+
+
+def _clause_words(text: str) -> list[str]:
+    """The words of ``text`` up to a clause break or a date, function words trimmed at the end."""
+    cut = _CLAUSE_BREAK.search(text)
+    clause = text[: cut.start()] if cut else text
+    dates = find_dates(clause, _ANY_DAY)
+    if dates:
+        clause = _END_OF.sub("", clause[: dates[0].start])
+    number = re.search(r"(?<!\w)\d", clause)
+    if number:
+        clause = clause[: number.start()]
+    words = [w.strip(".,;:”“\"") for w in clause.split()]
+    words = [w for w in words if w]
+    while words and words[-1].lower() in FUNCTION_WORDS:
+        words.pop()
+    return words
+
+
+def _phrase_before(text: str) -> str:
+    """The last words before a figure, back to a clause break, without qualifiers or dates."""
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    clause = text[breaks[-1].end() :] if breaks else text
+    clause = _QUALIFIER.sub("", clause)
+    for d in reversed(find_dates(clause, _ANY_DAY)):
+        clause = clause[: d.start] + clause[d.end :]
+    words = clause.split()[-5:]
+    while words and words[0].lower() in FUNCTION_WORDS:
+        words = words[1:]
+    while words and words[-1].lower() in FUNCTION_WORDS | {"up", "down"}:
+        words.pop()
+    return " ".join(w.strip(".,;:“\"") for w in words)
+
+
+_ANY_DAY = dt.date(2000, 1, 1)  # lets relative dates be found when only their position matters
+
+
+def _period(sentence: str, start: int, end: int, dates) -> tuple[str | None, str | None]:  # noqa: ANN001
+    """The period a figure refers to, as written and resolved ("in 2021" -> "2021").
+
+    In order: a date just after the figure ("$305 million agreed when the deal was signed in
+    2021"), a date or "before ..." in the figure's clause, a date or "before ..." opening the
+    sentence ("At the end of 2017, ..."). A "before ..." period resolves to "before".
+    """
+    following = [d for d in dates if end <= d.start <= end + 40 and not re.search(r"[.;]", sentence[end : d.start])]
+    if following:
+        return _with_preposition(sentence, following[0]), following[0].date
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start) if m.group(0) != "and"), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end) if m.group(0) != "and"), len(sentence))
+    near = [d for d in dates if left <= d.start and d.end <= right]
+    if near:
+        d = min(near, key=lambda d: abs(d.start - start))
+        return _with_preposition(sentence, d), d.date
+    words = _PERIOD_WORDS.search(sentence, left, right)
+    if words:
+        return words.group(0), _when(words.group(0))
+    opening = _CLAUSE_BREAK.search(sentence)
+    if opening and opening.end() <= start and sentence[opening.start()] == ",":
+        fronted = [d for d in dates if d.end <= opening.start()]
+        if fronted:
+            return _with_preposition(sentence, fronted[0]), fronted[0].date
+        words = _PERIOD_WORDS.search(sentence, 0, opening.start())
+        if words:
+            return words.group(0), _when(words.group(0))
+    return None, None
+
+
+def _when(words: str) -> str | None:
+    return "before" if words.lower().startswith("before") else None
+
+
+def _with_preposition(sentence: str, d) -> str:  # noqa: ANN001
+    prep = re.search(
+        r"(?:\b(?:in|on|at|by|during|since|from|until|of)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?)$",
+        sentence[max(0, d.start - 30) : d.start], re.I,
+    )
+    return ((prep.group(0) if prep else "") + d.expression).strip()

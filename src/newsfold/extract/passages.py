@@ -1,0 +1,88 @@
+"""The text an event's extraction reads, and which articles carry what it finds.
+
+Extraction is the slow part of newsfold (named-entity recognition), so it reads each story
+once: the canonical article's paragraphs, plus any paragraph of another copy that the
+canonical does not have (an updated copy's new quotes). An item found there is then
+credited to every article of the event that carries its words, so a quote reprinted by
+three outlets is one quote with three articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsfold.types import Article, Story
+
+_WORD = re.compile(r"[^\W_]+")
+CARRIED = 0.7
+"""A text is carried by an article holding at least this share of its word triples."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One paragraph to read: its text, the article it was read from, and its index there."""
+
+    text: str
+    article: str
+    story: str
+    index: int
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, with spelling variants folded (``-our``/``-or``, ``-re``/``-er``)."""
+    return [_fold_spelling(w) for w in _WORD.findall(text.lower())]
+
+
+def _fold_spelling(word: str) -> str:
+    if word.endswith("our") and len(word) > 5:
+        return word[:-3] + "or"  # harbour -> harbor, labour -> labor
+    if word.endswith("tre") or word.endswith("tres"):
+        return word.replace("tre", "ter")  # metres -> meters, centre -> center
+    if word.endswith("ise") or word.endswith("ised"):
+        return word.replace("ise", "ize")
+    return word
+
+
+def triples(text: str) -> frozenset[tuple[str, ...]]:
+    """The text's word triples (its words alone when it has fewer than three)."""
+    ws = words(text)
+    if len(ws) < 3:
+        return frozenset({tuple(ws)}) if ws else frozenset()
+    return frozenset(tuple(ws[k : k + 3]) for k in range(len(ws) - 2))
+
+
+class Carriers:
+    """Finds the articles of an event that carry a piece of text."""
+
+    def __init__(self, articles: Sequence[Article]):
+        self._triples = {a.id: frozenset().union(*(triples(p) for p in a.paragraphs)) for a in articles}
+        self._order = [a.id for a in articles]
+
+    def __call__(self, text: str, *, also: Sequence[str] = ()) -> tuple[str, ...]:
+        """Ids of the articles holding at least ``CARRIED`` of ``text``'s word triples, plus ``also``."""
+        wanted = triples(text)
+        found = set(also)
+        if wanted:
+            need = CARRIED * len(wanted)
+            found.update(a for a, have in self._triples.items() if len(wanted & have) >= need)
+        return tuple(a for a in self._order if a in found)
+
+
+def passages(stories: Sequence[Story], articles: Mapping[str, Article]) -> list[Passage]:
+    """Every story's canonical paragraphs, then the paragraphs only its other copies have."""
+    out: list[Passage] = []
+    for story in stories:
+        canonical = articles[story.canonical]
+        out.extend(Passage(p, canonical.id, story.id, k) for k, p in enumerate(canonical.paragraphs))
+        known = frozenset().union(*(triples(p) for p in canonical.paragraphs))
+        for member in story.articles:
+            if member == story.canonical:
+                continue
+            for k, paragraph in enumerate(articles[member].paragraphs):
+                own = triples(paragraph)
+                if own and len(own & known) < CARRIED * len(own):
+                    out.append(Passage(paragraph, member, story.id, k))
+                    known = known | own
+    return out

@@ -1,0 +1,239 @@
+"""Who said what: direct quotes and reported speech, each with its speaker and role.
+
+Rules over each paragraph, in the way news writes attributions:
+
+- direct: the words inside quotation marks; the parts of a quote split around "she said"
+  are one quote. The speaker is the name next to a verb of saying outside the quotation
+  marks ("said Dario Fenn, director of ...", "Lukin said", "ministry spokesman Geng Shuang
+  said"); a pronoun or a paragraph with no attribution continues the story's last speaker.
+- reported: a sentence with no quotation marks of the form "NAME said (that) CLAUSE" or
+  "CLAUSE, NAME said", where NAME is a person or organisation the recogniser found (or,
+  without the recogniser, a capitalised name).
+
+The role is what the sentence says the speaker is: an appositive after the name ("a
+professor at Far Eastern Federal University in Vladivostok") or the title before it
+("Dunmarrow Mayor").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsfold.extract.ner import Mention
+from newsfold.sentences import split_sentences
+
+SAY = (
+    r"(?:said|says|say|told|tells|wrote|writes|added|adds|warned|explained|noted|argued|insisted|"
+    r"acknowledged|stated|announced|declared|predicted|estimated|claimed|recalled|replied|"
+    r"cautioned|urged|conceded|admitted|complained|stressed)"
+)
+MIN_QUOTE_WORDS = 4
+"""Quoted words shorter than this are terms or titles ("cheating"), not quotes."""
+
+_QUOTED = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)|``(.*?)(?:''|$)", re.S)
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|van|von|al|bin|da|di|le)){0,5}"
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+_ROLE = r"(?P<role>(?:a|an|the|who|head|chief|director|president|chairman|spokesman|spokeswoman|spokesperson|[a-z][\w’'\-]*)(?:[^,.;:]|\.(?=\S))*?)"
+_ROLE2 = _ROLE.replace("?P<role>", "?P<role2>")
+_AFTER = re.compile(rf"^\W*(?:,\s*)?{SAY}\s+(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*(?:[,.;]|$))?")
+_BEFORE_VERB = re.compile(rf"(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY}\b")
+_REPORTED_FIRST = re.compile(
+    rf"^(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?:[Tt]he\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY}"
+    rf"(?:\s+(?:on|in|at|late|early)\s+\w+)?(?:\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+))?"
+    rf"\s+(?:that\s+)?(?P<clause>[A-Za-z0-9“\"].+)$"
+)
+_REPORTED_LAST = re.compile(
+    rf"^(?P<clause>[A-Z].+?),\s+(?:(?:said|says)\s+(?:the\s+)?(?P<name2>{_NAME})(?:\s*,\s*{_ROLE2})?"
+    rf"|(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?:the\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,)?\s+(?:said|says))"
+    rf"(?:\s+(?:on|late|early)\s+\w+)?\s*\.$"
+)
+_TRAILING_DOT = re.compile(r"[.,;:]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A quote as found in one passage, before speakers get their canonical names."""
+
+    speaker: str | None
+    role: str | None
+    text: str
+    kind: str
+
+
+class Attributor:
+    """Reads one story's paragraphs in order, remembering who spoke last."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, str | None] | None = None  # (speaker, role)
+
+    def read(self, paragraph: str, mentions: Sequence[Mention] | None) -> list[Found]:
+        quoted = [(m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in _QUOTED.finditer(paragraph)]
+        quoted = [(s, e, " ".join(t.split())) for s, e, t in quoted if t and t.strip()]
+        long = [q for q in quoted if len(q[2].split()) >= MIN_QUOTE_WORDS]
+        found = []
+        for sentence in split_sentences(paragraph):
+            if any(len("".join(q).split()) >= 2 * MIN_QUOTE_WORDS for q in _QUOTED_TEXT.findall(sentence)):
+                continue  # a sentence of quotation is direct speech, not reported
+            reported = self._reported(sentence, mentions, paragraph)
+            if reported:
+                found.append(reported)
+        if long:
+            found.extend(self._direct(paragraph, quoted, group, mentions) for group in _groups(paragraph, long))
+        return found
+
+    def _direct(self, paragraph: str, quoted, long, mentions) -> Found:  # noqa: ANN001
+        frame = ""
+        at = 0
+        for start, end, _ in quoted:
+            frame += paragraph[at:start] + " ¶ "
+            at = end
+        frame += paragraph[at:]
+        speaker, role = self._attribution(frame, mentions, paragraph)
+        if speaker is None:
+            people = {paragraph[m.start : m.end] for m in mentions or () if m.type == "PERSON" and not _inside(m, quoted)}
+            if len(people) == 1:  # 'Lavrov praised what he called "..."'
+                speaker, role = people.pop(), None
+            elif len(re.findall(r"\w+", frame)) <= 3 and self.last:  # a paragraph that is all quote
+                speaker, role = self.last
+        if speaker is not None:
+            self.last = (speaker, role)
+        return Found(speaker, role, _join(t for _, _, t in long), "direct")
+
+    def _attribution(self, frame: str, mentions, paragraph: str) -> tuple[str | None, str | None]:  # noqa: ANN001
+        for part in frame.split("¶")[1:]:  # right after a quote: "..." said NAME, ROLE
+            match = _AFTER.match(part)
+            if match:
+                return self._speaker(match.group("name"), match.group("role"), "", mentions, paragraph)
+        match = _BEFORE_VERB.search(frame)
+        if match:
+            return self._speaker(match.group("name"), match.group("role"), match.group("pre"), mentions, paragraph)
+        return None, None
+
+    def _speaker(self, name: str, role: str | None, pre: str, mentions, paragraph: str) -> tuple[str | None, str | None]:  # noqa: ANN001
+        if re.fullmatch(_PRONOUN, name):
+            return self.last if self.last else (None, None)
+        person, title = _split_title(name, mentions, paragraph)
+        if person is None:
+            return None, None
+        role = _clean_role(role) or title or _title_before(pre)
+        return person, role
+
+    def _reported(self, sentence: str, mentions, paragraph: str) -> Found | None:  # noqa: ANN001
+        for pattern in (_REPORTED_FIRST, _REPORTED_LAST):
+            match = pattern.match(sentence)
+            if not match:
+                continue
+            groups = match.groupdict()
+            name = groups.get("name") or groups.get("name2")
+            if not name or not _is_named(name, mentions, paragraph):
+                continue
+            person, title = _split_title(name, mentions, paragraph)
+            if person is None:
+                continue
+            role = _clean_role(groups.get("role") or groups.get("role2")) or title or _title_before(groups.get("pre") or "")
+            clause = groups["clause"].strip()
+            if len(clause.split()) < MIN_QUOTE_WORDS:
+                continue
+            clause = _TRAILING_DOT.sub("", clause)
+            self.last = (person, role)
+            return Found(person, role, clause, "reported")
+        return None
+
+
+_QUOTED_TEXT = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+
+
+def _groups(paragraph: str, long: list) -> list[list]:  # noqa: ANN001
+    """Quoted parts split only by an attribution ("..." she said, "...") form one quote."""
+    groups = [[long[0]]]
+    for previous, part in zip(long, long[1:], strict=False):
+        gap = paragraph[previous[1] : part[0]]
+        if len(gap.split()) <= 10 and (re.search(SAY, gap) or not gap.strip(" ,.;:")):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    return groups
+
+
+def _inside(mention: Mention, quoted) -> bool:  # noqa: ANN001
+    return any(s <= mention.start < e for s, e, _ in quoted)
+
+
+def _join(parts) -> str:  # noqa: ANN001
+    """One quote from its parts: "..., " she said, "..." -> "... . ..." (a comma before a new sentence becomes a stop)."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if text:
+            if part[:1].isupper() and text[-1] in ",;:":
+                text = text[:-1] + "."
+            elif part[:1].isupper() and text[-1] not in ".!?…":
+                text += "."
+            text += " "
+        text += part
+    return text.rstrip(",;: ")
+
+
+_NOT_NAMES = frozenset(
+    "officials analysts police experts residents witnesses critics sources observers diplomats he she they it "
+    "this that these those there the a an some many most others authorities".split()
+)
+
+
+def _is_named(name: str, mentions: Sequence[Mention] | None, paragraph: str) -> bool:
+    """A speaker for reported speech: a recognised person or organisation, not "Officials"."""
+    words = name.split()
+    if words[0].lower() in _NOT_NAMES:
+        return False
+    if mentions is None:
+        return True
+    at = paragraph.find(name)
+    return any(m.type in ("PERSON", "ORG") and m.start < at + len(name) and m.end > at for m in mentions)
+
+
+def _split_title(name: str, mentions: Sequence[Mention] | None, paragraph: str) -> tuple[str | None, str | None]:
+    """Separate a title written before a name ("Dunmarrow Mayor Hester Quaile")."""
+    if name.split()[0].lower() in _NOT_NAMES:
+        return None, None
+    if mentions:
+        at = paragraph.find(name)
+        for m in mentions:
+            if m.type in ("PERSON", "ORG", "PLACE") and at <= m.start and m.end <= at + len(name) + 2:
+                person = paragraph[m.start : m.end]
+                title = paragraph[at : m.start].strip() or None
+                if title and title.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Prof"):
+                    title = None
+                return person, title
+    return name, None
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = " ".join(role.split()).strip(" ,.;")
+    if not role or len(role.split()) > 15 or role.lower() in ("the", "a", "an"):
+        return None
+    if role.split()[-1].lower() in ("and", "but", "who", "that", "then", "also"):
+        return None
+    return role
+
+
+TITLES = frozenset(
+    """spokesman spokeswoman spokesperson minister director leader adviser advisor official analyst mayor
+    president secretary chief head professor economist lawmaker chairman chairwoman chair executive
+    commissioner governor expert researcher scientist hydrologist engineer manager representative
+    negotiator organiser organizer founder owner captain commander general diplomat ambassador envoy
+    attorney lawyer judge prosecutor inspector officer premier chancellor senator""".split()
+)
+
+
+def _title_before(pre: str) -> str | None:
+    """Lower-case words before a name, when they end in a title ("ministry spokesman")."""
+    words = pre.split()
+    if not words or words[-1].lower() not in TITLES:
+        return None
+    while words and words[0].lower() in ("the", "a", "an", "and", "but", "said", "says"):
+        words = words[1:]
+    return " ".join(words) or None

@@ -1,0 +1,170 @@
+"""Dates in the text, resolved against the article's publication date.
+
+News dates things relative to the day it is published: "Wednesday" in a story published on
+a Thursday is the day before; "last year", "in February", "by the end of this year". Each
+expression is resolved with its precision kept (a year stays "2025", a month "2025-02").
+Weekdays follow the tense of their sentence: past looks back, future ("will", "is expected
+to") looks ahead, and a sentence with neither takes the nearer day. Expressions that are not a
+day, a month or a year ("next week", "overnight", "for four days") are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+MONTHS = {
+    name: k + 1
+    for k, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")]
+    )
+    for name in names
+}
+WEEKDAYS = {d: k for k, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+_PATTERNS = [
+    ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("month", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+month|(?P<m>{_MONTH})\b(?!\s+[0-3]?\d\b)(?:\s+(?P<y>{_YEAR})\b)?)")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|early on|late on|early|late))\s+)?(?P<w>{_WEEKDAY})\b")),
+    ("day", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
+    ("year", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+year|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end|(?<![\d,.$€£])(?P<y>{_YEAR})(?!\d|,\d|s\b|\s*(?:%|percent|per cent)))")),
+]
+_FUTURE = re.compile(
+    r"\b(?:will|would|'ll|is expected|are expected|expects?|is due|are due|is scheduled|are scheduled|scheduled|"
+    r"plans? to|planned|is set to|are set to|is to|are to|next|upcoming|coming|hopes? to|intends? to)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|met|took|fell|rose|came|went|began|left|made|found|gave|held|"
+    r"won|lost|saw|sent|set|spent|paid|hit|cut|ran|stood|broke|\w+ed)\b",
+    re.I,
+)
+_MAY_VERB = re.compile(r"\b(?:may|might)\s+(?:be|have|not|also|still|never|well)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A date found in a sentence: as written, resolved, and where."""
+
+    expression: str
+    date: str
+    start: int
+    end: int
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
+    """The dates in one sentence, resolved against ``published`` (relative ones need it)."""
+    taken: list[tuple[int, int]] = []
+    found: list[Dated] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if kind == "month" and match.group("m") == "May" and _MAY_VERB.match(sentence, start):
+                continue
+            tense = _tense(_clause(sentence, start, end)) or _tense(sentence)
+            date = _resolve(kind, match, tense, published)
+            if date is None:
+                continue
+            taken.append((start, end))
+            found.append(Dated(match.group(0).strip(), date, start, end))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.date | None) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["y"]) if groups.get("y") else None
+    if kind in ("md", "dm"):
+        month, day = MONTHS[groups["m"].lower().rstrip(".")], int(groups["d"])
+        if year is None:
+            if published is None:
+                return None
+            year = published.year
+            if (dt.date(year, month, 1) - published.replace(day=1)).days > 180:
+                year -= 1  # "December 28" in a January story
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if kind == "month":
+        if groups.get("rel"):
+            if published is None:
+                return None
+            rel = groups["rel"].lower()
+            shift = -1 if rel == "last" else 1 if rel == "next" else 0
+            return (published.replace(day=1) + relativedelta(months=shift)).strftime("%Y-%m")
+        month = MONTHS[groups["m"].lower().rstrip(".")]
+        if year is None:
+            if published is None:
+                return None
+            year = published.year
+            future = tense == "future"
+            if not future and month > published.month:
+                year -= 1
+            elif future and month < published.month:
+                year += 1
+        return f"{year:04d}-{month:02d}"
+    if kind == "weekday":
+        if published is None:
+            return None
+        target = WEEKDAYS[groups["w"].lower()]
+        rel = (groups.get("rel") or "").lower()
+        back = (published.weekday() - target) % 7
+        ahead = (target - published.weekday()) % 7
+        if rel == "last":
+            delta = -(back or 7)
+        elif rel == "next":
+            delta = ahead or 7
+        else:
+            if tense == "future":
+                delta = ahead
+            elif tense == "past":
+                delta = -back
+            else:
+                delta = ahead if ahead <= back else -back
+        return (published + dt.timedelta(days=delta)).isoformat()
+    if kind == "day":
+        if published is None:
+            return None
+        word = groups["w"].lower()
+        delta = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return (published + dt.timedelta(days=delta)).isoformat()
+    if kind == "year":
+        if year is not None:
+            return f"{year:04d}"
+        if published is None:
+            return None
+        rel = (groups.get("rel") or "this").lower().split()[-1]
+        return f"{published.year + {'last': -1, 'next': 1}.get(rel, 0):04d}"
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s|\band\b|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bwhen\b")
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The part of the sentence around an expression, between clause breaks."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
+    return sentence[left:right]
+
+
+def _tense(sentence: str) -> str | None:
+    """"future", "past" or None, from the verbs of the sentence."""
+    if _FUTURE.search(sentence):
+        return "future"
+    if _PAST.search(sentence):
+        return "past"
+    return None
