@@ -7,9 +7,10 @@ articles that carry them, and matched one to one:
 
 - a quote matches when half of the shorter text's word triples are in the other and the
   speakers agree (both unnamed, or sharing a name word such as the surname);
-- a figure matches on value, unit (singular, US spelling) and a content word of what it
-  measures other than the unit;
-- a timeline date matches on paragraph and date (with its precision).
+- a figure matches on value, unit (its head word, singular, US spelling: "bulk carriers" =
+  "carrier") and a content word of what it measures other than the unit;
+- a timeline date matches on paragraph and date (with its precision); two expressions of one
+  paragraph naming the same date ("on Thursday (March 13)") count once on both sides.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def score(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]]) -> dict[
     for article, annotated in gold["articles"].items():
         mine = found.get(article, {})
         for kind, same in (("quotes", same_quote), ("figures", same_figure), ("timeline", same_date)):
-            g, p = annotated.get(kind, []), _unique(kind, mine.get(kind, []))
+            g, p = _unique(kind, annotated.get(kind, [])), _unique(kind, mine.get(kind, []))
             totals[kind][0] += _match(g, p, same)
             totals[kind][1] += len(p)
             totals[kind][2] += len(g)
@@ -93,7 +94,7 @@ def misses(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]], kind: s
     """("missed" | "extra", article, item) for every unmatched item of ``kind``."""
     same = {"quotes": same_quote, "figures": same_figure, "timeline": same_date}[kind]
     for article, annotated in gold["articles"].items():
-        g, p = annotated.get(kind, []), _unique(kind, found.get(article, {}).get(kind, []))
+        g, p = _unique(kind, annotated.get(kind, [])), _unique(kind, found.get(article, {}).get(kind, []))
         used: set[int] = set()
         for item in g:
             k = next((k for k, x in enumerate(p) if k not in used and same(item, x)), None)
@@ -151,10 +152,11 @@ def same_figure(gold: Mapping, found: Mapping) -> bool:
 
 
 def _unit(unit: str | None) -> str | None:
+    """A unit's head word, singular: "bulk carriers" and "carrier" are one unit."""
     if unit is None:
         return None
-    unit = " ".join(words(unit))
-    return unit[:-1] if unit.endswith("s") and unit not in ("%",) else unit
+    head = (words(unit) or [unit])[-1]
+    return head[:-1] if head.endswith("s") else head
 
 
 def same_date(gold: Mapping, found: Mapping) -> bool:

@@ -18,7 +18,8 @@ from newsfold.extract.ner import Mention
 from newsfold.types import Entity
 
 HONORIFICS = frozenset(
-    "mr mrs ms miss dr prof sir dame messrs mister madam president minister senator gen sen rep".split()
+    """mr mrs ms miss dr prof sir dame messrs mister madam president minister senator gen sen rep councillor
+    councilor mayor governor chancellor premier judge justice captain capt professor rev father""".split()
 )
 KNOWN = {
     "us": "United States", "u s": "United States", "usa": "United States", "u s a": "United States",

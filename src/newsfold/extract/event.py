@@ -88,7 +88,7 @@ def _add_quote(quotes: dict[tuple[str, ...], Quote], quote: Quote) -> None:
     k = tuple(words(quote.text))
     for other_key, other in quotes.items():
         shorter, longer = sorted((k, other_key), key=len)
-        if _contains(longer, shorter):
+        if other.kind == quote.kind and _contains(longer, shorter):
             merged = tuple(dict.fromkeys(other.articles + quote.articles))
             keep = other if len(other_key) >= len(k) else quote
             speaker = other.speaker or quote.speaker

@@ -41,7 +41,8 @@ IDENTIFIERS = frozenset(
 NOT_UNITS = FUNCTION_WORDS | frozenset(
     """percent per cent million billion trillion thousand left more less each apiece ago earlier later higher
     lower above below annually alone altogether overall a year day abroad overseas nationwide worldwide
-    domestically locally""".split()
+    domestically locally offshore inland away apart long wide high deep tall old north south east west
+    northeast northwest southeast southwest intact""".split()
 )
 
 _FIGURE = re.compile(
@@ -49,6 +50,7 @@ _FIGURE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|mn|m)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
+    r"(?:-(?P<hy>[a-z]+)\b(?!-old))?"  # "a 30-year concession", "the 120-seat assembly"
     r"(?![\w\-]|\.\d|:\d)"
 )
 _QUALIFIER = re.compile(r"(?:at least|more than|less than|fewer than|as many as|up to|about|around|nearly|almost|"
@@ -57,7 +59,7 @@ _AGE = re.compile(r"(?:\baged?\s+$|[A-Z][a-z]+,\s*$)")
 _AGE_AFTER = re.compile(r"^(?:,|-year-old|\s+years?\s+old)")
 _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|ET\b|o'clock)", re.I)
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
-_COMPARED = re.compile(r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:the\s+)?(?:about |around |some |nearly )?[^\w]{0,3}$", re.I)
+_COMPARED = re.compile(r"(?:\bfrom|(?<!more )(?<!less )(?<!fewer )(?<!greater )\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:the\s+)?(?:about |around |some |nearly )?[^\w]{0,3}$", re.I)
 _END_OF = re.compile(r"\s*\b(?:at|by|in|until|before|after|since)?\s*(?:the\s+)?(?:end|start|beginning|middle)(?:\s+of)?\s*$", re.I)
 _PERIOD_WORDS = re.compile(r"\b(?:before\s+(?:the\s+)?[a-z]+|currently)\b", re.I)
 
@@ -137,6 +139,8 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
         return CURRENCIES[match.group("cur").lower()], end
     if match.group("pct"):
         return "%", end
+    if match.group("hy"):
+        return _singular(match.group("hy")), end
     words = list(_WORD.finditer(sentence, end))
     run = []
     for w in words[:4]:
@@ -144,6 +148,12 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
         if gap.strip() or w.group(0).lower() in NOT_UNITS:
             break
         run.append(w)
+        if _singular(w.group(0).lower()) in MEASUREMENTS:
+            break  # "12 kilometres south": the unit is the measure
+    if not run:
+        of = _OF_NOUN.match(sentence, end)  # "2,300 of its members"
+        if of:
+            return _singular(of.group(1).lower()), end
     while run and not _nounlike(run[-1].group(0)):
         run.pop()
     if not run:
@@ -174,6 +184,8 @@ _IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "c
 def _singular(word: str) -> str:
     if word in _IRREGULAR:
         return _IRREGULAR[word]
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"  # fishermen
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith(("ches", "shes", "sses", "xes")):
@@ -215,16 +227,26 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
     if _is_count(unit):
         written = sentence[start:end].split()
         named = [w for w in written if w[0].isalpha() and w not in SCALES]
-        return " ".join(_trim((named or [unit]) + _clause_words(after), 7))
+        phrase = _trim((named or [unit]) + _clause_words(after), 10)
+        if len(phrase) > len(named or [unit]) and any(w.lower() not in FUNCTION_WORDS for w in phrase[len(named or [unit]):]):
+            return " ".join(phrase)
+        before = _phrase_before(sentence[:text_start])
+        return " ".join(phrase) + (f", {before}" if before else "")
     words = _RATE.sub("", after)
     words = _clause_words(words) if not _RATE.match(after) or words.strip()[:1].isalpha() else []
     if words and words[0].lower() in ("of", "in") and len(words) > 1:
         return " ".join(_trim(words[1:], 6))
     if words and words[0].lower() not in FUNCTION_WORDS:
         return " ".join(words[:6])
-    return _phrase_before(sentence[:text_start]) or " ".join(words[:6]) or (unit or "")
+    return (
+        _phrase_before(sentence[:text_start])
+        or _phrase_before(sentence[:text_start], whole=True)
+        or " ".join(words[:6])
+        or (unit or "")
+    )
 
 
+_OF_NOUN = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|those|these)\s+([a-z]+)\b")
 _RATE = re.compile(r"^\s*(?:a|per|each|every)\s+(?:year|month|week|day)\b|^\s*(?:annually|yearly|monthly|daily)\b", re.I)
 
 
@@ -252,10 +274,13 @@ def _clause_words(text: str) -> list[str]:
     return words
 
 
-def _phrase_before(text: str) -> str:
-    """The last words before a figure, back to a clause break, without qualifiers or dates."""
-    breaks = list(_CLAUSE_BREAK.finditer(text))
+def _phrase_before(text: str, *, whole: bool = False) -> str:
+    """The last words before a figure, back to a clause break (or the sentence start when
+    ``whole``), without qualifiers, dates or function words."""
+    breaks = [] if whole else list(_CLAUSE_BREAK.finditer(text))
     clause = text[breaks[-1].end() :] if breaks else text
+    if whole:
+        clause = " ".join(w for w in re.sub(r"[,;:()—–]", " ", clause).split() if w.lower() not in FUNCTION_WORDS)
     clause = _QUALIFIER.sub("", clause)
     for d in reversed(find_dates(clause, _ANY_DAY)):
         clause = clause[: d.start] + clause[d.end :]

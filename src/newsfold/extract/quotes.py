@@ -21,13 +21,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsfold.extract.entities import key as key_of
 from newsfold.extract.ner import Mention
 from newsfold.sentences import split_sentences
 
 SAY = (
     r"(?:said|says|say|told|tells|wrote|writes|added|adds|warned|explained|noted|argued|insisted|"
     r"acknowledged|stated|announced|declared|predicted|estimated|claimed|recalled|replied|"
-    r"cautioned|urged|conceded|admitted|complained|stressed)"
+    r"cautioned|urged|conceded|admitted|complained|stressed|promised|pledged|vowed|insists|warns)"
 )
 MIN_QUOTE_WORDS = 4
 """Quoted words shorter than this are terms or titles ("cheating"), not quotes."""
@@ -40,10 +41,17 @@ _ROLE2 = _ROLE.replace("?P<role>", "?P<role2>")
 _AFTER = re.compile(rf"^\W*(?:,\s*)?{SAY}\s+(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*(?:[,.;]|$))?")
 _BEFORE_VERB = re.compile(rf"(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY}\b")
 _REPORTED_FIRST = re.compile(
-    rf"^(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?:[Tt]he\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY}"
-    rf"(?:\s+(?:on|in|at|late|early)\s+\w+)?(?:\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+))?"
+    rf"^(?:(?P<lead>[^,“\"]{{1,80}}),\s+)??"  # "Speaking to reporters after the ceremony, " / "Its director, "
+    rf"(?P<pre>(?:[\w’'\-]+\s+){{0,5}}?)(?:[Tt]he\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,|\s*,)?"
+    rf"\s+(?:has\s+|had\s+|have\s+)?{SAY}"
+    rf"(?:\s+(?:on|in|at|late|early|after|before|during)\s+[\w’'\s]{{1,30}}?(?=\s+that\b))?"
+    rf"(?:\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+|(?:[A-Z][\w&’'\-]*\s+)*[A-Z][\w&’'\-]*(?=\s+that\b)))?"
     rf"\s+(?:that\s+)?(?P<clause>[A-Za-z0-9“\"].+)$"
 )
+_REPORTED_MID = re.compile(
+    rf"(?:,\s+|\bas\s+)(?P<pre>(?:[\w’'\-]+\s+){{0,4}}?)(?P<name>{_NAME})\s+{SAY}(?:\s+on\s+\w+)?\s+that\s+(?P<clause>[a-z].+)$"
+)
+_REPORTED_PRONOUN = re.compile(rf"^(?P<name>He|She)\s+{SAY}(?:\s+(?:on|in)\s+\w+)?\s+(?:that\s+)?(?P<clause>[A-Za-z0-9].+)$")
 _REPORTED_LAST = re.compile(
     rf"^(?P<clause>[A-Z].+?),\s+(?:(?:said|says)\s+(?:the\s+)?(?P<name2>{_NAME})(?:\s*,\s*{_ROLE2})?"
     rf"|(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?:the\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,)?\s+(?:said|says))"
@@ -67,8 +75,12 @@ class Attributor:
 
     def __init__(self) -> None:
         self.last: tuple[str, str | None] | None = None  # (speaker, role)
+        self.known: set[str] = set()  # surnames of the people the story has named
 
     def read(self, paragraph: str, mentions: Sequence[Mention] | None) -> list[Found]:
+        for m in mentions or ():
+            if m.type == "PERSON":
+                self.known.add(paragraph[m.start : m.end].split()[-1].lower())
         quoted = [(m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in _QUOTED.finditer(paragraph)]
         quoted = [(s, e, " ".join(t.split())) for s, e, t in quoted if t and t.strip()]
         long = [q for q in quoted if len(q[2].split()) >= MIN_QUOTE_WORDS]
@@ -113,26 +125,58 @@ class Attributor:
 
     def _speaker(self, name: str, role: str | None, pre: str, mentions, paragraph: str) -> tuple[str | None, str | None]:  # noqa: ANN001
         if re.fullmatch(_PRONOUN, name):
-            return self.last if self.last else (None, None)
+            return self._antecedent(name, mentions, paragraph)
         person, title = _split_title(name, mentions, paragraph)
         if person is None:
             return None, None
         role = _clean_role(role) or title or _title_before(pre)
         return person, role
 
+    def _antecedent(self, pronoun: str, mentions, paragraph: str) -> tuple[str | None, str | None]:  # noqa: ANN001
+        """Who "he" or "she" is: the last person named before it in the paragraph, else the last speaker."""
+        at = re.search(rf"\b{pronoun}\s+{SAY}", paragraph)
+        if at and mentions:
+            quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(paragraph)]
+            before = [
+                m for m in mentions
+                if m.type == "PERSON" and m.end <= at.start() and not any(s <= m.start < e for s, e in quoted)
+            ]
+            if before:
+                person = paragraph[before[-1].start : before[-1].end]
+                if self.last and key_of(self.last[0]) == key_of(person):
+                    return self.last
+                return person, None
+        return self.last if self.last else (None, None)
+
+    def _is_named(self, name: str, mentions, paragraph: str) -> bool:  # noqa: ANN001
+        return _is_named(name, mentions, paragraph, self.known)
+
     def _reported(self, sentence: str, mentions, paragraph: str) -> Found | None:  # noqa: ANN001
-        for pattern in (_REPORTED_FIRST, _REPORTED_LAST):
-            match = pattern.match(sentence)
+        pronoun = _REPORTED_PRONOUN.match(sentence)
+        if pronoun:
+            speaker, role = self._antecedent(pronoun.group("name"), mentions, paragraph)
+            clause = _TRAILING_DOT.sub("", pronoun.group("clause").strip())
+            if speaker is None or len(clause.split()) < MIN_QUOTE_WORDS:
+                return None
+            self.last = (speaker, role)
+            return Found(speaker, role, clause, "reported")
+        for pattern in (_REPORTED_FIRST, _REPORTED_LAST, _REPORTED_MID):
+            match = pattern.match(sentence) if pattern is not _REPORTED_MID else pattern.search(sentence)
             if not match:
                 continue
             groups = match.groupdict()
             name = groups.get("name") or groups.get("name2")
-            if not name or not _is_named(name, mentions, paragraph):
+            if not name or not self._is_named(name, mentions, paragraph):
                 continue
             person, title = _split_title(name, mentions, paragraph)
             if person is None:
                 continue
-            role = _clean_role(groups.get("role") or groups.get("role2")) or title or _title_before(groups.get("pre") or "")
+            role = (
+                _clean_role(groups.get("role") or groups.get("role2"))
+                or title
+                or _title_before(groups.get("pre") or "")
+                or _title_before(groups.get("lead") or "")
+            )
             clause = groups["clause"].strip()
             if len(clause.split()) < MIN_QUOTE_WORDS:
                 continue
@@ -150,7 +194,7 @@ def _groups(paragraph: str, long: list) -> list[list]:  # noqa: ANN001
     groups = [[long[0]]]
     for previous, part in zip(long, long[1:], strict=False):
         gap = paragraph[previous[1] : part[0]]
-        if len(gap.split()) <= 10 and (re.search(SAY, gap) or not gap.strip(" ,.;:")):
+        if len(gap.split()) <= 30 and re.search(SAY, gap) or not gap.strip(" ,.;:"):
             groups[-1].append(part)
         else:
             groups.append([part])
@@ -182,15 +226,25 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _is_named(name: str, mentions: Sequence[Mention] | None, paragraph: str) -> bool:
-    """A speaker for reported speech: a recognised person or organisation, not "Officials"."""
+def _is_named(name: str, mentions: Sequence[Mention] | None, paragraph: str, known: set[str]) -> bool:
+    """A speaker for reported speech: a person or organisation, not "Officials" or a place.
+
+    A name the recogniser marks as a person or organisation qualifies; so does one of two or
+    more words it does not call a place, and a single word that is the surname of a person
+    already named in the story ("Fenn said ...").
+    """
     words = name.split()
     if words[0].lower() in _NOT_NAMES:
         return False
     if mentions is None:
         return True
     at = paragraph.find(name)
-    return any(m.type in ("PERSON", "ORG") and m.start < at + len(name) and m.end > at for m in mentions)
+    overlapping = [m for m in mentions if m.start < at + len(name) and m.end > at]
+    if any(m.type in ("PERSON", "ORG") for m in overlapping):
+        return True
+    if any(m.type == "PLACE" for m in overlapping):
+        return False
+    return len(words) >= 2 or name.lower() in known
 
 
 def _split_title(name: str, mentions: Sequence[Mention] | None, paragraph: str) -> tuple[str | None, str | None]:
@@ -199,7 +253,7 @@ def _split_title(name: str, mentions: Sequence[Mention] | None, paragraph: str) 
         return None, None
     if mentions:
         at = paragraph.find(name)
-        for m in mentions:
+        for m in sorted(mentions, key=lambda m: ("PERSON", "ORG", "PLACE").index(m.type)):
             if m.type in ("PERSON", "ORG", "PLACE") and at <= m.start and m.end <= at + len(name) + 2:
                 person = paragraph[m.start : m.end]
                 title = paragraph[at : m.start].strip() or None

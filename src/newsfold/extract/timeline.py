@@ -34,19 +34,19 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PATTERNS = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("month", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+month|(?P<m>{_MONTH})\b(?!\s+[0-3]?\d\b)(?:\s+(?P<y>{_YEAR})\b)?)")),
+    ("month", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+month|(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?P<m>{_MONTH})\b(?!\s+[0-3]?\d\b)(?:\s+(?P<y>{_YEAR})\b)?)")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|early on|late on|early|late))\s+)?(?P<w>{_WEEKDAY})\b")),
     ("day", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
     ("year", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+year|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end|(?<![\d,.$€£])(?P<y>{_YEAR})(?!\d|,\d|s\b|\s*(?:%|percent|per cent)))")),
 ]
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|is expected|are expected|expects?|is due|are due|is scheduled|are scheduled|scheduled|"
-    r"plans? to|planned|is set to|are set to|is to|are to|next|upcoming|coming|hopes? to|intends? to)\b",
+    r"plans? to|planned|is set to|are set to|is to|are to|next|upcoming|coming|hopes? to|hoped to|intends? to|expected|due)\b",
     re.I,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|met|took|fell|rose|came|went|began|left|made|found|gave|held|"
-    r"won|lost|saw|sent|set|spent|paid|hit|cut|ran|stood|broke|\w+ed)\b",
+    r"won|lost|saw|sent|set|spent|paid|hit|cut|ran|stood|broke)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b(?!un)\w{3,}ed\b",
     re.I,
 )
 _MAY_VERB = re.compile(r"\b(?:may|might)\s+(?:be|have|not|also|still|never|well)\b", re.I)
@@ -73,7 +73,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
                 continue
             if kind == "month" and match.group("m") == "May" and _MAY_VERB.match(sentence, start):
                 continue
-            tense = _tense(_clause(sentence, start, end)) or _tense(sentence)
+            left, right = _clause_bounds(sentence, start, end)
+            tense = _tense_near(sentence[left:right], start - left)
             date = _resolve(kind, match, tense, published)
             if date is None:
                 continue
@@ -105,16 +106,18 @@ def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.d
             rel = groups["rel"].lower()
             shift = -1 if rel == "last" else 1 if rel == "next" else 0
             return (published.replace(day=1) + relativedelta(months=shift)).strftime("%Y-%m")
+        if not groups.get("m"):  # "by the end of the month"
+            return published.strftime("%Y-%m") if published else None
         month = MONTHS[groups["m"].lower().rstrip(".")]
         if year is None:
             if published is None:
                 return None
             year = published.year
-            future = tense == "future"
-            if not future and month > published.month:
-                year -= 1
-            elif future and month < published.month:
-                year += 1
+            ahead = (month - published.month) % 12
+            if tense == "future" or tense is None and ahead <= 12 - ahead:
+                year += month < published.month
+            else:
+                year -= month > published.month
         return f"{year:04d}-{month:02d}"
     if kind == "weekday":
         if published is None:
@@ -154,11 +157,22 @@ def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.d
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s|\band\b|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bwhen\b")
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The part of the sentence around an expression, between clause breaks."""
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around an expression starts and ends."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
-    return sentence[left:right]
+    return left, right
+
+
+def _tense_near(text: str, at: int) -> str | None:
+    """The tense of the verb marker nearest before ``at`` in ``text`` (else nearest after)."""
+    future = [m.span() for m in _FUTURE.finditer(text)]
+    past = [m.span() for m in _PAST.finditer(text) if not any(s < m.end() and m.start() < e for s, e in future)]
+    marks = [(s, "future") for s, _ in future] + [(s, "past") for s, _ in past]  # "is scheduled" is future
+    if not marks:
+        return None
+    before = [m for m in marks if m[0] < at]
+    return max(before)[1] if before else min(marks)[1]
 
 
 def _tense(sentence: str) -> str | None:
