@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -40,17 +41,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def content(text: str) -> frozenset[str]:
     """The text's content words, stemmed, with synonyms folded."""
-    out = set()
-    for word in _WORD.findall(text.lower()):
-        if word in STOP_WORDS or len(word) < 3:
-            continue
-        s = stem(word)
-        for prefix, concept in SYNONYMS.items():
-            if s.startswith(prefix) or word.startswith(prefix):
-                s = concept
-                break
-        out.add(s)
-    return frozenset(out)
+    return frozenset(c for c in map(_concept, _WORD.findall(text.lower())) if c)
+
+
+@lru_cache(maxsize=200_000)
+def _concept(word: str) -> str | None:
+    if word in STOP_WORDS or len(word) < 3:
+        return None
+    s = stem(word)
+    return next((concept for prefix, concept in SYNONYMS.items() if s.startswith(prefix) or word.startswith(prefix)), s)
 
 
 def claims(

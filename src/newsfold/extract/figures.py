@@ -148,7 +148,7 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
         if gap.strip() or w.group(0).lower() in NOT_UNITS:
             break
         run.append(w)
-        if _singular(w.group(0).lower()) in MEASUREMENTS:
+        if _singular(w.group(0).lower()) in MEASUREMENTS - {"cubic", "square"}:
             break  # "12 kilometres south": the unit is the measure
     if not run:
         of = _OF_NOUN.match(sentence, end)  # "2,300 of its members"
@@ -231,6 +231,8 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
         if len(phrase) > len(named or [unit]) and any(w.lower() not in FUNCTION_WORDS for w in phrase[len(named or [unit]):]):
             return " ".join(phrase)
         before = _phrase_before(sentence[:text_start])
+        if len([w for w in before.split() if w.lower() not in FUNCTION_WORDS]) < 2:
+            before = _phrase_before(sentence[:text_start], whole=True)
         return " ".join(phrase) + (f", {before}" if before else "")
     words = _RATE.sub("", after)
     words = _clause_words(words) if not _RATE.match(after) or words.strip()[:1].isalpha() else []
@@ -280,7 +282,10 @@ def _phrase_before(text: str, *, whole: bool = False) -> str:
     breaks = [] if whole else list(_CLAUSE_BREAK.finditer(text))
     clause = text[breaks[-1].end() :] if breaks else text
     if whole:
-        clause = " ".join(w for w in re.sub(r"[,;:()—–]", " ", clause).split() if w.lower() not in FUNCTION_WORDS)
+        clause = " ".join(
+            w for w in re.sub(r"[,;:()—–]", " ", clause).split()
+            if w.lower() not in FUNCTION_WORDS and not any(c.isdigit() for c in w)
+        )
     clause = _QUALIFIER.sub("", clause)
     for d in reversed(find_dates(clause, _ANY_DAY)):
         clause = clause[: d.start] + clause[d.end :]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsfold.types import Article, Story
 
@@ -35,6 +36,7 @@ def words(text: str) -> list[str]:
     return [_fold_spelling(w) for w in _WORD.findall(text.lower())]
 
 
+@lru_cache(maxsize=200_000)
 def _fold_spelling(word: str) -> str:
     if word.endswith("our") and len(word) > 5:
         return word[:-3] + "or"  # harbour -> harbor, labour -> labor

@@ -39,6 +39,8 @@ _PATTERNS = [
     ("day", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
     ("year", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+year|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end|(?<![\d,.$€£])(?P<y>{_YEAR})(?!\d|,\d|s\b|\s*(?:%|percent|per cent)))")),
 ]
+_ANY = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}|\b(?i:year|month|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b")
+"""Whether a sentence can hold a date at all (most cannot: a quick test before the patterns)."""
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|is expected|are expected|expects?|is due|are due|is scheduled|are scheduled|scheduled|"
     r"plans? to|planned|is set to|are set to|is to|are to|next|upcoming|coming|hopes? to|hoped to|intends? to|expected|due)\b",
@@ -64,6 +66,8 @@ class Dated:
 
 def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
     """The dates in one sentence, resolved against ``published`` (relative ones need it)."""
+    if not _ANY.search(sentence):
+        return []
     taken: list[tuple[int, int]] = []
     found: list[Dated] = []
     for kind, pattern in _PATTERNS:
