@@ -12,7 +12,7 @@ import click
 
 from newsfold import __version__
 from newsfold.bundled import sample_corpus
-from newsfold.config import Settings, SummarySettings
+from newsfold.config import ExtractSettings, Settings, SummarySettings
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.render import FORMATS, write
 from newsfold.types import Fold
@@ -41,25 +41,29 @@ def _output_options(command: Callable[..., None]) -> Callable[..., None]:
         "--words", type=click.IntRange(5, 2000), default=40, show_default=True, help="Summary length budget."
     )(command)
     command = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)(command)
+    command = click.option(
+        "--extract/--no-extract", default=True, show_default=True,
+        help="Entities, quotes, figures, timeline and agreement for every event.",
+    )(command)
     return command
 
 
 @main.command("fold")
 @click.argument("paths", nargs=-1, type=str)
 @_output_options
-def fold_command(paths: tuple[str, ...], fmt: str, words: int, out: str | None) -> None:
+def fold_command(paths: tuple[str, ...], fmt: str, words: int, out: str | None, extract: bool) -> None:
     """Fold PATHS (files, folders, or - for stdin) into events.
 
     With no PATHS, folds the bundled sample corpus.
     """
-    _fold_and_write(list(paths) or [str(sample_corpus())], fmt, words, out)
+    _fold_and_write(list(paths) or [str(sample_corpus())], fmt, words, out, extract)
 
 
 @main.command("demo")
 @_output_options
-def demo_command(fmt: str, words: int, out: str | None) -> None:
+def demo_command(fmt: str, words: int, out: str | None, extract: bool) -> None:
     """Fold the bundled sample corpus (original writing about invented events)."""
-    _fold_and_write([str(sample_corpus())], fmt, words, out)
+    _fold_and_write([str(sample_corpus())], fmt, words, out, extract)
 
 
 @main.command("summarize")
@@ -68,9 +72,14 @@ def demo_command(fmt: str, words: int, out: str | None) -> None:
 @click.option("--bytes", "max_bytes", type=click.IntRange(20, 20000), help="Budget in bytes (instead of words).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-def summarize_command(paths: tuple[str, ...], words: int, max_bytes: int | None, fmt: str, out: str | None) -> None:
+@click.option("--extract/--no-extract", default=True, show_default=True, help="Entities, quotes, figures, timeline.")
+def summarize_command(
+    paths: tuple[str, ...], words: int, max_bytes: int | None, fmt: str, out: str | None, extract: bool
+) -> None:
     """Summarise PATHS as one event (copies are still recognised and counted once)."""
-    settings = Settings(summary=SummarySettings(words=words, max_bytes=max_bytes))
+    settings = Settings(
+        summary=SummarySettings(words=words, max_bytes=max_bytes), extract=ExtractSettings(enabled=extract)
+    )
     articles, rejected = read_articles(list(paths), settings)
     _write(summarize_articles(articles, rejected, settings), fmt, out)
 
@@ -102,8 +111,8 @@ def eval_summaries_command(
     )
 
 
-def _fold_and_write(paths: list[str], fmt: str, words: int, out: str | None) -> None:
-    settings = Settings(summary=SummarySettings(words=words))
+def _fold_and_write(paths: list[str], fmt: str, words: int, out: str | None, extract: bool = True) -> None:
+    settings = Settings(summary=SummarySettings(words=words), extract=ExtractSettings(enabled=extract))
     with ExitStack() as stack:
         progress = _progress_bar(stack)
         result = fold(paths, settings, on_article=(lambda _: progress.update(1)) if progress else None)

