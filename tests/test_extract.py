@@ -75,7 +75,8 @@ def test_years_ages_times_and_names_are_not_figures():
 
 
 def test_what_a_figure_measures_and_when():
-    (f,) = find_figures("Before sanctions, guest workers earned Mr. Kim's government some $2 billion annually.", WEDNESDAY)
+    sentence = "Before sanctions, guest workers earned Mr. Kim's government some $2 billion annually."
+    (f,) = find_figures(sentence, WEDNESDAY)
     # the five words before the amount, its qualifier "some" dropped
     assert f.measures == "workers earned Mr Kim's government" and f.period == "Before sanctions"
     low, high = find_figures("Shipments fell to 3.4 million tonnes in 2024 from 4.1 million tonnes in 2023.", WEDNESDAY)
@@ -155,11 +156,13 @@ def test_sample_scores_against_the_hand_annotation(sample_fold, gold):
     from newsfold.eval.extraction import predicted, score
 
     scores = score(gold, predicted(sample_fold))
-    # Measured 2026-11-23 (README): timeline meets the 0.9 goal; quotes and figures do not yet.
-    # These floors catch regressions; the goal is 0.9 for all three.
-    assert scores["timeline"].precision >= 0.85 and scores["timeline"].recall >= 0.9
-    assert scores["quotes"].precision >= 0.75 and scores["quotes"].recall >= 0.55
-    assert scores["figures"].precision >= 0.55 and scores["figures"].recall >= 0.5
+    # The goal is 0.9 for all three. Measured (README): quotes and the timeline meet it; figures
+    # meet it on value and unit but not on what they measure. The figure floors sit a little
+    # under the measured scores to catch regressions.
+    assert scores["timeline"].precision >= 0.9 and scores["timeline"].recall >= 0.9
+    assert scores["quotes"].precision >= 0.95 and scores["quotes"].recall >= 0.9
+    assert scores["figures (value + unit)"].precision >= 0.95 and scores["figures (value + unit)"].recall >= 0.93
+    assert scores["figures"].precision >= 0.78 and scores["figures"].recall >= 0.76
 
 
 def _digits(text: str) -> str:

@@ -210,8 +210,9 @@ def _facts_lines(facts: Facts, marker: dict[str, int], indent: str, *, markdown:
     yield from section("Who", [f"{e.name} ({e.type.lower()})" + (f", also {', '.join(e.aliases)}" if e.aliases else "")
                                for e in facts.entities])
     yield from section("Quotes", [
-        f"{q.speaker or 'unnamed'}{', ' + q.role if q.role else ''}: {'“' + q.text + '”' if q.kind == 'direct' else q.text} "
-        f"{cite(q.articles)}" for q in facts.quotes
+        f"{q.speaker or 'unnamed'}{', ' + q.role if q.role else ''}: "
+        f"{'“' + q.text + '”' if q.kind == 'direct' else q.text} {cite(q.articles)}"
+        for q in facts.quotes
     ])
     yield from section("Figures", [
         f"{f.text}: {f.measures}{' (' + f.period + ')' if f.period else ''} {cite(f.articles)}" for f in facts.figures

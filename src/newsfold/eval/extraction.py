@@ -79,15 +79,21 @@ def _paragraph(article: Article, sentence: str) -> int | None:
 
 def score(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]]) -> dict[str, Score]:
     """Precision and recall of quotes (with speaker), figures and timeline dates."""
-    totals = {kind: [0, 0, 0] for kind in ("quotes", "figures", "timeline")}
+    checks = {
+        "quotes": ("quotes", same_quote),
+        "figures": ("figures", same_figure),
+        "figures (value + unit)": ("figures", same_amount),
+        "timeline": ("timeline", same_date),
+    }
+    totals = {name: [0, 0, 0] for name in checks}
     for article, annotated in gold["articles"].items():
         mine = found.get(article, {})
-        for kind, same in (("quotes", same_quote), ("figures", same_figure), ("timeline", same_date)):
+        for name, (kind, same) in checks.items():
             g, p = _unique(kind, annotated.get(kind, [])), _unique(kind, mine.get(kind, []))
-            totals[kind][0] += _match(g, p, same)
-            totals[kind][1] += len(p)
-            totals[kind][2] += len(g)
-    return {kind: Score(*t) for kind, t in totals.items()}
+            totals[name][0] += _match(g, p, same)
+            totals[name][1] += len(p)
+            totals[name][2] += len(g)
+    return {name: Score(*t) for name, t in totals.items()}
 
 
 def misses(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]], kind: str) -> Iterable[tuple[str, str, dict]]:
@@ -141,10 +147,14 @@ def same_quote(gold: Mapping, found: Mapping) -> bool:
     return bool({w for w in words(g) if len(w) > 2} & {w for w in words(f) if len(w) > 2})
 
 
+def same_amount(gold: Mapping, found: Mapping) -> bool:
+    """Same value and unit, whatever it is said to measure."""
+    close = abs(float(gold["value"]) - float(found["value"])) <= 1e-6 * max(1.0, abs(float(gold["value"])))
+    return close and _unit(gold.get("unit")) == _unit(found.get("unit"))
+
+
 def same_figure(gold: Mapping, found: Mapping) -> bool:
-    if abs(float(gold["value"]) - float(found["value"])) > 1e-6 * max(1.0, abs(float(gold["value"]))):
-        return False
-    if _unit(gold.get("unit")) != _unit(found.get("unit")):
+    if not same_amount(gold, found):
         return False
     unit = content(gold.get("unit") or "")
     wanted = content(gold.get("measures") or "") - unit

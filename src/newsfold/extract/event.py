@@ -41,7 +41,8 @@ def extract_event(
     found_mentions = list(ner.mentions([p.text for p in reading], model)) if model and ner.available(model) else None
     entities = ()
     if found_mentions is not None:
-        found = merge((m, carried(p.text, p.article)) for p, ms in zip(reading, found_mentions, strict=True) for m in ms)
+        pairs = zip(reading, found_mentions, strict=True)
+        found = merge((m, carried(p.text, p.article)) for p, ms in pairs for m in ms)
         entities = tuple(spelled_apart(found, {a.id: a.text for a in members}))
     names = alias_index(entities)
 
@@ -66,7 +67,10 @@ def extract_event(
                 number = re.search(r"\d[\d,.]*\d|\d", f.text)
                 digits = number.group(0) if number else ""
                 holders = tuple(a for a in where if _has_number(articles[a], f.value, digits))
-                _add_figure(figures, Figure(f.value, f.unit, f.text, f.measures, f.period, holders or where, sentence, f.context, f.when))
+                figure = Figure(
+                    f.value, f.unit, f.text, f.measures, f.period, holders or where, sentence, f.context, f.when
+                )
+                _add_figure(figures, figure)
             for d in find_dates(sentence, date):
                 entry_key = (d.date, " ".join(words(sentence)))
                 if entry_key not in timeline:

@@ -36,13 +36,13 @@ MIN_QUOTE_WORDS = 4
 _QUOTED = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)|``(.*?)(?:''|$)", re.S)
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|van|von|al|bin|da|di|le)){0,5}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
-_ROLE = r"(?P<role>(?:a|an|the|who|head|chief|director|president|chairman|spokesman|spokeswoman|spokesperson|[a-z][\w’'\-]*)(?:[^,.;:]|\.(?=\S))*?)"
+_ROLE = r"(?P<role>(?:a|an|the|who|head|chief|director|president|chairman|spokesman|spokeswoman|spokesperson|[a-z][\w’'\-]*)(?:[^,.;:]|,(?=\d)|\.(?=\S))*?)"
 _ROLE2 = _ROLE.replace("?P<role>", "?P<role2>")
 _AFTER = re.compile(rf"^\W*(?:,\s*)?{SAY}\s+(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*(?:[,.;]|$))?")
 _BEFORE_VERB = re.compile(rf"(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY}\b")
 _REPORTED_FIRST = re.compile(
     rf"^(?:(?P<lead>[^,“\"]{{1,80}}),\s+)??"  # "Speaking to reporters after the ceremony, " / "Its director, "
-    rf"(?P<pre>(?:[\w’'\-]+\s+){{0,5}}?)(?:[Tt]he\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,|\s*,)?"
+    rf"(?P<pre>(?:[\w’'\-]+\s+){{0,5}}?)(?:[Tt]he\s+)?(?P<name>{_NAME})(?:\s+and\s+(?P<also>{_NAME}))?(?:\s*,\s*{_ROLE}\s*,|\s*,)?"
     rf"\s+(?:has\s+|had\s+|have\s+)?{SAY}"
     rf"(?:\s+(?:on|in|at|late|early|after|before|during)\s+[\w’'\s]{{1,30}}?(?=\s+that\b))?"
     rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+|(?:[A-Z][\w&’'\-]*\s+)*[A-Z][\w&’'\-]*(?=\s+that\b)))?"
@@ -54,8 +54,8 @@ _REPORTED_MID = re.compile(
 _REPORTED_PRONOUN = re.compile(rf"^(?P<name>He|She)\s+{SAY}(?:\s+(?:on|in)\s+\w+)?\s+(?:that\s+)?(?P<clause>[A-Za-z0-9].+)$")
 _REPORTED_LAST = re.compile(
     rf"^(?P<clause>[A-Z].+?),\s+(?:(?:said|says)\s+(?:the\s+)?(?P<name2>{_NAME})(?:\s*,\s*{_ROLE2})?"
-    rf"|(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?:the\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,)?\s+(?:said|says))"
-    rf"(?:\s+(?:on|late|early)\s+\w+)?\s*\.$"
+    rf"|(?P<pre>(?:[\w’'\-]+\s+){{0,3}}?)(?:the\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY})"
+    rf"(?:\s+(?:on|late|early)\s+\w+)?(?:\s+(?:as|after|before|when|while)\s+[^,]+)?\s*\.$"
 )
 _TRAILING_DOT = re.compile(r"[.,;:]\s*$")
 
@@ -86,7 +86,8 @@ class Attributor:
         long = [q for q in quoted if len(q[2].split()) >= MIN_QUOTE_WORDS]
         found = []
         for sentence in split_sentences(paragraph):
-            if any(len("".join(q).split()) >= 2 * MIN_QUOTE_WORDS for q in _QUOTED_TEXT.findall(sentence)):
+            inside = sum(len("".join(q).split()) for q in _QUOTED_TEXT.findall(sentence))
+            if inside > 0.5 * len(sentence.split()):
                 continue  # a sentence of quotation is direct speech, not reported
             reported = self._reported(sentence, mentions, paragraph)
             if reported:
@@ -160,12 +161,14 @@ class Attributor:
                 return None
             self.last = (speaker, role)
             return Found(speaker, role, clause, "reported")
-        for pattern in (_REPORTED_FIRST, _REPORTED_LAST, _REPORTED_MID):
+        for pattern in (_REPORTED_LAST, _REPORTED_FIRST, _REPORTED_MID):
             match = pattern.match(sentence) if pattern is not _REPORTED_MID else pattern.search(sentence)
             if not match:
                 continue
             groups = match.groupdict()
             name = groups.get("name") or groups.get("name2")
+            if name and groups.get("also") and len(name.split()) == 1:
+                name = f"{name} and {groups['also']}"  # one name with "and" in it: "Dock and Harbour Workers' Union"
             if not name or not self._is_named(name, mentions, paragraph):
                 continue
             person, title = _split_title(name, mentions, paragraph)
@@ -253,6 +256,9 @@ def _split_title(name: str, mentions: Sequence[Mention] | None, paragraph: str) 
         return None, None
     if mentions:
         at = paragraph.find(name)
+        for m in mentions:  # a name the recogniser saw longer: "Dock" of "Dock and Harbour Workers' Union"
+            if m.type in ("PERSON", "ORG") and m.start <= at and at + len(name) <= m.end and len(m.text) > len(name):
+                return paragraph[m.start : m.end], None
         for m in sorted(mentions, key=lambda m: ("PERSON", "ORG", "PLACE").index(m.type)):
             if m.type in ("PERSON", "ORG", "PLACE") and at <= m.start and m.end <= at + len(name) + 2:
                 person = paragraph[m.start : m.end]
@@ -267,7 +273,7 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = " ".join(role.split()).strip(" ,.;")
-    if not role or len(role.split()) > 15 or role.lower() in ("the", "a", "an"):
+    if not role or len(role.split()) > 15 or role.lower() in ("the", "a", "an") or role.startswith("which "):
         return None
     if role.split()[-1].lower() in ("and", "but", "who", "that", "then", "also"):
         return None
