@@ -281,15 +281,16 @@ def _phrase_before(text: str, *, whole: bool = False) -> str:
     ``whole``), without qualifiers, dates or function words."""
     breaks = [] if whole else list(_CLAUSE_BREAK.finditer(text))
     clause = text[breaks[-1].end() :] if breaks else text
-    if whole:
-        clause = " ".join(
-            w for w in re.sub(r"[,;:()—–]", " ", clause).split()
+    if whole:  # the sentence's subject and the words just before the figure: "motion tabled … party defeated"
+        kept = [
+            w.strip(".,;:“\"”") for w in re.sub(r"[,;:()—–]", " ", clause).split()
             if w.lower() not in FUNCTION_WORDS and not any(c.isdigit() for c in w)
-        )
+        ]
+        return " ".join(kept) if len(kept) <= 5 else " ".join(kept[:2]) + " … " + " ".join(kept[-3:])
     clause = _QUALIFIER.sub("", clause)
     for d in reversed(find_dates(clause, _ANY_DAY)):
         clause = clause[: d.start] + clause[d.end :]
-    words = clause.split()[-5:]
+    words = [w for w in clause.split() if not any(c.isdigit() for c in w)][-5:]
     while words and words[0].lower() in FUNCTION_WORDS:
         words = words[1:]
     while words and words[-1].lower() in FUNCTION_WORDS | {"up", "down"}:

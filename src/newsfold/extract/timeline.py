@@ -158,7 +158,7 @@ def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.d
     return None
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s|\band\b|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bwhen\b")
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s|\band\b(?!\s+[A-Z])|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bwhen\b")
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
