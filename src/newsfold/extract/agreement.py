@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -72,22 +72,13 @@ def claims(
     matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), max(1, len(vocabulary))))
     shared = (matrix @ matrix.T).tocoo()
     sizes = np.array([len(b) for b in bags], dtype=float)
-    parent = list(range(len(rows)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for i, j, n in zip(shared.row, shared.col, shared.data, strict=True):
-        if i < j and rows[i][1] != rows[j][1] and n / (sizes[i] + sizes[j] - n) >= SAME_CLAIM:
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for k in range(len(rows)):
-        groups.setdefault(find(k), []).append(k)
+    links = (
+        (i, j)
+        for i, j, n in zip(shared.row, shared.col, shared.data, strict=True)
+        if i < j and rows[i][1] != rows[j][1] and n / (sizes[i] + sizes[j] - n) >= SAME_CLAIM
+    )
     consensus, unique, by_story = [], [], {}
-    for members in sorted(groups.values(), key=lambda g: g[0]):
+    for members in components(len(rows), links):
         stories = {rows[k][1] for k in members}
         articles = tuple(dict.fromkeys(a for k in members for a in rows[k][2]))
         text = rows[members[0]][0]
@@ -100,6 +91,24 @@ def claims(
     return tuple(consensus), tuple(unique), by_story
 
 
+def components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The connected groups of items 0..n-1 joined by ``links``, each sorted, in order of first item."""
+    parent = list(range(n))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, j in links:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for k in range(n):
+        groups.setdefault(find(k), []).append(k)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
 def conflicts(
     figures: Sequence[Figure], story_of: Mapping[str, str], published: Mapping[str, dt.date | None]
 ) -> tuple[Conflict, ...]:
@@ -110,30 +119,19 @@ def conflicts(
     states none (so speaks of the time of writing); else ``differs``.
     """
     keys = [content(f.measures) | content(f.context) for f in figures]
-    parent = list(range(len(figures)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for i, a in enumerate(figures):
-        for j in range(i + 1, len(figures)):
-            b = figures[j]
-            if a.unit is None or a.unit != b.unit:
-                continue
-            unit_stem = content(a.unit)
-            same_thing = bool((keys[i] & keys[j]) - unit_stem) or (
-                a.unit not in GENERIC_UNITS and a.unit != "%" and a.unit.upper() != a.unit
-            )
-            if same_thing:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for k in range(len(figures)):
-        groups.setdefault(find(k), []).append(k)
+    by_unit: dict[str, list[int]] = {}
+    for k, f in enumerate(figures):
+        if f.unit is not None:
+            by_unit.setdefault(f.unit, []).append(k)
+    links = []
+    for unit, ks in by_unit.items():
+        specific = unit not in GENERIC_UNITS and unit != "%" and unit.upper() != unit  # "worker", "cubic meter"
+        unit_stem = content(unit)
+        links.extend(
+            (i, j) for n, i in enumerate(ks) for j in ks[n + 1 :] if specific or (keys[i] & keys[j]) - unit_stem
+        )
     out = []
-    for members in groups.values():
+    for members in components(len(figures), links):
         group = [figures[k] for k in members]
         if len({f.value for f in group}) < 2:
             continue
