@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from newsfold.stopwords import STOP_WORDS
 from newsfold.summarize.concepts import stem
@@ -26,16 +28,18 @@ from newsfold.types import Claim, Conflict, Figure
 SAME_CLAIM = 0.3
 """Content-word Jaccard at which two sentences state one claim."""
 MIN_CLAIM_WORDS = 8
+CLAIM_SENTENCES = 20
+"""Claims come from each story's first sentences (as the summary's candidates do): what a story
+chose to say first, and a bound on the pairs compared in a large event."""
 GENERIC_UNITS = frozenset({"people", "person", "time", "case", "thing"})
 """Count units too common to say by themselves that two figures measure one thing."""
 SYNONYMS = {
-    "kill": "death", "die": "death", "dead": "death", "death": "death", "fatal": "death", "toll": "death",
-    "injur": "injury", "wound": "injury", "hurt": "injury",
-    "evacu": "evacuate", "displac": "evacuate", "homeless": "evacuate", "forc": "evacuate",
-    "capac": "capacity", "produc": "capacity", "output": "capacity",
-    "cost": "cost", "price": "cost", "worth": "cost", "valu": "cost",
-    "earn": "earn", "incom": "earn", "revenu": "earn",
+    "kill": "death", "die": "death", "di": "death", "dead": "death", "death": "death", "fatal": "death",
+    "toll": "death", "injur": "injury", "wound": "injury", "hurt": "injury", "evacu": "evacuate",
+    "displac": "evacuate", "homeless": "evacuate", "capac": "capacity", "produc": "capacity",
+    "output": "capacity", "cost": "cost", "price": "cost", "earn": "earn", "incom": "earn", "revenu": "earn",
 }
+"""Porter stems said of one measured thing ("killed", "died", "deaths"), matched whole."""
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -49,7 +53,7 @@ def _concept(word: str) -> str | None:
     if word in STOP_WORDS or len(word) < 3:
         return None
     s = stem(word)
-    return next((concept for prefix, concept in SYNONYMS.items() if s.startswith(prefix) or word.startswith(prefix)), s)
+    return SYNONYMS.get(s, s)
 
 
 def claims(
@@ -60,7 +64,11 @@ def claims(
     Returns:
         consensus claims, unique claims, and each story's unique sentences.
     """
-    rows = [(text, story, articles) for text, story, articles in sentences if len(text.split()) >= MIN_CLAIM_WORDS]
+    rows, seen = [], Counter()
+    for text, story, articles in sentences:
+        seen[story] += 1
+        if seen[story] <= CLAIM_SENTENCES and len(text.split()) >= MIN_CLAIM_WORDS:
+            rows.append((text, story, articles))
     if not rows:
         return (), (), {}
     bags = [content(text) for text, _, _ in rows]
@@ -72,13 +80,11 @@ def claims(
     matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), max(1, len(vocabulary))))
     shared = (matrix @ matrix.T).tocoo()
     sizes = np.array([len(b) for b in bags], dtype=float)
-    links = (
-        (i, j)
-        for i, j, n in zip(shared.row, shared.col, shared.data, strict=True)
-        if i < j and rows[i][1] != rows[j][1] and n / (sizes[i] + sizes[j] - n) >= SAME_CLAIM
-    )
+    story = np.unique([r[1] for r in rows], return_inverse=True)[1]
+    i, j, n = shared.row, shared.col, shared.data
+    keep = (i < j) & (story[i] != story[j]) & (n >= SAME_CLAIM * (sizes[i] + sizes[j] - n))
     consensus, unique, by_story = [], [], {}
-    for members in components(len(rows), links):
+    for members in components(len(rows), zip(i[keep], j[keep], strict=True)):
         stories = {rows[k][1] for k in members}
         articles = tuple(dict.fromkeys(a for k in members for a in rows[k][2]))
         text = rows[members[0]][0]
@@ -93,20 +99,13 @@ def claims(
 
 def components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
     """The connected groups of items 0..n-1 joined by ``links``, each sorted, in order of first item."""
-    parent = list(range(n))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for i, j in links:
-        parent[find(i)] = find(j)
+    pairs = np.array(list(links), dtype=np.int64).reshape(-1, 2)
+    graph = sparse.coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+    labels = connected_components(graph, directed=False)[1]
     groups: dict[int, list[int]] = {}
-    for k in range(n):
-        groups.setdefault(find(k), []).append(k)
-    return sorted(groups.values(), key=lambda g: g[0])
+    for k, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(k)
+    return list(groups.values())  # labels are numbered in order of each group's first item
 
 
 def conflicts(
@@ -125,11 +124,8 @@ def conflicts(
             by_unit.setdefault(f.unit, []).append(k)
     links = []
     for unit, ks in by_unit.items():
-        specific = unit not in GENERIC_UNITS and unit != "%" and unit.upper() != unit  # "worker", "cubic meter"
         unit_stem = content(unit)
-        links.extend(
-            (i, j) for n, i in enumerate(ks) for j in ks[n + 1 :] if specific or (keys[i] & keys[j]) - unit_stem
-        )
+        links.extend((i, j) for n, i in enumerate(ks) for j in ks[n + 1 :] if (keys[i] & keys[j]) - unit_stem)
     out = []
     for members in components(len(figures), links):
         group = [figures[k] for k in members]

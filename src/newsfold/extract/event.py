@@ -49,8 +49,7 @@ def extract_event(
     def canonical(speaker: str | None) -> str | None:
         return None if speaker is None else names.get(key(speaker), display(speaker))
 
-    quotes: dict[tuple[str, ...], Quote] = {}
-    figures: list[Figure] = []
+    quotes, figures = _Quotes(), _Figures()
     timeline: dict[tuple[str, str], TimelineEntry] = {}
     sentences: list[tuple[str, str, tuple[str, ...]]] = []
     attributor, story = Attributor(), None
@@ -58,7 +57,7 @@ def extract_event(
         if passage.story != story:
             attributor, story = Attributor(), passage.story
         for q in attributor.read(passage.text, found_mentions[k] if found_mentions is not None else None):
-            _add_quote(quotes, Quote(canonical(q.speaker), q.role, q.text, q.kind, carried(q.text, passage.article)))
+            quotes.add(Quote(canonical(q.speaker), q.role, q.text, q.kind, carried(q.text, passage.article)))
         for sentence in split_sentences(passage.text):
             where = carried(sentence, passage.article)
             sentences.append((sentence, passage.story, where))
@@ -70,35 +69,63 @@ def extract_event(
                 figure = Figure(
                     f.value, f.unit, f.text, f.measures, f.period, holders or where, sentence, f.context, f.when
                 )
-                _add_figure(figures, figure)
+                figures.add(figure)
             for d in find_dates(sentence, date):
                 entry_key = (d.date, " ".join(words(sentence)))
                 if entry_key not in timeline:
                     timeline[entry_key] = TimelineEntry(d.date, sentence, where, d.expression)
     consensus, unique, by_story = claims(sentences)
-    agreement = Agreement(consensus, unique, conflicts(figures, story_of, published))
+    agreement = Agreement(consensus, unique, conflicts(figures.items, story_of, published))
     return Facts(
         entities=entities,
-        quotes=tuple(quotes.values()),
-        figures=tuple(figures),
+        quotes=tuple(quotes.items),
+        figures=tuple(figures.items),
         timeline=tuple(sorted(timeline.values(), key=lambda e: (e.date, e.text))),
         agreement=agreement,
         sources=_sources(members, story_of, by_story),
     )
 
 
-def _add_quote(quotes: dict[tuple[str, ...], Quote], quote: Quote) -> None:
-    """Add a quote, or merge it with one of the same words (a copy, or another outlet's)."""
-    k = tuple(words(quote.text))
-    for other_key, other in quotes.items():
-        shorter, longer = sorted((k, other_key), key=len)
-        if other.kind == quote.kind and _contains(longer, shorter):
-            merged = tuple(dict.fromkeys(other.articles + quote.articles))
-            keep = other if len(other_key) >= len(k) else quote
-            speaker = other.speaker or quote.speaker
-            quotes[other_key] = Quote(speaker, keep.role or other.role or quote.role, keep.text, keep.kind, merged)
-            return
-    quotes[k] = quote
+class _Quotes:
+    """Quotes so far, found again cheaply: a quote repeated by a copy or another outlet is merged
+    into the one holding its words (80 % of its word triples; short quotes must be equal)."""
+
+    def __init__(self) -> None:
+        self.items: list[Quote] = []
+        self._keys: list[tuple[str, ...]] = []
+        self._by_triple: dict[tuple[str, ...], set[int]] = {}
+
+    def add(self, quote: Quote) -> None:
+        k = tuple(words(quote.text))
+        for i in self._candidates(k):
+            other, other_key = self.items[i], self._keys[i]
+            shorter, longer = sorted((k, other_key), key=len)
+            if other.kind == quote.kind and _contains(longer, shorter):
+                keep = other if len(other_key) >= len(k) else quote
+                articles = tuple(dict.fromkeys(other.articles + quote.articles))
+                role = keep.role or other.role or quote.role
+                self.items[i] = Quote(other.speaker or quote.speaker, role, keep.text, keep.kind, articles)
+                if keep is quote:
+                    self._index(i, k)
+                return
+        self.items.append(quote)
+        self._keys.append(k)
+        self._index(len(self.items) - 1, k)
+
+    def _candidates(self, k: tuple[str, ...]) -> list[int]:
+        found: set[int] = set()
+        for t in _triples(k):
+            found |= self._by_triple.get(t, set())
+        return sorted(found)
+
+    def _index(self, i: int, k: tuple[str, ...]) -> None:
+        self._keys[i] = k
+        for t in _triples(k):
+            self._by_triple.setdefault(t, set()).add(i)
+
+
+def _triples(k: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [k] if len(k) < 3 else [k[i : i + 3] for i in range(len(k) - 2)]
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -107,24 +134,32 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
         return False
     if n < 6:
         return longer == shorter
-    grams = {longer[i : i + 3] for i in range(len(longer) - 2)}
-    own = [shorter[i : i + 3] for i in range(n - 2)]
+    grams = set(_triples(longer))
+    own = _triples(shorter)
     return sum(g in grams for g in own) >= 0.8 * len(own)
 
 
-def _add_figure(figures: list[Figure], figure: Figure) -> None:
-    """Add a figure, or merge it with the same value and unit said of the same thing."""
-    for k, other in enumerate(figures):
-        if other.value == figure.value and other.unit == figure.unit and (
-            _about(other) & _about(figure) or other.sentence == figure.sentence
-        ):
-            figures[k] = Figure(
-                other.value, other.unit, other.text, other.measures, other.period or figure.period,
-                tuple(dict.fromkeys(other.articles + figure.articles)), other.sentence, other.context,
-                other.when or figure.when,
-            )
-            return
-    figures.append(figure)
+class _Figures:
+    """Figures so far; the same value and unit said of the same thing (a shared word of what it
+    measures, or the same sentence) is one figure with every article that states it."""
+
+    def __init__(self) -> None:
+        self.items: list[Figure] = []
+        self._by_amount: dict[tuple[float, str | None], list[int]] = {}
+
+    def add(self, figure: Figure) -> None:
+        same = self._by_amount.setdefault((figure.value, figure.unit), [])
+        for k in same:
+            other = self.items[k]
+            if _about(other) & _about(figure) or other.sentence == figure.sentence:
+                self.items[k] = Figure(
+                    other.value, other.unit, other.text, other.measures, other.period or figure.period,
+                    tuple(dict.fromkeys(other.articles + figure.articles)), other.sentence, other.context,
+                    other.when or figure.when,
+                )
+                return
+        same.append(len(self.items))
+        self.items.append(figure)
 
 
 def _about(figure: Figure) -> frozenset[str]:

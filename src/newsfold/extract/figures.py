@@ -38,6 +38,8 @@ IDENTIFIERS = frozenset(
     ward precinct unit block lot phase stage round game week day""".split()
 )
 """Capitalised words before a number that make it a name ("Route 9", "Flight 302")."""
+MAX_FIGURES = 25
+"""More numbers than this in one sentence make it a table, which has no prose to read them from."""
 NOT_UNITS = FUNCTION_WORDS | frozenset(
     """percent per cent million billion trillion thousand left more less each apiece ago earlier later higher
     lower above below annually alone altogether overall a year day abroad overseas nationwide worldwide
@@ -47,7 +49,7 @@ NOT_UNITS = FUNCTION_WORDS | frozenset(
 
 _FIGURE = re.compile(
     r"(?<![\w\-/.,])(?P<cur>US\$|S\$|A\$|C\$|HK\$|NZ\$|\\\$|\$|€|£|¥)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)"
     r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|mn|m)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
     r"(?:-(?P<hy>[a-z]+)\b(?!-old))?"  # "a 30-year concession", "the 120-seat assembly"
@@ -73,39 +75,42 @@ class Found:
     period: str | None
     start: int
     context: str = ""
+    """The words just before the figure ("earning the regime more than"), to compare figures."""
     when: str | None = None
     """The period resolved: YYYY, YYYY-MM, YYYY-MM-DD, "before", or None (not stated)."""
-    """The words just before the figure ("earning the regime more than"), to compare figures."""
 
 
 def find_figures(sentence: str, published: dt.date | None = None) -> list[Found]:
     """The figures of one sentence, in order."""
+    matches = list(_FIGURE.finditer(sentence))
+    if len(matches) > MAX_FIGURES:
+        return []  # a table flattened into a sentence, not prose to read figures from
     dates = find_dates(sentence, published)
     raw = []
-    for match in _FIGURE.finditer(sentence):
+    for match in matches:
         start, end = match.span()
         if not _is_quantity(sentence, match, dates):
             continue
         value = float(match.group("num").replace(",", ""))
         scale = match.group("scale")
-        if scale:
-            if scale == "m" and not match.group("cur"):
-                continue  # "6 m" is six metres, not six million
-            value = round(value * SCALES[scale], 6)
         unit, unit_end = _unit(sentence, match)
-        qualifier = _QUALIFIER.search(sentence, 0, start)
+        if scale == "m" and not match.group("cur"):
+            unit = "meter"  # "6 m deep": six metres, not six million
+        elif scale:
+            value = round(value * SCALES[scale], 6)
+        qualifier = _QUALIFIER.search(sentence, max(0, start - 40), start)
         text_start = qualifier.start() if qualifier else start
-        raw.append([value, unit, sentence[text_start:unit_end].strip(), start, end, unit_end, match])
+        raw.append([value, unit, sentence[text_start:unit_end].strip(), start, end, unit_end, text_start])
     _inherit_units(raw)
     found: list[Found] = []
-    for value, unit, text, start, end, unit_end, _ in raw:
+    for value, unit, text, start, end, unit_end, text_start in raw:
         if found and re.search(r"\(\s*$", sentence[:start]):  # "20 million crowns ($1.9 million)"
             outer = found[-1]
             found.append(Found(value, unit, text, outer.measures, outer.period, start, outer.context, outer.when))
             continue
-        measures = _measures(sentence, start, unit_end, unit, text_start=start)
+        measures = _measures(sentence, start, unit_end, unit, text_start=text_start)
         compared = [f for f in found if f.unit == unit]
-        if compared and _COMPARED.search(sentence[:start]):  # "6.8 meters, up from 2.9 meters"
+        if compared and _COMPARED.search(sentence[max(0, start - 60) : start]):  # "6.8 meters, up from 2.9 meters"
             measures = compared[-1].measures
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
         context = " ".join(sentence[breaks[-1] if breaks else 0 : start].split()[-6:])
@@ -117,11 +122,9 @@ def find_figures(sentence: str, published: dt.date | None = None) -> list[Found]
 def _is_quantity(sentence: str, match: re.Match[str], dates) -> bool:  # noqa: ANN001
     start, end = match.span()
     if any(d.start <= start < d.end or d.start < end <= d.end for d in dates):
-        return False  # part of a date ("March 5", "in 2021")
-    num, cur = match.group("num"), match.group("cur")
-    if not cur and not match.group("pct") and not match.group("scale") and re.fullmatch(r"1[89]\d\d|20\d\d", num):
-        return False  # a year
-    before = sentence[:start]
+        return False  # part of a date ("March 5", "in 2021"; find_dates leaves "2000 troops" to us)
+    cur = match.group("cur")
+    before = sentence[max(0, start - 60) : start]
     previous = _WORD.findall(before[-30:])
     if previous and not cur and previous[-1][0].isupper() and previous[-1].lower() in IDENTIFIERS:
         return False
@@ -230,9 +233,10 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
         phrase = _trim((named or [unit]) + _clause_words(after), 10)
         if len(phrase) > len(named or [unit]) and any(w.lower() not in FUNCTION_WORDS for w in phrase[len(named or [unit]):]):
             return " ".join(phrase)
-        before = _phrase_before(sentence[:text_start])
+        left = sentence[max(0, text_start - 300) : text_start]
+        before = _phrase_before(left)
         if len([w for w in before.split() if w.lower() not in FUNCTION_WORDS]) < 2:
-            before = _phrase_before(sentence[:text_start], whole=True)
+            before = _phrase_before(left, whole=True)
         return " ".join(phrase) + (f", {before}" if before else "")
     words = _RATE.sub("", after)
     words = _clause_words(words) if not _RATE.match(after) or words.strip()[:1].isalpha() else []
@@ -240,9 +244,10 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
         return " ".join(_trim(words[1:], 6))
     if words and words[0].lower() not in FUNCTION_WORDS:
         return " ".join(words[:6])
+    before = sentence[max(0, text_start - 300) : text_start]
     return (
-        _phrase_before(sentence[:text_start])
-        or _phrase_before(sentence[:text_start], whole=True)
+        _phrase_before(before)
+        or _phrase_before(before, whole=True)
         or " ".join(words[:6])
         or (unit or "")
     )

@@ -56,20 +56,26 @@ def triples(text: str) -> frozenset[tuple[str, ...]]:
 
 
 class Carriers:
-    """Finds the articles of an event that carry a piece of text."""
+    """Finds the articles of an event that carry a piece of text (an index from word triple to
+    the articles holding it, so a lookup costs the text's triples, not the event's size)."""
 
     def __init__(self, articles: Sequence[Article]):
-        self._triples = {a.id: frozenset().union(*(triples(p) for p in a.paragraphs)) for a in articles}
-        self._order = [a.id for a in articles]
+        self._holders: dict[tuple[str, ...], list[int]] = {}
+        for k, article in enumerate(articles):
+            for t in frozenset().union(*(triples(p) for p in article.paragraphs)):
+                self._holders.setdefault(t, []).append(k)
+        self._ids = [a.id for a in articles]
 
     def __call__(self, text: str, *, also: Sequence[str] = ()) -> tuple[str, ...]:
         """Ids of the articles holding at least ``CARRIED`` of ``text``'s word triples, plus ``also``."""
         wanted = triples(text)
-        found = set(also)
-        if wanted:
-            need = CARRIED * len(wanted)
-            found.update(a for a, have in self._triples.items() if len(wanted & have) >= need)
-        return tuple(a for a in self._order if a in found)
+        counts: dict[int, int] = {}
+        for t in wanted:
+            for k in self._holders.get(t, ()):
+                counts[k] = counts.get(k, 0) + 1
+        need = CARRIED * len(wanted)
+        found = {self._ids[k] for k, n in counts.items() if wanted and n >= need} | set(also)
+        return tuple(a for a in self._ids if a in found)
 
 
 def passages(stories: Sequence[Story], articles: Mapping[str, Article]) -> list[Passage]:

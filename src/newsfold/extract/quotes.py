@@ -33,10 +33,13 @@ SAY = (
 MIN_QUOTE_WORDS = 4
 """Quoted words shorter than this are terms or titles ("cheating"), not quotes."""
 
-_QUOTED = re.compile(r"“([^”]*)(?:”|$)|\"([^\"]*)(?:\"|$)|``(.*?)(?:''|$)", re.S)
+_QUOTED = re.compile(r"“([^”“]*)”|(?<![\w\d])\"([^\"]*)\"(?!\w)|``(.*?)''", re.S)
+_OPEN_QUOTE = re.compile(r"^\s*[“\"]([^”\"]+)$", re.S)
+"""A paragraph that opens a quotation and does not close it: the quote goes on in the next one."""
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|van|von|al|bin|da|di|le)){0,5}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
-_ROLE = r"(?P<role>(?:a|an|the|who|head|chief|director|president|chairman|spokesman|spokeswoman|spokesperson|[a-z][\w’'\-]*)(?:[^,.;:]|,(?=\d)|\.(?=\S))*?)"
+_ROLE = r"(?P<role>[a-z](?:[^,.;:]|,(?=\d)|\.(?=\S)){0,150}?)"
+"""What a speaker is, after their name: lower-case, up to the next comma or stop (commas in numbers kept)."""
 _ROLE2 = _ROLE.replace("?P<role>", "?P<role2>")
 _AFTER = re.compile(rf"^\W*(?:,\s*)?{SAY}\s+(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*(?:[,.;]|$))?")
 _BEFORE_VERB = re.compile(rf"(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY}\b")
@@ -82,6 +85,8 @@ class Attributor:
             if m.type == "PERSON":
                 self.known.add(paragraph[m.start : m.end].split()[-1].lower())
         quoted = [(m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in _QUOTED.finditer(paragraph)]
+        if not quoted and (opened := _OPEN_QUOTE.match(paragraph)):
+            quoted = [(opened.start(1) - 1, len(paragraph), opened.group(1))]
         quoted = [(s, e, " ".join(t.split())) for s, e, t in quoted if t and t.strip()]
         long = [q for q in quoted if len(q[2].split()) >= MIN_QUOTE_WORDS]
         found = []
@@ -96,25 +101,53 @@ class Attributor:
             found.extend(self._direct(paragraph, quoted, group, mentions) for group in _groups(paragraph, long))
         return found
 
-    def _direct(self, paragraph: str, quoted, long, mentions) -> Found:  # noqa: ANN001
-        frame = ""
-        at = 0
-        for start, end, _ in quoted:
-            frame += paragraph[at:start] + " ¶ "
-            at = end
-        frame += paragraph[at:]
-        speaker, role = self._attribution(frame, mentions, paragraph)
+    def _direct(
+        self, paragraph: str, quoted: list[tuple[int, int, str]], group: list[tuple[int, int, str]],
+        mentions: Sequence[Mention] | None,
+    ) -> Found:
+        """One quote (``group``: its quoted parts) with the speaker its own words name, else the paragraph's."""
+        starts = [s for s, _, _ in quoted]
+        ends = [e for _, e, _ in quoted]
+        previous = max((e for e in ends if e <= group[0][0]), default=0)
+        following = min((s for s in starts if s >= group[-1][1]), default=len(paragraph))
+        speaker, role = self._own_attribution(
+            paragraph[previous : group[0][0]], paragraph[group[-1][1] : following], mentions, paragraph
+        )
         if speaker is None:
-            people = {paragraph[m.start : m.end] for m in mentions or () if m.type == "PERSON" and not _inside(m, quoted)}
-            if len(people) == 1:  # 'Lavrov praised what he called "..."'
-                speaker, role = people.pop(), None
-            elif len(re.findall(r"\w+", frame)) <= 3 and self.last:  # a paragraph that is all quote
-                speaker, role = self.last
+            frame = "".join(paragraph[a:b] + " ¶ " for a, b in zip([0, *ends], [*starts, len(paragraph)], strict=True))
+            speaker, role = self._attribution(frame, mentions, paragraph)
+            if speaker is None:
+                people = {
+                    paragraph[m.start : m.end] for m in mentions or () if m.type == "PERSON" and not _inside(m, quoted)
+                }
+                if len(people) == 1:  # 'Lavrov praised what he called "..."'
+                    speaker, role = people.pop(), None
+                elif len(re.findall(r"\w+", frame)) <= 3 and self.last:  # a paragraph that is all quote
+                    speaker, role = self.last
         if speaker is not None:
             self.last = (speaker, role)
-        return Found(speaker, role, _join(t for _, _, t in long), "direct")
+        return Found(speaker, role, _join(t for _, _, t in group), "direct")
 
-    def _attribution(self, frame: str, mentions, paragraph: str) -> tuple[str | None, str | None]:  # noqa: ANN001
+    def _own_attribution(
+        self, before: str, after: str, mentions: Sequence[Mention] | None, paragraph: str
+    ) -> tuple[str | None, str | None]:
+        """The speaker named in the quote's own sentence: just after it ('," Fenn said.'), else
+        just before it ('Quaile replied: "')."""
+        after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+        match = _AFTER.match(after) or _BEFORE_VERB.search(after)
+        if match:
+            return self._speaker(match.group("name"), match.group("role"), match.groupdict().get("pre") or "", mentions, paragraph)
+        before = re.split(r"(?<=[.!?])\s", before)[-1]
+        matches = list(_BEFORE_VERB.finditer(before))
+        if matches:
+            m = matches[-1]
+            return self._speaker(m.group("name"), m.group("role"), m.group("pre"), mentions, paragraph)
+        return None, None
+
+    def _attribution(
+        self, frame: str, mentions: Sequence[Mention] | None, paragraph: str
+    ) -> tuple[str | None, str | None]:
+        """The speaker named anywhere in ``frame`` (the paragraph with its quotes replaced by ¶)."""
         for part in frame.split("¶")[1:]:  # right after a quote: "..." said NAME, ROLE
             match = _AFTER.match(part)
             if match:
@@ -197,11 +230,20 @@ def _groups(paragraph: str, long: list) -> list[list]:  # noqa: ANN001
     groups = [[long[0]]]
     for previous, part in zip(long, long[1:], strict=False):
         gap = paragraph[previous[1] : part[0]]
-        if len(gap.split()) <= 30 and re.search(SAY, gap) or not gap.strip(" ,.;:"):
+        if _is_attribution(gap):
             groups[-1].append(part)
         else:
             groups.append([part])
     return groups
+
+
+def _is_attribution(gap: str) -> bool:
+    """Whether the words between two quoted parts only say who spoke: one clause with a verb of
+    saying ('", said Dario Fenn, director of the agency. "'), not a second speaker's sentence."""
+    core = gap.strip(" ,.;:")
+    if not core:
+        return True
+    return len(core.split()) <= 30 and bool(re.search(SAY, core)) and not re.search(r"[.!?:]\s+\S", core)
 
 
 def _inside(mention: Mention, quoted) -> bool:  # noqa: ANN001

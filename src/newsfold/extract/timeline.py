@@ -41,6 +41,8 @@ _PATTERNS = [
 ]
 _ANY = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}|\b(?i:year|month|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b")
 """Whether a sentence can hold a date at all (most cannot: a quick test before the patterns)."""
+_COUNTED = re.compile(r"\s+[a-z]+s\b(?!\s+(?:ago|earlier|later|before|after))")
+_BEFORE_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|before|after|during|to|between|and|early|late|mid|year)\W*$", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|is expected|are expected|expects?|is due|are due|is scheduled|are scheduled|scheduled|"
     r"plans? to|planned|is set to|are set to|is to|are to|next|upcoming|coming|hopes? to|hoped to|intends? to|expected|due)\b",
@@ -77,6 +79,10 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
                 continue
             if kind == "month" and match.group("m") == "May" and _MAY_VERB.match(sentence, start):
                 continue
+            if kind == "year" and match.group("y") and _COUNTED.match(sentence, end) and not _BEFORE_YEAR.search(
+                sentence, max(0, start - 12), start
+            ):
+                continue  # "2000 troops" is a number of troops
             left, right = _clause_bounds(sentence, start, end)
             tense = _tense_near(sentence[left:right], start - left)
             date = _resolve(kind, match, tense, published)
