@@ -220,7 +220,8 @@ def _facts_lines(facts: Facts, marker: dict[str, int], indent: str, *, markdown:
     yield from section("Timeline", [f"{t.date}: {t.text} {cite(t.articles)}" for t in facts.timeline])
     yield from section("Figures that differ", [
         f"{c.measures} ({c.kind}): "
-        + "; ".join(f"{f.text}{' ' + f.period if f.period else ''} {cite(f.articles)}" for f in c.figures)
+        + "; ".join(f"{f.text}{' ' + f.period if f.period else ''} {cite(f.articles)}" for f in c.figures[:SHOWN])
+        + (f"; ... and {len(c.figures) - SHOWN} more" if len(c.figures) > SHOWN else "")
         for c in facts.agreement.conflicts
     ])
     yield from section("Sources agree", [f"{c.text} {cite(c.articles)}" for c in facts.agreement.consensus])

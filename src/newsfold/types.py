@@ -104,7 +104,7 @@ class Entity:
     """A person, organisation or place, with every name it goes by in the event."""
 
     name: str
-    type: str  # PERSON, ORG, PLACE or OTHER
+    type: str  # PERSON, ORG or PLACE
     aliases: tuple[str, ...]
     mentions: Mapping[str, int]  # article id -> mentions in that article
 
@@ -204,6 +204,7 @@ class Event:
     headline: Summary = Summary()
     summary: Summary = Summary()
     brief: Summary = Summary()
+    extras: Mapping[str, object] = field(default_factory=dict)
     facts: Facts | None = None
     """Entities, quotes, figures, timeline, agreement and sources (None: not extracted)."""
 

@@ -46,31 +46,36 @@ class _Group:
     tokens: tuple[str, ...]
 
 
-def key(name: str) -> tuple[str, ...]:
-    """The comparable form of a name: lower-case tokens, no honorific, no possessive."""
+def _tokens(name: str) -> list[str]:
+    """Lower-case tokens of a name without a leading "the", honorifics or a possessive."""
     name = _APOSTROPHE_S.sub("", name.strip())
     tokens = [t for t in _SPLIT.split(name.lower()) if t]
     if tokens and tokens[0] == "the":
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[0] in HONORIFICS:
         tokens = tokens[1:]
-    joined = " ".join(tokens)
-    if joined in KNOWN:
-        return tuple(KNOWN[joined].lower().split())
-    return tuple(tokens)
+    return tokens
 
 
-def display(name: str) -> str:
-    """A name as shown: without a leading "the", honorific or possessive."""
-    name = _APOSTROPHE_S.sub("", name.strip())
-    words = name.split()
+def key(name: str) -> tuple[str, ...]:
+    """The comparable form of a name: its tokens, or the tokens of the name it abbreviates."""
+    tokens = _tokens(name)
+    known = KNOWN.get(" ".join(tokens))
+    return tuple(known.lower().split()) if known else tuple(tokens)
+
+
+def display(name: str, *, expand: bool = True) -> str:
+    """A name as shown: without a leading "the", honorific or possessive; with ``expand``, an
+    abbreviation as the name it stands for ("U.S." as "United States")."""
+    known = KNOWN.get(" ".join(_tokens(name))) if expand else None
+    if known:
+        return known
+    words = _APOSTROPHE_S.sub("", name.strip()).split()
     if words and words[0].lower() == "the":
         words = words[1:]
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
-    joined = " ".join(words)
-    known = KNOWN.get(" ".join(key(joined)))
-    return known or joined
+    return " ".join(words)
 
 
 def merge(found: Iterable[tuple[Mention, Sequence[str]]]) -> list[Entity]:
@@ -133,8 +138,8 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def _entity(group: _Group) -> Entity:
     names: dict[str, int] = defaultdict(int)
     for form, n in group.forms.items():
-        names[display(form)] += n
-    fullest = max(names, key=lambda name: (len(key(name)), names[name], "-" not in name, name))
+        names[display(form, expand=False)] += n
+    fullest = display(max(names, key=lambda name: (len(key(name)), names[name], "-" not in name, name)))
     aliases = sorted(name for name in names if name != fullest)
     kind = group.types.most_common(1)[0][0]
     return Entity(fullest, kind, tuple(aliases), dict(sorted(group.mentions.items())))

@@ -65,7 +65,7 @@ def extract_event(
             for f in find_figures(sentence, date):
                 number = re.search(r"\d[\d,.]*\d|\d", f.text)
                 digits = number.group(0) if number else ""
-                holders = tuple(a for a in where if _has_number(articles[a], f.value, digits))
+                holders = tuple(a for a in where if _has_number(articles[a], digits))
                 figure = Figure(
                     f.value, f.unit, f.text, f.measures, f.period, holders or where, sentence, f.context, f.when
                 )
@@ -166,18 +166,23 @@ def _about(figure: Figure) -> frozenset[str]:
     return content(figure.measures) | content(figure.context)
 
 
-def _has_number(article: Article, value: float, digits: str) -> bool:
-    return not digits or digits in article.text
+def _has_number(article: Article, digits: str) -> bool:
+    """Whether the article writes this number (not just a longer one containing it)."""
+    return not digits or re.search(rf"(?<![\d,.]){re.escape(digits)}(?![\d,])", article.text) is not None
 
 
-def _sources(members: Sequence[Article], story_of: Mapping[str, str], by_story: Mapping[str, list[str]]):  # noqa: ANN202
+def _sources(
+    members: Sequence[Article], story_of: Mapping[str, str], by_story: Mapping[str, list[str]]
+) -> tuple[SourceReport, ...]:
+    """Each outlet, its articles, and the first claims of stories only it carried."""
     outlets: dict[str, list[str]] = {}
     for article in members:
         outlets.setdefault(article.source or "unknown", []).append(article.id)
     reports = []
     for name, ids in outlets.items():
+        own = set(ids)
         own_stories = {story_of[a] for a in ids}
-        others = {story_of[a] for a in story_of if a not in ids}
+        others = {story_of[a] for a in story_of if a not in own}
         unique = [t for s in sorted(own_stories - others) for t in by_story.get(s, [])][:SOURCE_UNIQUE]
         reports.append(SourceReport(name, tuple(ids), tuple(unique)))
     reports.sort(key=lambda r: (-len(r.articles), r.name))

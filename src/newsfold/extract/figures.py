@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsfold.extract.timeline import _CLAUSE_BREAK, find_dates
+from newsfold.extract.timeline import CLAUSE_BREAK, Dated, find_dates
 from newsfold.stopwords import FUNCTION_WORDS
 
 CURRENCIES = {
@@ -112,14 +112,14 @@ def find_figures(sentence: str, published: dt.date | None = None) -> list[Found]
         compared = [f for f in found if f.unit == unit]
         if compared and _COMPARED.search(sentence[max(0, start - 60) : start]):  # "6.8 meters, up from 2.9 meters"
             measures = compared[-1].measures
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
         context = " ".join(sentence[breaks[-1] if breaks else 0 : start].split()[-6:])
         period, when = _period(sentence, start, end, dates)
         found.append(Found(value, unit, text, measures, period, start, context, when))
     return found
 
 
-def _is_quantity(sentence: str, match: re.Match[str], dates) -> bool:  # noqa: ANN001
+def _is_quantity(sentence: str, match: re.Match[str], dates: list[Dated]) -> bool:
     start, end = match.span()
     if any(d.start <= start < d.end or d.start < end <= d.end for d in dates):
         return False  # part of a date ("March 5", "in 2021"; find_dates leaves "2000 troops" to us)
@@ -266,7 +266,7 @@ def _trim(words: list[str], most: int) -> list[str]:
 
 def _clause_words(text: str) -> list[str]:
     """The words of ``text`` up to a clause break or a date, function words trimmed at the end."""
-    cut = _CLAUSE_BREAK.search(text)
+    cut = CLAUSE_BREAK.search(text)
     clause = text[: cut.start()] if cut else text
     dates = find_dates(clause, _ANY_DAY)
     if dates:
@@ -284,7 +284,7 @@ def _clause_words(text: str) -> list[str]:
 def _phrase_before(text: str, *, whole: bool = False) -> str:
     """The last words before a figure, back to a clause break (or the sentence start when
     ``whole``), without qualifiers, dates or function words."""
-    breaks = [] if whole else list(_CLAUSE_BREAK.finditer(text))
+    breaks = [] if whole else list(CLAUSE_BREAK.finditer(text))
     clause = text[breaks[-1].end() :] if breaks else text
     if whole:  # the sentence's subject and the words just before the figure: "motion tabled … party defeated"
         kept = [
@@ -306,7 +306,7 @@ def _phrase_before(text: str, *, whole: bool = False) -> str:
 _ANY_DAY = dt.date(2000, 1, 1)  # lets relative dates be found when only their position matters
 
 
-def _period(sentence: str, start: int, end: int, dates) -> tuple[str | None, str | None]:  # noqa: ANN001
+def _period(sentence: str, start: int, end: int, dates: list[Dated]) -> tuple[str | None, str | None]:
     """The period a figure refers to, as written and resolved ("in 2021" -> "2021").
 
     In order: a date just after the figure ("$305 million agreed when the deal was signed in
@@ -316,8 +316,8 @@ def _period(sentence: str, start: int, end: int, dates) -> tuple[str | None, str
     following = [d for d in dates if end <= d.start <= end + 40 and not re.search(r"[.;]", sentence[end : d.start])]
     if following:
         return _with_preposition(sentence, following[0]), following[0].date
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start) if m.group(0) != "and"), default=0)
-    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end) if m.group(0) != "and"), len(sentence))
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start) if m.group(0) != "and"), default=0)
+    right = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, end) if m.group(0) != "and"), len(sentence))
     near = [d for d in dates if left <= d.start and d.end <= right]
     if near:
         d = min(near, key=lambda d: abs(d.start - start))
@@ -325,7 +325,7 @@ def _period(sentence: str, start: int, end: int, dates) -> tuple[str | None, str
     words = _PERIOD_WORDS.search(sentence, left, right)
     if words:
         return words.group(0), _when(words.group(0))
-    opening = _CLAUSE_BREAK.search(sentence)
+    opening = CLAUSE_BREAK.search(sentence)
     if opening and opening.end() <= start and sentence[opening.start()] == ",":
         fronted = [d for d in dates if d.end <= opening.start()]
         if fronted:
@@ -340,7 +340,7 @@ def _when(words: str) -> str | None:
     return "before" if words.lower().startswith("before") else None
 
 
-def _with_preposition(sentence: str, d) -> str:  # noqa: ANN001
+def _with_preposition(sentence: str, d: Dated) -> str:
     prep = re.search(
         r"(?:\b(?:in|on|at|by|during|since|from|until|of)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?)$",
         sentence[max(0, d.start - 30) : d.start], re.I,

@@ -54,6 +54,7 @@ def load(model: str = DEFAULT_MODEL):  # noqa: ANN201 - a spaCy Language
     return nlp
 
 
+@lru_cache(maxsize=4)
 def available(model: str = DEFAULT_MODEL) -> bool:
     """Whether the model loads; says once why not."""
     try:

@@ -18,7 +18,7 @@ professor at Far Eastern Federal University in Vladivostok") or the title before
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsfold.extract.entities import key as key_of
@@ -30,6 +30,10 @@ SAY = (
     r"acknowledged|stated|announced|declared|predicted|estimated|claimed|recalled|replied|"
     r"cautioned|urged|conceded|admitted|complained|stressed|promised|pledged|vowed|insists|warns)"
 )
+Mentions = Sequence[Mention] | None
+"""The recogniser's names in a paragraph (None: no recogniser)."""
+Quoted = tuple[int, int, str]
+"""A quoted part: where it starts and ends in the paragraph, and its words."""
 MIN_QUOTE_WORDS = 4
 """Quoted words shorter than this are terms or titles ("cheating"), not quotes."""
 
@@ -102,8 +106,7 @@ class Attributor:
         return found
 
     def _direct(
-        self, paragraph: str, quoted: list[tuple[int, int, str]], group: list[tuple[int, int, str]],
-        mentions: Sequence[Mention] | None,
+        self, paragraph: str, quoted: list[Quoted], group: list[Quoted], mentions: Mentions,
     ) -> Found:
         """One quote (``group``: its quoted parts) with the speaker its own words name, else the paragraph's."""
         starts = [s for s, _, _ in quoted]
@@ -129,7 +132,7 @@ class Attributor:
         return Found(speaker, role, _join(t for _, _, t in group), "direct")
 
     def _own_attribution(
-        self, before: str, after: str, mentions: Sequence[Mention] | None, paragraph: str
+        self, before: str, after: str, mentions: Mentions, paragraph: str
     ) -> tuple[str | None, str | None]:
         """The speaker named in the quote's own sentence: just after it ('," Fenn said.'), else
         just before it ('Quaile replied: "')."""
@@ -145,7 +148,7 @@ class Attributor:
         return None, None
 
     def _attribution(
-        self, frame: str, mentions: Sequence[Mention] | None, paragraph: str
+        self, frame: str, mentions: Mentions, paragraph: str
     ) -> tuple[str | None, str | None]:
         """The speaker named anywhere in ``frame`` (the paragraph with its quotes replaced by ¶)."""
         for part in frame.split("¶")[1:]:  # right after a quote: "..." said NAME, ROLE
@@ -157,7 +160,9 @@ class Attributor:
             return self._speaker(match.group("name"), match.group("role"), match.group("pre"), mentions, paragraph)
         return None, None
 
-    def _speaker(self, name: str, role: str | None, pre: str, mentions, paragraph: str) -> tuple[str | None, str | None]:  # noqa: ANN001
+    def _speaker(
+        self, name: str, role: str | None, pre: str, mentions: Mentions, paragraph: str
+    ) -> tuple[str | None, str | None]:
         if re.fullmatch(_PRONOUN, name):
             return self._antecedent(name, mentions, paragraph)
         person, title = _split_title(name, mentions, paragraph)
@@ -166,7 +171,7 @@ class Attributor:
         role = _clean_role(role) or title or _title_before(pre)
         return person, role
 
-    def _antecedent(self, pronoun: str, mentions, paragraph: str) -> tuple[str | None, str | None]:  # noqa: ANN001
+    def _antecedent(self, pronoun: str, mentions: Mentions, paragraph: str) -> tuple[str | None, str | None]:
         """Who "he" or "she" is: the last person named before it in the paragraph, else the last speaker."""
         at = re.search(rf"\b{pronoun}\s+{SAY}", paragraph)
         if at and mentions:
@@ -182,10 +187,10 @@ class Attributor:
                 return person, None
         return self.last if self.last else (None, None)
 
-    def _is_named(self, name: str, mentions, paragraph: str) -> bool:  # noqa: ANN001
+    def _is_named(self, name: str, mentions: Mentions, paragraph: str) -> bool:
         return _is_named(name, mentions, paragraph, self.known)
 
-    def _reported(self, sentence: str, mentions, paragraph: str) -> Found | None:  # noqa: ANN001
+    def _reported(self, sentence: str, mentions: Mentions, paragraph: str) -> Found | None:
         pronoun = _REPORTED_PRONOUN.match(sentence)
         if pronoun:
             speaker, role = self._antecedent(pronoun.group("name"), mentions, paragraph)
@@ -225,7 +230,7 @@ class Attributor:
 _QUOTED_TEXT = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 
 
-def _groups(paragraph: str, long: list) -> list[list]:  # noqa: ANN001
+def _groups(paragraph: str, long: list[Quoted]) -> list[list[Quoted]]:
     """Quoted parts split only by an attribution ("..." she said, "...") form one quote."""
     groups = [[long[0]]]
     for previous, part in zip(long, long[1:], strict=False):
@@ -246,11 +251,11 @@ def _is_attribution(gap: str) -> bool:
     return len(core.split()) <= 30 and bool(re.search(SAY, core)) and not re.search(r"[.!?:]\s+\S", core)
 
 
-def _inside(mention: Mention, quoted) -> bool:  # noqa: ANN001
+def _inside(mention: Mention, quoted: list[Quoted]) -> bool:
     return any(s <= mention.start < e for s, e, _ in quoted)
 
 
-def _join(parts) -> str:  # noqa: ANN001
+def _join(parts: Iterable[str]) -> str:
     """One quote from its parts: "..., " she said, "..." -> "... . ..." (a comma before a new sentence becomes a stop)."""
     text = ""
     for part in parts:

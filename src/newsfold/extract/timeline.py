@@ -3,8 +3,9 @@
 News dates things relative to the day it is published: "Wednesday" in a story published on
 a Thursday is the day before; "last year", "in February", "by the end of this year". Each
 expression is resolved with its precision kept (a year stays "2025", a month "2025-02").
-Weekdays follow the tense of their sentence: past looks back, future ("will", "is expected
-to") looks ahead, and a sentence with neither takes the nearer day. Expressions that are not a
+Weekdays and month names follow the tense of the verb nearest them in their clause: past
+looks back, future ("will", "is expected to") looks ahead, and a clause with neither takes
+the nearer one. Expressions that are not a
 day, a month or a year ("next week", "overnight", "for four days") are left out.
 """
 
@@ -13,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-
-from dateutil.relativedelta import relativedelta
 
 MONTHS = {
     name: k + 1
@@ -115,7 +114,8 @@ def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.d
                 return None
             rel = groups["rel"].lower()
             shift = -1 if rel == "last" else 1 if rel == "next" else 0
-            return (published.replace(day=1) + relativedelta(months=shift)).strftime("%Y-%m")
+            months = published.year * 12 + published.month - 1 + shift
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
         if not groups.get("m"):  # "by the end of the month"
             return published.strftime("%Y-%m") if published else None
         month = MONTHS[groups["m"].lower().rstrip(".")]
@@ -164,13 +164,13 @@ def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.d
     return None
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s|\band\b(?!\s+[A-Z])|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bwhen\b")
+CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s|\band\b(?!\s+[A-Z])|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bwhen\b")
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause around an expression starts and ends."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
     return left, right
 
 
@@ -183,12 +183,3 @@ def _tense_near(text: str, at: int) -> str | None:
         return None
     before = [m for m in marks if m[0] < at]
     return max(before)[1] if before else min(marks)[1]
-
-
-def _tense(sentence: str) -> str | None:
-    """"future", "past" or None, from the verbs of the sentence."""
-    if _FUTURE.search(sentence):
-        return "future"
-    if _PAST.search(sentence):
-        return "past"
-    return None

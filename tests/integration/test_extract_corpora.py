@@ -1,0 +1,125 @@
+"""Extraction on real and realistic corpora: the sample against its hand annotation, and the seeds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "data" / "seeds"
+
+
+def _fold(paths):
+    pytest.importorskip("spacy")
+    from newsfold.pipeline import fold
+
+    return fold([str(p) for p in paths])
+
+
+@pytest.fixture(scope="module")
+def sample_fold():
+    from newsfold.bundled import sample_corpus
+
+    return _fold([sample_corpus()])
+
+
+@pytest.fixture(scope="module")
+def gold():
+    from newsfold.eval.extraction import load_gold
+
+    return load_gold(FIXTURES / "sample_extraction.json")
+
+
+def test_sample_scores_against_the_hand_annotation(sample_fold, gold):
+    from newsfold.eval.extraction import predicted, score
+
+    scores = score(gold, predicted(sample_fold))
+    # The goal is 0.9 for all three. Measured (README): quotes and the timeline meet it; figures
+    # meet it on value and unit but not on what they measure. The figure floors sit a little
+    # under the measured scores to catch regressions.
+    assert scores["timeline"].precision >= 0.9 and scores["timeline"].recall >= 0.9
+    assert scores["quotes"].precision >= 0.95 and scores["quotes"].recall >= 0.9
+    assert scores["figures (value + unit)"].precision >= 0.95 and scores["figures (value + unit)"].recall >= 0.93
+    assert scores["figures"].precision >= 0.78 and scores["figures"].recall >= 0.76
+
+
+def _digits(text: str) -> str:
+    return re.search(r"\d[\d,.]*\d|\d", text).group(0)
+
+
+def test_every_designed_conflict_is_found_with_its_kind(sample_fold, gold):
+    found = [c for e in sample_fold.events for c in e.facts.agreement.conflicts]
+    for conflict in gold["conflicts"]:
+        wanted = {_digits(v) for v in conflict["values"]}
+        matches = [c for c in found if wanted <= {_digits(f.text) for f in c.figures}]
+        assert matches, f"not found: {conflict['measures']}"
+        assert matches[0].kind == conflict["kind"], conflict["measures"]
+
+
+def test_json_carries_the_facts_of_every_event(sample_fold):
+    from newsfold.render import to_dict
+
+    for event in to_dict(sample_fold)["events"]:
+        assert {"entities", "quotes", "figures", "timeline", "agreement", "sources"} <= set(event)
+        assert set(event["agreement"]) == {"consensus", "unique", "conflicts"}
+        for item in event["quotes"] + event["figures"] + event["timeline"]:
+            assert set(item["articles"]) <= set(event["articles"])
+
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/data/seeds")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    fold = _fold([SEEDS])
+    assert len(fold.events) == 1
+    return fold.events[0].facts
+
+
+@needs_seeds
+def test_seeds_trenin_quote_is_one_quote_carried_by_the_syndicated_story(seeds):
+    (trenin,) = [q for q in seeds.quotes if "side-show" in q.text]
+    assert trenin.speaker == "Dmitri Trenin"
+    assert set(trenin.articles) == {"000_622a459584caac29", "002_cb1efc3f741ec9d1", "003_722aa2a5679254b3"}
+
+
+@needs_seeds
+def test_seeds_kim_is_one_entity(seeds):
+    (kim,) = [e for e in seeds.entities if e.name in ("Kim Jong Un", "Kim Jong-un")]
+    names = {kim.name, *kim.aliases}
+    assert {"Kim Jong Un", "Kim Jong-un", "Kim"} <= names  # "Mr Kim" is "Kim" without the honorific
+    assert len(kim.mentions) == 5
+
+
+@needs_seeds
+def test_seeds_summit_days(seeds):
+    days = {t.date for t in seeds.timeline}
+    assert {"2019-04-24", "2019-04-25"} <= days
+    arrival = [t for t in seeds.timeline if "armored train Wednesday" in t.text and t.expression == "Wednesday"]
+    assert arrival and arrival[0].date == "2019-04-24"
+    meeting = [t for t in seeds.timeline if "met Russian President Vladimir Putin for the first time" in t.text]
+    assert {t.date for t in meeting} == {"2019-04-25"}
+
+
+@needs_seeds
+def test_seeds_guest_worker_figures_are_grouped_with_their_periods(seeds):
+    money = [c for c in seeds.agreement.conflicts if any(f.unit == "USD" and f.value == 2e9 for f in c.figures)]
+    assert money and money[0].kind == "changes over time"
+    articles = {a for f in money[0].figures for a in f.articles}
+    assert len(articles) == 5  # $500 million a year in four articles, $2 billion before sanctions in one
+    assert {f.period for f in money[0].figures} == {None, "Before sanctions"}
+    workers = [c for c in seeds.agreement.conflicts if any(f.unit == "worker" for f in c.figures)]
+    assert workers and "at the end of 2017" in {f.period for f in workers[0].figures}
+
+
+def test_extraction_without_entities_still_finds_quotes_and_figures():
+    from newsfold.bundled import sample_corpus
+    from newsfold.config import ExtractSettings, Settings
+    from newsfold.pipeline import fold
+
+    result = fold([str(sample_corpus())], Settings(extract=ExtractSettings(model=None)))
+    facts = [e.facts for e in result.events]
+    assert all(f.entities == () for f in facts)
+    assert sum(len(f.quotes) for f in facts) > 20 and sum(len(f.figures) for f in facts) > 50
