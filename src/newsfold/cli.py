@@ -14,6 +14,7 @@ from newsfold import __version__
 from newsfold.bundled import sample_corpus
 from newsfold.config import ExtractSettings, Settings, SummarySettings
 from newsfold.pipeline import fold, read_articles, summarize_articles
+from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, write
 from newsfold.types import Fold
 
@@ -68,11 +69,8 @@ def demo_command(fmt: str, words: int, out: str | None, extract: bool) -> None:
 
 @main.command("summarize")
 @click.argument("paths", nargs=-1, type=str, required=True)
-@click.option("--words", type=click.IntRange(5, 2000), default=40, show_default=True, help="Budget in words.")
 @click.option("--bytes", "max_bytes", type=click.IntRange(20, 20000), help="Budget in bytes (instead of words).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-@click.option("--extract/--no-extract", default=True, show_default=True, help="Entities, quotes, figures, timeline.")
+@_output_options
 def summarize_command(
     paths: tuple[str, ...], words: int, max_bytes: int | None, fmt: str, out: str | None, extract: bool
 ) -> None:
@@ -132,11 +130,8 @@ def _write(result: Fold, fmt: str, out: str | None) -> None:
 
 def _progress_bar(stack: ExitStack):  # type: ignore[no-untyped-def]
     """A bar on stderr when a person is watching it, else None."""
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm  # noqa: PLC0415
-
-    return stack.enter_context(tqdm(desc="reading", unit=" inputs", file=sys.stderr, leave=False))
+    bar = progress_bar("reading", " inputs")
+    return stack.enter_context(bar) if bar is not None else None
 
 
 if __name__ == "__main__":

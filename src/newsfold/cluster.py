@@ -79,10 +79,7 @@ def reassign(
     Returns:
         Lists of story indices, one list per group, each sorted.
     """
-    neighbours: list[dict[int, float]] = [{} for _ in range(n)]
-    for (i, j), s in edges.items():
-        neighbours[i][j] = s
-        neighbours[j][i] = s
+    neighbours = _adjacency(n, edges)
     label = [0] * n
     for g, group in enumerate(groups):
         for i in group:
@@ -209,16 +206,22 @@ def _decayed(
     return cols[keep], sims[keep]
 
 
+def _adjacency(n: int, edges: dict[tuple[int, int], float]) -> dict[int, dict[int, float]]:
+    """Each node's neighbours and edge weights (both directions)."""
+    neighbours: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for (i, j), s in edges.items():
+        neighbours[i][j] = s
+        neighbours[j][i] = s
+    return neighbours
+
+
 def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
     """Agglomerative clustering with group-average linkage over a sparse graph.
 
     The linkage of two groups is the sum of edge weights between them divided by the
     product of their sizes; absent edges weigh zero.
     """
-    weight: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    for (i, j), s in edges.items():
-        weight[i][j] = s
-        weight[j][i] = s
+    weight = _adjacency(n, edges)  # merged groups are folded into it as they form
     size = dict.fromkeys(range(n), 1)
     members = {i: [i] for i in range(n)}
     heap = [(-s, i, j) for (i, j), s in edges.items() if s >= threshold]

@@ -11,10 +11,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from newsfold.config import DedupSettings
+from newsfold.graph import components
 from newsfold.minhash import candidate_pairs, shingles, signatures
 from newsfold.tokens import HONORIFICS, TokenHasher
 from newsfold.types import Article, Story
@@ -66,7 +65,7 @@ def find_stories(
     pairs = candidate_pairs(sigs, settings.rows_per_band, settings.max_bucket)
     pairs = _likely(pairs, sigs, sets, settings.containment)
     pairs = pairs[[containment(sets[i], sets[j]) >= settings.containment for i, j in pairs]]
-    groups = _components(len(articles), pairs)
+    groups = components(len(articles), pairs)
     return tuple(_story([articles[i] for i in g], [sets[i] for i in g]) for g in groups)
 
 
@@ -97,15 +96,6 @@ def _likely(pairs: np.ndarray, sigs: np.ndarray, sets: list[np.ndarray], thresho
         estimate = j * (a + b) / ((1 + j) * np.maximum(np.minimum(a, b), 1))
         keep[start : start + len(part)] = estimate >= threshold - 0.25
     return pairs[keep]
-
-
-def _components(n: int, pairs: np.ndarray) -> list[list[int]]:
-    graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    groups: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(index)
-    return list(groups.values())
 
 
 def _story(members: list[Article], sets: list[np.ndarray]) -> Story:

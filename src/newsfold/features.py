@@ -56,10 +56,10 @@ def story_vectors(
         saturation: BM25 k1 for term frequency (None: 1 + log tf).
     """
     counts = term_counts(tokens, stop_ids())
-    vectors = tfidf(counts, min_df=min_df, saturation=saturation)
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    vectors = tfidf(counts, min_df=min_df, saturation=saturation, df=df)
     # A term of a single story adds to its norm but to no dot product: drop it once the
     # rows are normalised. Similarities are unchanged and the rows get much shorter.
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
     vectors.data[df[vectors.indices] < 2] = 0.0
     vectors.eliminate_zeros()
     vectors.sort_indices()
@@ -67,7 +67,12 @@ def story_vectors(
 
 
 def tfidf(
-    counts: sp.csr_matrix, *, min_df: int = 2, max_df: float = 0.5, saturation: float | None = SATURATION
+    counts: sp.csr_matrix,
+    *,
+    min_df: int = 2,
+    max_df: float = 0.5,
+    saturation: float | None = SATURATION,
+    df: np.ndarray | None = None,
 ) -> sp.csr_matrix:
     """TF-IDF with saturated term frequency and smoothed IDF, rows L2-normalised.
 
@@ -79,6 +84,7 @@ def tfidf(
             the event's own words are in every document.
         saturation: BM25's k1: tf becomes tf * (k1 + 1) / (tf + k1), so 1 stays 1 and
             repeats add less and less. None gives the classic sublinear 1 + log(tf).
+        df: each term's document frequency, when the caller has counted it already.
     """
     n = counts.shape[0]
     x = counts.copy()
@@ -86,7 +92,8 @@ def tfidf(
         x.data = 1.0 + np.log(x.data)
     else:
         x.data = x.data * (saturation + 1.0) / (x.data + saturation)
-    df = np.bincount(x.indices, minlength=x.shape[1])
+    if df is None:
+        df = np.bincount(x.indices, minlength=x.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     keep = df >= min(min_df, max(n, 1))
     if n >= 100:

@@ -96,16 +96,20 @@ def _mix(x: np.ndarray) -> np.ndarray:
 def _densify(sigs: np.ndarray, bits: int) -> None:
     """Give each empty bin the value of the nearest filled bin to its right (circularly),
     plus 2**(32 - bits) per step of distance, so a borrowed value never equals a real one."""
-    original = sigs.copy()
-    pending = (original == EMPTY) & (original != EMPTY).any(axis=1)[:, None]
+    filled = sigs != EMPTY
+    rows = np.flatnonzero(filled.any(axis=1) & ~filled.all(axis=1))  # only rows with gaps to fill
+    source = sigs[rows]  # a copy: borrowed values are never lent on
+    pending = source == EMPTY
     step = 1 << (32 - bits)
     for distance in range(1, sigs.shape[1]):
-        if not pending.any():
+        if not len(rows):
             break
-        shifted = np.roll(original, -distance, axis=1)
-        take = pending & (shifted != EMPTY)
-        sigs[take] = shifted[take] + np.uint32(distance * step)
-        pending &= ~take
+        shifted = np.roll(source, -distance, axis=1)
+        r, c = np.nonzero(pending & (shifted != EMPTY))
+        sigs[rows[r], c] = shifted[r, c] + np.uint32(distance * step)
+        pending[r, c] = False
+        left = pending.any(axis=1)  # rows done are dropped, so each step costs the rows still open
+        rows, source, pending = rows[left], source[left], pending[left]
 
 
 def candidate_pairs(sigs: np.ndarray, rows_per_band: int, max_bucket: int = 200) -> np.ndarray:

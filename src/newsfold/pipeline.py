@@ -104,12 +104,7 @@ def fold_articles(
 ) -> Fold:
     """Fold cleaned articles: copies into stories, stories into events, events summarised."""
     settings = settings or Settings()
-    articles = unique_ids(articles)
-    hasher = TokenHasher()
-    with _timed(timings, "tokenize"):
-        tokens = [hasher(a.text) for a in articles]
-    with _timed(timings, "dedup"):
-        stories = find_stories(articles, tokens, settings.dedup)
+    articles, tokens, stories = find_copies(articles, settings, timings)
     with _timed(timings, "group"):
         groups = group_events(stories, articles, tokens, settings)
     by_id = {a.id: a for a in articles}
@@ -123,15 +118,25 @@ def fold_articles(
     return Fold(tuple(articles), stories, tuple(events), tuple(rejected))
 
 
+def find_copies(
+    articles: Sequence[Article], settings: Settings, timings: Timings | None = None
+) -> tuple[list[Article], list[np.ndarray], tuple[Story, ...]]:
+    """Articles with unique ids, their word ids, and their stories (copies grouped)."""
+    articles = unique_ids(articles)
+    hasher = TokenHasher()
+    with _timed(timings, "tokenize"):
+        tokens = [hasher(a.text) for a in articles]
+    with _timed(timings, "dedup"):
+        stories = find_stories(articles, tokens, settings.dedup)
+    return articles, tokens, stories
+
+
 def summarize_articles(
     articles: Sequence[Article], rejected: Sequence[Rejection] = (), settings: Settings | None = None
 ) -> Fold:
     """Take all articles as one event: copies are still recognised, nothing is grouped."""
     settings = settings or Settings()
-    articles = unique_ids(articles)
-    hasher = TokenHasher()
-    tokens = [hasher(a.text) for a in articles]
-    stories = find_stories(articles, tokens, settings.dedup)
+    articles, _, stories = find_copies(articles, settings)
     if not stories:
         return Fold(tuple(articles), (), (), tuple(rejected))
     by_id = {a.id: a for a in articles}

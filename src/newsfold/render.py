@@ -100,17 +100,21 @@ def summary_record(summary: Summary) -> dict[str, object]:
     }
 
 
-def write_json(fold: Fold, stream: TextIO) -> None:
-    """The JSON contract, written record by record so a large fold is never one big string."""
+def _sections(fold: Fold) -> tuple[tuple[str, Iterator[dict[str, object]]], ...]:
+    """The contract's sections, each a lazy sequence of records."""
     story_of = {a: s.id for s in fold.stories for a in s.articles}
-    sections = (
+    return (
         ("articles", (article_record(a, story_of.get(a.id)) for a in fold.articles)),
         ("stories", (story_record(s) for s in fold.stories)),
         ("events", (event_record(e) for e in fold.events)),
         ("rejected", ({"path": r.path, "line": r.line, "reason": r.reason} for r in fold.rejected)),
     )
+
+
+def write_json(fold: Fold, stream: TextIO) -> None:
+    """The JSON contract, written record by record so a large fold is never one big string."""
     stream.write('{"newsfold": ' + json.dumps(__version__))
-    for name, records in sections:
+    for name, records in _sections(fold):
         stream.write(f',\n "{name}": [')
         for index, record in enumerate(records):
             stream.write(("," if index else "") + "\n  " + json.dumps(record, ensure_ascii=False))
@@ -120,29 +124,24 @@ def write_json(fold: Fold, stream: TextIO) -> None:
 
 def to_dict(fold: Fold) -> dict[str, object]:
     """The JSON contract as Python data (for callers that want it in memory)."""
-    import io  # noqa: PLC0415
-
-    buffer = io.StringIO()
-    write_json(fold, buffer)
-    return json.loads(buffer.getvalue())
+    return {"newsfold": __version__, **{name: list(records) for name, records in _sections(fold)}}
 
 
 def write_text(fold: Fold, stream: TextIO) -> None:
-    stream.write(_overview(fold) + "\n")
-    articles, stories = {a.id: a for a in fold.articles}, {s.id: s for s in fold.stories}
-    for number, event in enumerate(fold.events, start=1):
-        lines = _event_lines(articles, stories, event, number, markdown=False)
-        stream.write("\n" + "\n".join(lines) + "\n")
-    stream.writelines(_rejections(fold, markdown=False))
+    _write_readable(fold, stream, markdown=False)
 
 
 def write_markdown(fold: Fold, stream: TextIO) -> None:
-    stream.write(f"# newsfold: {_overview(fold)}\n")
+    _write_readable(fold, stream, markdown=True)
+
+
+def _write_readable(fold: Fold, stream: TextIO, *, markdown: bool) -> None:
+    stream.write(f"# newsfold: {_overview(fold)}\n" if markdown else _overview(fold) + "\n")
     articles, stories = {a.id: a for a in fold.articles}, {s.id: s for s in fold.stories}
     for number, event in enumerate(fold.events, start=1):
-        lines = _event_lines(articles, stories, event, number, markdown=True)
+        lines = _event_lines(articles, stories, event, number, markdown=markdown)
         stream.write("\n" + "\n".join(lines) + "\n")
-    stream.writelines(_rejections(fold, markdown=True))
+    stream.writelines(_rejections(fold, markdown=markdown))
 
 
 def _overview(fold: Fold) -> str:

@@ -11,7 +11,10 @@ import zlib
 
 import numpy as np
 
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
+"""A word as newsfold's copy detection and attribution see it (letters, digits, underscores)."""
+ALNUM = re.compile(r"[^\W_]+")
+"""A run of letters and digits: the words of concepts and of extraction's matching."""
 
 HONORIFICS = ("mr", "mrs", "ms", "dr", "messrs", "mme")
 NUMBER = zlib.crc32(b"#")
@@ -29,7 +32,7 @@ class TokenHasher:
 
     def __call__(self, text: str) -> np.ndarray:
         """Return the ids of the lower-cased words of ``text`` as a uint32 array."""
-        words = _WORD.findall(text.lower())
+        words = WORD.findall(text.lower())
         get = self._ids.get
         ids = [get(word) for word in words]
         if None in ids:

@@ -7,7 +7,7 @@ import datetime as dt
 from newsfold.extract.entities import merge
 from newsfold.extract.figures import find_figures
 from newsfold.extract.ner import Mention
-from newsfold.extract.quotes import Attributor
+from newsfold.extract.quotes import QuoteReader
 from newsfold.extract.timeline import find_dates
 
 THURSDAY = dt.date(2019, 4, 25)
@@ -98,7 +98,7 @@ def test_a_quote_split_around_its_attribution_is_one_quote():
         "“We are dealing with a flood that arrived faster than any of our models predicted,” said Dario Fenn, "
         "director of the civil protection agency. “Our priority today is people on roofs.”"
     )
-    (quote,) = Attributor().read(paragraph, None)
+    (quote,) = QuoteReader().read(paragraph, None)
     assert quote.speaker == "Dario Fenn"
     assert quote.role == "director of the civil protection agency"
     assert quote.text == (
@@ -108,7 +108,7 @@ def test_a_quote_split_around_its_attribution_is_one_quote():
 
 
 def test_reported_speech_and_pronouns_continue_the_last_speaker():
-    reader = Attributor()
+    reader = QuoteReader()
     (reported,) = reader.read(
         "Artyom Lukin, a professor at Far Eastern Federal University, said Moscow was unlikely to grant his wishes.",
         None,
@@ -125,13 +125,13 @@ def test_reported_speech_and_pronouns_continue_the_last_speaker():
 
 def test_two_speakers_in_one_paragraph_are_two_quotes():
     paragraph = "“We will rebuild everything,” Fenn said. Quaile replied: “Not with this budget, we will not.”"
-    first, second = Attributor().read(paragraph, None)
+    first, second = QuoteReader().read(paragraph, None)
     assert (first.speaker, first.text) == ("Fenn", "We will rebuild everything")
     assert (second.speaker, second.text) == ("Quaile", "Not with this budget, we will not.")
 
 
 def test_an_inch_mark_is_not_a_quotation_mark():
-    found = Attributor().read('The 6" pipe burst, Fenn said. "We will have it fixed within the week," he added.', None)
+    found = QuoteReader().read('The 6" pipe burst, Fenn said. "We will have it fixed within the week," he added.', None)
     assert [(q.kind, q.text) for q in found] == [
         ("reported", 'The 6" pipe burst'),
         ("direct", "We will have it fixed within the week"),

@@ -16,13 +16,13 @@ articles that carry them, and matched one to one:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsfold.extract.agreement import content
 from newsfold.extract.passages import triples, words
-from newsfold.types import Article, Fold
+from newsfold.types import Fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,8 @@ def load_gold(path: str | Path) -> dict:
 
 def predicted(fold: Fold) -> dict[str, dict[str, list[dict]]]:
     """The fold's quotes, figures and dates, per article, in the annotation's shape."""
-    articles = {a.id: a for a in fold.articles}
-    out: dict[str, dict[str, list[dict]]] = {a: {"quotes": [], "figures": [], "timeline": []} for a in articles}
+    paragraphs = {a.id: [triples(p) for p in a.paragraphs] for a in fold.articles}
+    out: dict[str, dict[str, list[dict]]] = {a: {"quotes": [], "figures": [], "timeline": []} for a in paragraphs}
     for event in fold.events:
         facts = event.facts
         if facts is None:
@@ -61,16 +61,16 @@ def predicted(fold: Fold) -> dict[str, dict[str, list[dict]]]:
                 out[a]["figures"].append({"value": f.value, "unit": f.unit, "measures": f.measures, "text": f.text})
         for t in facts.timeline:
             for a in t.articles:
-                paragraph = _paragraph(articles[a], t.text)
+                paragraph = _paragraph(paragraphs[a], t.text)
                 out[a]["timeline"].append({"paragraph": paragraph, "date": t.date, "expression": t.expression})
     return out
 
 
-def _paragraph(article: Article, sentence: str) -> int | None:
+def _paragraph(paragraphs: list[frozenset[tuple[str, ...]]], sentence: str) -> int | None:
+    """The paragraph (given as word triples) holding at least half of the sentence's triples."""
     wanted = triples(sentence)
     best, share = None, 0.0
-    for k, paragraph in enumerate(article.paragraphs):
-        have = triples(paragraph)
+    for k, have in enumerate(paragraphs):
         s = len(wanted & have) / max(1, len(wanted))
         if s > share:
             best, share = k, s
@@ -90,7 +90,7 @@ def score(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]]) -> dict[
         mine = found.get(article, {})
         for name, (kind, same) in checks.items():
             g, p = _unique(kind, annotated.get(kind, [])), _unique(kind, mine.get(kind, []))
-            totals[name][0] += _match(g, p, same)
+            totals[name][0] += len(_pairs(g, p, same))
             totals[name][1] += len(p)
             totals[name][2] += len(g)
     return {name: Score(*t) for name, t in totals.items()}
@@ -101,16 +101,10 @@ def misses(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]], kind: s
     same = {"quotes": same_quote, "figures": same_figure, "timeline": same_date}[kind]
     for article, annotated in gold["articles"].items():
         g, p = _unique(kind, annotated.get(kind, [])), _unique(kind, found.get(article, {}).get(kind, []))
-        used: set[int] = set()
-        for item in g:
-            k = next((k for k, x in enumerate(p) if k not in used and same(item, x)), None)
-            if k is None:
-                yield "missed", article, item
-            else:
-                used.add(k)
-        for k, x in enumerate(p):
-            if k not in used:
-                yield "extra", article, x
+        pairs = _pairs(g, p, same)
+        yield from (("missed", article, item) for k, item in enumerate(g) if k not in pairs)
+        used = set(pairs.values())
+        yield from (("extra", article, x) for k, x in enumerate(p) if k not in used)
 
 
 def _unique(kind: str, items: list[dict]) -> list[dict]:
@@ -125,13 +119,16 @@ def _unique(kind: str, items: list[dict]) -> list[dict]:
     return out
 
 
-def _match(gold: list[dict], found: list[dict], same) -> int:  # noqa: ANN001
+def _pairs(gold: list[dict], found: list[dict], same: Callable[[Mapping, Mapping], bool]) -> dict[int, int]:
+    """Each gold item's index -> the first unused found item it matches (greedy, one to one)."""
+    pairs: dict[int, int] = {}
     used: set[int] = set()
-    for item in gold:
+    for g, item in enumerate(gold):
         k = next((k for k, x in enumerate(found) if k not in used and same(item, x)), None)
         if k is not None:
+            pairs[g] = k
             used.add(k)
-    return len(used)
+    return pairs
 
 
 def same_quote(gold: Mapping, found: Mapping) -> bool:

@@ -16,6 +16,7 @@ from newsfold.datasets import Cluster, load_clusters
 from newsfold.errors import MissingDependency
 from newsfold.eval.peers import SUMY_SYSTEMS, Summaries, lead_summaries, sumy_summaries
 from newsfold.eval.summaries import evaluate, newsfold_summaries, stored_summaries, table
+from newsfold.progress import progress_bar
 
 log = logging.getLogger(__name__)
 
@@ -97,9 +98,5 @@ def _print_rouge155(systems: dict[str, Summaries], clusters: list[Cluster], word
 
 def _progress(total: int, label: str) -> Callable[[], None] | None:
     """A callback that advances a bar on stderr when a person is watching, else None."""
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm  # noqa: PLC0415
-
-    bar = tqdm(total=total, desc=label, unit=" summaries", file=sys.stderr, leave=False)
-    return lambda: bar.update(1)
+    bar = progress_bar(label, " summaries", total)
+    return (lambda: bar.update(1)) if bar is not None else None

@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
+from newsfold.graph import components
 from newsfold.stopwords import STOP_WORDS
 from newsfold.summarize.concepts import stem
 from newsfold.types import Claim, Conflict, Figure
@@ -84,7 +84,7 @@ def claims(
     i, j, n = shared.row, shared.col, shared.data
     keep = (i < j) & (story[i] != story[j]) & (n >= SAME_CLAIM * (sizes[i] + sizes[j] - n))
     consensus, unique, by_story = [], [], {}
-    for members in components(len(rows), zip(i[keep], j[keep], strict=True)):
+    for members in components(len(rows), np.column_stack((i[keep], j[keep]))):
         stories = {rows[k][1] for k in members}
         articles = tuple(dict.fromkeys(a for k in members for a in rows[k][2]))
         text = rows[members[0]][0]
@@ -97,15 +97,9 @@ def claims(
     return tuple(consensus), tuple(unique), by_story
 
 
-def components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """The connected groups of items 0..n-1 joined by ``links``, each sorted, in order of first item."""
-    pairs = np.array(list(links), dtype=np.int64).reshape(-1, 2)
-    graph = sparse.coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
-    labels = connected_components(graph, directed=False)[1]
-    groups: dict[int, list[int]] = {}
-    for k, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(k)
-    return list(groups.values())  # labels are numbered in order of each group's first item
+def about(figure: Figure) -> frozenset[str]:
+    """What a figure is said of, as content words: its measure and the words just before it."""
+    return content(figure.measures) | content(figure.context)
 
 
 def conflicts(
@@ -117,7 +111,7 @@ def conflicts(
     states an earlier one ("before sanctions", "at the end of 2017", a past year) and another
     states none (so speaks of the time of writing); else ``differs``.
     """
-    keys = [content(f.measures) | content(f.context) for f in figures]
+    keys = [about(f) for f in figures]
     by_unit: dict[str, list[int]] = {}
     for k, f in enumerate(figures):
         if f.unit is not None:
@@ -127,7 +121,7 @@ def conflicts(
         unit_stem = content(unit)
         links.extend((i, j) for n, i in enumerate(ks) for j in ks[n + 1 :] if (keys[i] & keys[j]) - unit_stem)
     out = []
-    for members in components(len(figures), links):
+    for members in components(len(figures), np.array(links, dtype=np.int64)):
         group = [figures[k] for k in members]
         if len({f.value for f in group}) < 2:
             continue

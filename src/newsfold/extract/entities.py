@@ -14,13 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsfold import tokens
 from newsfold.extract.ner import Mention
 from newsfold.types import Entity
 
-HONORIFICS = frozenset(
-    """mr mrs ms miss dr prof sir dame messrs mister madam president minister senator gen sen rep councillor
-    councilor mayor governor chancellor premier judge justice captain capt professor rev father""".split()
+HONORIFICS = frozenset(tokens.HONORIFICS) | frozenset(
+    """miss prof sir dame mister madam president minister senator gen sen rep councillor councilor mayor
+    governor chancellor premier judge justice captain capt professor rev father""".split()
 )
+"""Words before a name that are not part of it: newsfold's honorifics, and titles."""
 KNOWN = {
     "us": "United States", "u s": "United States", "usa": "United States", "u s a": "United States",
     "america": "United States", "united states of america": "United States",

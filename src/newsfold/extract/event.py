@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from newsfold.extract import ner
-from newsfold.extract.agreement import claims, conflicts, content
+from newsfold.extract.agreement import about, claims, conflicts
 from newsfold.extract.entities import alias_index, display, key, merge, spelled_apart
 from newsfold.extract.figures import find_figures
-from newsfold.extract.passages import Carriers, passages, words
-from newsfold.extract.quotes import Attributor
+from newsfold.extract.passages import Carriers, passages, word_triples, words
+from newsfold.extract.quotes import QuoteReader
 from newsfold.extract.timeline import find_dates
 from newsfold.sentences import split_sentences
 from newsfold.types import Agreement, Article, Facts, Figure, Quote, SourceReport, Story, TimelineEntry
@@ -52,17 +52,18 @@ def extract_event(
     quotes, figures = _Quotes(), _Figures()
     timeline: dict[tuple[str, str], TimelineEntry] = {}
     sentences: list[tuple[str, str, tuple[str, ...]]] = []
-    attributor, story = Attributor(), None
+    reader, story = QuoteReader(), None
     for k, passage in enumerate(reading):
         if passage.story != story:
-            attributor, story = Attributor(), passage.story
-        for q in attributor.read(passage.text, found_mentions[k] if found_mentions is not None else None):
+            reader, story = QuoteReader(), passage.story
+        for q in reader.read(passage.text, found_mentions[k] if found_mentions is not None else None):
             quotes.add(Quote(canonical(q.speaker), q.role, q.text, q.kind, carried(q.text, passage.article)))
         for sentence in split_sentences(passage.text):
             where = carried(sentence, passage.article)
             sentences.append((sentence, passage.story, where))
             date = published[passage.article]
-            for f in find_figures(sentence, date):
+            dated = find_dates(sentence, date)
+            for f in find_figures(sentence, date, dated):
                 number = re.search(r"\d[\d,.]*\d|\d", f.text)
                 digits = number.group(0) if number else ""
                 holders = tuple(a for a in where if _has_number(articles[a], digits))
@@ -70,7 +71,7 @@ def extract_event(
                     f.value, f.unit, f.text, f.measures, f.period, holders or where, sentence, f.context, f.when
                 )
                 figures.add(figure)
-            for d in find_dates(sentence, date):
+            for d in dated:
                 entry_key = (d.date, " ".join(words(sentence)))
                 if entry_key not in timeline:
                     timeline[entry_key] = TimelineEntry(d.date, sentence, where, d.expression)
@@ -114,18 +115,14 @@ class _Quotes:
 
     def _candidates(self, k: tuple[str, ...]) -> list[int]:
         found: set[int] = set()
-        for t in _triples(k):
+        for t in word_triples(k):
             found |= self._by_triple.get(t, set())
         return sorted(found)
 
     def _index(self, i: int, k: tuple[str, ...]) -> None:
         self._keys[i] = k
-        for t in _triples(k):
+        for t in word_triples(k):
             self._by_triple.setdefault(t, set()).add(i)
-
-
-def _triples(k: tuple[str, ...]) -> list[tuple[str, ...]]:
-    return [k] if len(k) < 3 else [k[i : i + 3] for i in range(len(k) - 2)]
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -134,8 +131,8 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
         return False
     if n < 6:
         return longer == shorter
-    grams = set(_triples(longer))
-    own = _triples(shorter)
+    grams = set(word_triples(longer))
+    own = word_triples(shorter)
     return sum(g in grams for g in own) >= 0.8 * len(own)
 
 
@@ -151,7 +148,7 @@ class _Figures:
         same = self._by_amount.setdefault((figure.value, figure.unit), [])
         for k in same:
             other = self.items[k]
-            if _about(other) & _about(figure) or other.sentence == figure.sentence:
+            if about(other) & about(figure) or other.sentence == figure.sentence:
                 self.items[k] = Figure(
                     other.value, other.unit, other.text, other.measures, other.period or figure.period,
                     tuple(dict.fromkeys(other.articles + figure.articles)), other.sentence, other.context,
@@ -160,10 +157,6 @@ class _Figures:
                 return
         same.append(len(self.items))
         self.items.append(figure)
-
-
-def _about(figure: Figure) -> frozenset[str]:
-    return content(figure.measures) | content(figure.context)
 
 
 def _has_number(article: Article, digits: str) -> bool:

@@ -80,12 +80,21 @@ class Found:
     """The period resolved: YYYY, YYYY-MM, YYYY-MM-DD, "before", or None (not stated)."""
 
 
-def find_figures(sentence: str, published: dt.date | None = None) -> list[Found]:
-    """The figures of one sentence, in order."""
+def find_figures(
+    sentence: str, published: dt.date | None = None, dates: list[Dated] | None = None
+) -> list[Found]:
+    """The figures of one sentence, in order.
+
+    Args:
+        sentence: one sentence.
+        published: its article's date, to resolve periods ("last year").
+        dates: ``find_dates(sentence, published)`` when the caller has it already.
+    """
     matches = list(_FIGURE.finditer(sentence))
     if len(matches) > MAX_FIGURES:
         return []  # a table flattened into a sentence, not prose to read figures from
-    dates = find_dates(sentence, published)
+    if dates is None:
+        dates = find_dates(sentence, published)
     raw = []
     for match in matches:
         start, end = match.span()

@@ -9,14 +9,13 @@ three outlets is one quote with three articles.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsfold.tokens import ALNUM
 from newsfold.types import Article, Story
 
-_WORD = re.compile(r"[^\W_]+")
 CARRIED = 0.7
 """A text is carried by an article holding at least this share of its word triples."""
 
@@ -33,7 +32,7 @@ class Passage:
 
 def words(text: str) -> list[str]:
     """Lower-case words, with spelling variants folded (``-our``/``-or``, ``-re``/``-er``)."""
-    return [_fold_spelling(w) for w in _WORD.findall(text.lower())]
+    return [_fold_spelling(w) for w in ALNUM.findall(text.lower())]
 
 
 @lru_cache(maxsize=200_000)
@@ -47,12 +46,16 @@ def _fold_spelling(word: str) -> str:
     return word
 
 
+def word_triples(ws: Sequence[str]) -> list[tuple[str, ...]]:
+    """The word triples of ``ws`` in order (its words alone when it has fewer than three)."""
+    if len(ws) < 3:
+        return [tuple(ws)] if ws else []
+    return [tuple(ws[k : k + 3]) for k in range(len(ws) - 2)]
+
+
 def triples(text: str) -> frozenset[tuple[str, ...]]:
     """The text's word triples (its words alone when it has fewer than three)."""
-    ws = words(text)
-    if len(ws) < 3:
-        return frozenset({tuple(ws)}) if ws else frozenset()
-    return frozenset(tuple(ws[k : k + 3]) for k in range(len(ws) - 2))
+    return frozenset(word_triples(words(text)))
 
 
 class Carriers:

@@ -77,7 +77,7 @@ class Found:
     kind: str
 
 
-class Attributor:
+class QuoteReader:
     """Reads one story's paragraphs in order, remembering who spoke last."""
 
     def __init__(self) -> None:

@@ -11,23 +11,21 @@ day, a month or a year ("next week", "overnight", "for four days") are left out.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    name: k + 1
-    for k, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")]
-    )
-    for name in names
-}
-WEEKDAYS = {d: k for k, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+from newsfold.dates import MONTHS, WEEKDAYS
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_NUMBER = {day: k for k, day in enumerate(WEEKDAYS)}
+
+_MONTH = "(?:" + "|".join(
+    # Capitalised, longest first; abbreviations may take a full stop ("Jan.", "Sept.").
+    name.capitalize() + ("" if name == calendar.month_name[number].lower() else r"\.?")
+    for name, number in sorted(MONTHS.items(), key=lambda item: -len(item[0]))
+) + ")"
+_WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 _PATTERNS = [
@@ -132,7 +130,7 @@ def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.d
     if kind == "weekday":
         if published is None:
             return None
-        target = WEEKDAYS[groups["w"].lower()]
+        target = WEEKDAY_NUMBER[groups["w"].lower()]
         rel = (groups.get("rel") or "").lower()
         back = (published.weekday() - target) % 7
         ahead = (target - published.weekday()) % 7

@@ -13,12 +13,11 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
 from newsfold.sentences import split_sentences
-from newsfold.tokens import HONORIFICS
+from newsfold.tokens import HONORIFICS, WORD
 from newsfold.types import Article
 
 _HONORIFICS = frozenset(HONORIFICS)
 _INITIALISM = re.compile(r"(?<![\w.])((?:[a-z]\.){2,})")
-_WORD = re.compile(r"\w+")
 
 NEARLY = 0.9
 
@@ -29,7 +28,7 @@ def normalise_for_match(text: str) -> str:
     ``"Mr. Kim met U.S. envoys."`` and ``"Kim met US envoys"`` normalise alike.
     """
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text.lower())
-    return " ".join(w for w in _WORD.findall(text) if w not in _HONORIFICS)
+    return " ".join(w for w in WORD.findall(text) if w not in _HONORIFICS)
 
 
 class Attributor:

@@ -10,7 +10,6 @@ the summary and get no weight (Gillick and Favre, 2009).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -18,11 +17,11 @@ import snowballstemmer
 
 from newsfold.stopwords import STOP_WORDS
 from newsfold.summarize.candidates import Candidate
+from newsfold.tokens import ALNUM
 from newsfold.types import Article
 
 Concept = tuple[str, str]
 
-_WORD = re.compile(r"[^\W_]+")
 
 
 _PORTER = snowballstemmer.stemmer("porter")  # the stemmer ROUGE uses
@@ -36,7 +35,7 @@ def stem(word: str) -> str:
 
 def concepts(text: str) -> frozenset[Concept]:
     """The stemmed adjacent word pairs of ``text`` that are not two stop words."""
-    words = _WORD.findall(text.lower())
+    words = ALNUM.findall(text.lower())
     stems = [stem(w) for w in words]
     return frozenset(
         (stems[k], stems[k + 1])

@@ -100,14 +100,18 @@ class _Attribution:
     def __init__(self, stories: Sequence[Story], articles: dict[str, Article]) -> None:
         self.stories = stories
         self.attributor = Attributor(articles, [a for s in stories for a in s.articles])
+        self._sources: dict[Candidate, tuple[str, ...]] = {}  # headline, summary and brief share sentences
 
     def __call__(self, chosen: Sequence[Candidate]) -> Summary:
         return Summary(tuple(SummarySentence(c.text, self.sources(c)) for c in chosen))
 
     def sources(self, candidate: Candidate) -> tuple[str, ...]:
-        # Articles stating the uncompressed sentence state its compression too.
-        story = self.stories[candidate.story]
-        return self.attributor.sources(candidate.source, story.articles) or (story.canonical,)
+        if candidate not in self._sources:
+            # Articles stating the uncompressed sentence state its compression too.
+            story = self.stories[candidate.story]
+            found = self.attributor.sources(candidate.source, story.articles) or (story.canonical,)
+            self._sources[candidate] = found
+        return self._sources[candidate]
 
 
 def _headline(
