@@ -85,4 +85,6 @@ def concept_weights(
     least = support_threshold(len(canonicals), min_support)
     if not any(n >= least for n in support.values()):
         least = 1  # stories with nothing in common: each still has something to say
-    return {c: n + lead_bonus * leads.get(c, 0) for c, n in support.items() if n >= least}
+    # In sorted order: set order changes from one Python process to the next (string hashing is
+    # salted), and the solver's choice between equal covers follows the order of its columns.
+    return {c: n + lead_bonus * leads.get(c, 0) for c, n in sorted(support.items()) if n >= least}

@@ -80,7 +80,7 @@ class _Selector:
         index = {concept: k for k, concept in enumerate(weights)}
         self.pool = pool
         self.weights = np.fromiter(weights.values(), dtype=float, count=len(weights))
-        self.covers = [[index[c] for c in concepts(candidate.text) if c in index] for candidate in pool]
+        self.covers = [sorted(index[c] for c in concepts(candidate.text) if c in index) for candidate in pool]
         # Between equal covers, the earlier sentence of its story (far below any weight).
         self.prefer = [1e-3 / (1 + c.position) for c in pool]
         self.openings = [k for k, c in enumerate(pool) if c.position == 0] if settings.open_with_lede else []
