@@ -15,7 +15,7 @@ threshold. Both steps only walk the graph's edges.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -61,7 +61,13 @@ def group_stories(vectors: sp.csr_matrix, days: np.ndarray, settings: ClusterSet
 
 
 def reassign(
-    n: int, edges: dict[tuple[int, int], float], groups: list[list[int]], threshold: float, *, passes: int = 10
+    n: int,
+    edges: dict[tuple[int, int], float],
+    groups: list[list[int]],
+    threshold: float,
+    *,
+    passes: int = 10,
+    sizes: Sequence[int] | None = None,
 ) -> list[list[int]]:
     """Move each story to the group it is on average most similar to, until nothing moves.
 
@@ -75,19 +81,25 @@ def reassign(
         groups: the starting partition of ``range(n)``.
         threshold: the least affinity for a story to stay in a group.
         passes: upper bound on sweeps over all stories.
+        sizes: how many stories each node stands for (default 1 each). A node of more than
+            one story is a settled event (see :mod:`newsfold.online`): it never moves, and
+            weighs its size in every group average.
 
     Returns:
         Lists of story indices, one list per group, each sorted.
     """
     neighbours = _adjacency(n, edges)
+    weight = list(sizes) if sizes is not None else [1] * n
     label = [0] * n
     for g, group in enumerate(groups):
         for i in group:
             label[i] = g
-    size = [len(group) for group in groups]
+    size = [sum(weight[i] for i in group) for group in groups]
     for _ in range(passes):
         moved = 0
         for i in range(n):
+            if weight[i] != 1:
+                continue
             best = _best_group(i, neighbours[i], label, size, threshold)
             if best != label[i]:
                 if best == len(size):
@@ -215,16 +227,19 @@ def _adjacency(n: int, edges: dict[tuple[int, int], float]) -> dict[int, dict[in
     return neighbours
 
 
-def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def average_linkage(
+    n: int, edges: dict[tuple[int, int], float], threshold: float, *, sizes: Sequence[int] | None = None
+) -> list[list[int]]:
     """Agglomerative clustering with group-average linkage over a sparse graph.
 
     The linkage of two groups is the sum of edge weights between them divided by the
-    product of their sizes; absent edges weigh zero.
+    product of their sizes; absent edges weigh zero. ``sizes`` gives each node's size when
+    a node stands for a group already formed (default 1).
     """
     weight = _adjacency(n, edges)  # merged groups are folded into it as they form
-    size = dict.fromkeys(range(n), 1)
+    size = dict(enumerate(sizes)) if sizes is not None else dict.fromkeys(range(n), 1)
     members = {i: [i] for i in range(n)}
-    heap = [(-s, i, j) for (i, j), s in edges.items() if s >= threshold]
+    heap = [(-s / (size[i] * size[j]), i, j) for (i, j), s in edges.items() if s / (size[i] * size[j]) >= threshold]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)

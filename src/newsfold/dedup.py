@@ -66,7 +66,7 @@ def find_stories(
     pairs = _likely(pairs, sigs, sets, settings.containment)
     pairs = pairs[[containment(sets[i], sets[j]) >= settings.containment for i, j in pairs]]
     groups = components(len(articles), pairs)
-    return tuple(_story([articles[i] for i in g], [sets[i] for i in g]) for g in groups)
+    return tuple(make_story([articles[i] for i in g], [sets[i] for i in g]) for g in groups)
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
@@ -98,13 +98,15 @@ def _likely(pairs: np.ndarray, sigs: np.ndarray, sets: list[np.ndarray], thresho
     return pairs[keep]
 
 
-def _story(members: list[Article], sets: list[np.ndarray]) -> Story:
-    best = min(range(len(members)), key=lambda k: _canonical_rank(members[k]))
+def make_story(members: Sequence[Article], sets: Sequence[np.ndarray], story_id: str | None = None) -> Story:
+    """The story of copies ``members`` (with their shingle sets): the canonical article is
+    the longest (then earliest, then smallest id); the id is ``s-<canonical>`` unless given."""
+    best = min(range(len(members)), key=lambda k: canonical_rank(members[k]))
     canonical, canon_set = members[best], sets[best]
     order = sorted(range(len(members)), key=lambda k: (k != best, _date_key(members[k]), members[k].id))
     ids = tuple(members[k].id for k in order)
     return Story(
-        id=f"s-{canonical.id}",
+        id=story_id or f"s-{canonical.id}",
         canonical=canonical.id,
         articles=ids,
         similarity={members[k].id: round(jaccard(sets[k], canon_set), 3) for k in order},
@@ -118,7 +120,7 @@ def _inside(member: np.ndarray, canonical: np.ndarray) -> float:
     return np.intersect1d(member, canonical, assume_unique=True).size / member.size
 
 
-def _canonical_rank(article: Article) -> tuple[int, int, str]:
+def canonical_rank(article: Article) -> tuple[int, int, str]:
     """Lower is better: most words, then earliest date (undated last), then smallest id."""
     return (-article.words, _date_key(article), article.id)
 

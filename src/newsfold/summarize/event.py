@@ -11,7 +11,7 @@ sentence short enough.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -66,10 +66,37 @@ def summarize_event(
     )
 
 
+def summarize_update(
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    earlier: Sequence[Article],
+    settings: SummarySettings | None = None,
+) -> Summary:
+    """What ``stories`` add to what the ``earlier`` articles already said (an update summary).
+
+    The summary of the new stories in which a concept (word pair) the earlier articles
+    stated counts for nothing, so only sentences with something new are chosen.
+    """
+    settings = settings or SummarySettings()
+    canonicals = [articles[s.canonical] for s in stories]
+    pool = candidates(
+        canonicals, per_story=settings.story_sentences, shorten=settings.shorten, back_references=settings.back_references
+    )
+    known = frozenset().union(*(concepts(p) for a in earlier for p in a.paragraphs))
+    selector = _Selector(pool, canonicals, replace(settings, open_with_lede=False), known)
+    return _Attribution(stories, articles)(selector.choose(settings.words))
+
+
 class _Selector:
     """The event's candidates with their concepts, ready to choose within any budget."""
 
-    def __init__(self, pool: list[Candidate], canonicals: Sequence[Article], settings: SummarySettings) -> None:
+    def __init__(
+        self,
+        pool: list[Candidate],
+        canonicals: Sequence[Article],
+        settings: SummarySettings,
+        known: frozenset[tuple[str, str]] = frozenset(),
+    ) -> None:
         weights = concept_weights(
             canonicals,
             pool,
@@ -77,6 +104,7 @@ class _Selector:
             lead_sentences=settings.lead_sentences,
             lead_bonus=settings.lead_bonus,
         )
+        weights = {c: w for c, w in weights.items() if c not in known}
         index = {concept: k for k, concept in enumerate(weights)}
         self.pool = pool
         self.weights = np.fromiter(weights.values(), dtype=float, count=len(weights))

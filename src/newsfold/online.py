@@ -1,0 +1,143 @@
+"""Online event grouping: new stories join the events already formed, or open new ones.
+
+A batch of new stories is grouped together with its *neighbourhood*: the events its
+stories resemble. The neighbourhood is re-clustered exactly as a batch run would cluster it
+(:func:`newsfold.cluster.average_linkage`, then :func:`newsfold.cluster.reassign`), so an early
+mistake can still be undone when later reports make the picture clear. Events of more than
+``SETTLED`` stories are settled: they enter as one node that weighs its size, can grow and
+absorb, but are not taken apart, which bounds the work per batch however large events grow.
+
+Term weights follow the whole store: each story keeps its raw term counts, and its vector is
+weighed with the document frequencies of the moment (:func:`weigh`), as a batch run would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsfold.cluster import average_linkage, reassign, similarity_graph
+from newsfold.config import ClusterSettings
+from newsfold.features import DIMENSIONS, SATURATION, stop_ids, term_counts
+
+SETTLED = 50
+"""Events with more stories than this are not re-clustered, only grown."""
+INDEXED_TERMS = 30
+"""Rarest terms of each story kept in the neighbour index."""
+CANDIDATES = 60
+"""Stories sharing the most rare terms with a new story whose similarity is computed exactly."""
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbourhood:
+    """What one regrouping sees.
+
+    ``vectors`` and ``days`` are the stories that may move (the new ones and those of
+    unsettled events nearby); ``settled`` the sizes of the settled events nearby;
+    ``links[(i, k)]`` the summed similarity of story i with the members of settled event k.
+    """
+
+    vectors: sp.csr_matrix
+    days: np.ndarray
+    settled: Sequence[int] = ()
+    links: Mapping[tuple[int, int], float] = field(default_factory=dict)
+
+
+def regroup(hood: Neighbourhood, settings: ClusterSettings) -> list[list[int]]:
+    """Group a neighbourhood: story i is node i, settled event k is node n + k.
+
+    Returns:
+        Lists of node indices, one per event, each sorted.
+    """
+    n, m = hood.vectors.shape[0], len(hood.settled)
+    if n + m == 0:
+        return []
+    edges = similarity_graph(hood.vectors, hood.days, settings) if n else {}
+    for (i, k), weight in hood.links.items():
+        edges[(i, n + k)] = weight
+    sizes = [1] * n + list(hood.settled)
+    groups = average_linkage(n + m, edges, settings.threshold, sizes=sizes)
+    return reassign(n + m, edges, groups, settings.threshold, passes=settings.refine_passes, sizes=sizes)
+
+
+def story_terms(tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A story's terms (hashed unigrams and bigrams, as in event grouping) and their counts."""
+    counts = term_counts([tokens], stop_ids())
+    return counts.indices.astype(np.int32), counts.data.astype(np.float32)
+
+
+def counts_matrix(rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> sp.csr_matrix:
+    """Stories' (terms, counts) as one sparse matrix, a row per story."""
+    lengths = [terms.size for terms, _ in rows]
+    indptr = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    indices = np.concatenate([t for t, _ in rows]) if rows else np.empty(0, np.int32)
+    data = np.concatenate([c for _, c in rows]) if rows else np.empty(0, np.float32)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(rows), DIMENSIONS))
+
+
+def weigh(counts: sp.csr_matrix, df: Mapping[int, int], stories: int) -> sp.csr_matrix:
+    """Event-grouping vectors from raw counts, with the given document frequencies.
+
+    The same weights as :func:`newsfold.features.story_vectors` over a collection of
+    ``stories`` stories whose document frequencies are ``df``.
+    """
+    x = counts.copy()
+    x.data = x.data * (SATURATION + 1.0) / (x.data + SATURATION)
+    freq = np.fromiter((df.get(int(t), 1) for t in x.indices), dtype=np.float64, count=x.indices.size)
+    idf = np.log((1.0 + stories) / (1.0 + freq)) + 1.0
+    if stories >= 100:
+        idf[freq > 0.5 * stories] = 0.0
+    x.data = (x.data * idf).astype(np.float32)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    x = sp.csr_matrix(sp.diags(1.0 / norms) @ x, dtype=np.float32)
+    # A term of one story adds to its norm but to no dot product (as in story_vectors).
+    x.data[np.fromiter((df.get(int(t), 1) < 2 for t in x.indices), dtype=bool, count=x.indices.size)] = 0.0
+    x.eliminate_zeros()
+    x.sort_indices()
+    return x
+
+
+def rarest(terms: np.ndarray, df: Mapping[int, int], k: int = INDEXED_TERMS) -> np.ndarray:
+    """The ``k`` terms with the lowest document frequency (ties: smaller term first)."""
+    freq = np.fromiter((df.get(int(t), 1) for t in terms), dtype=np.int64, count=terms.size)
+    order = np.lexsort((terms, freq))
+    return terms[order[:k]]
+
+
+def decayed(sims: np.ndarray, day: float, days: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+    """Similarities times the time decay of batch grouping (zero beyond the window)."""
+    gap = np.abs(days - day)
+    factor = np.where(np.isnan(gap), 1.0, np.exp(-np.nan_to_num(gap) / settings.decay_days))
+    factor[~np.isnan(gap) & (gap > settings.window_days)] = 0.0
+    return sims * factor
+
+
+def event_id(stories: Sequence[str]) -> str:
+    """A new event's id: from its founding stories, as ``fold`` names events."""
+    return "e-" + hashlib.sha1("\n".join(sorted(stories)).encode()).hexdigest()[:10]
+
+
+def name_groups(groups: Sequence[Sequence[str]], current: Mapping[str, str]) -> list[str]:
+    """An event id for each group of story ids: the id of the existing event it keeps most of.
+
+    Larger groups choose first; each existing id goes to one group at most; a group that
+    keeps no unclaimed event gets a new id from its stories.
+    """
+    names: list[str] = [""] * len(groups)
+    taken: set[str] = set()
+    for g in sorted(range(len(groups)), key=lambda g: (-len(groups[g]), min(groups[g]))):
+        votes: dict[str, int] = {}
+        for story in groups[g]:
+            if story in current and current[story] not in taken:
+                votes[current[story]] = votes.get(current[story], 0) + 1
+        if votes:
+            names[g] = min(votes, key=lambda e: (-votes[e], e))
+        else:
+            names[g] = event_id(groups[g])
+        taken.add(names[g])
+    return names

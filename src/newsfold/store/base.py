@@ -1,0 +1,46 @@
+"""One small interface over SQLite and PostgreSQL: queries, transactions, the writer's lock.
+
+The store's SQL is written once, with ``?`` placeholders and a handful of portable types;
+each backend translates what differs (placeholders, the blob type, how a long ``IN`` list
+is passed) and provides a transaction in which it is the only writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+Row = tuple[Any, ...]
+
+
+class Database(Protocol):
+    """What the store needs from a database connection."""
+
+    dialect: str
+    """``sqlite`` or ``postgresql``."""
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+    def query_in(self, sql: str, values: Sequence[Any], params: Sequence[Any] = ()) -> list[Row]:
+        """Run ``sql`` whose ``IN ({values})`` stands for the given values (any number)."""
+        ...
+
+    def writing(self) -> AbstractContextManager[None]:
+        """A transaction in which this connection is the only writer; rolled back on error."""
+        ...
+
+    def reading(self) -> AbstractContextManager[None]:
+        """A transaction that sees one consistent state of the store."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

@@ -1,0 +1,73 @@
+"""The stored near-duplicate index: which stored story, if any, a new article is a copy of.
+
+Each article keeps its MinHash signature and one row per LSH band (table ``bands``); a new
+article's candidates are the stored articles sharing a band, checked as in
+:func:`newsfold.dedup.find_stories`: a MinHash estimate first, then exact containment of
+word 4-grams, recomputed from the candidates' stored text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfold.config import DedupSettings
+from newsfold.dedup import containment, shingle_sets
+from newsfold.minhash import band_keys, signatures
+from newsfold.store.base import Database
+from newsfold.tokens import TokenHasher
+
+MAX_CANDIDATES = 50
+"""Stored articles sharing the most bands with a new one that are checked exactly."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What the index needs of one article."""
+
+    shingles: np.ndarray
+    signature: np.ndarray
+    keys: np.ndarray
+
+
+def fingerprint(tokens: np.ndarray, settings: DedupSettings) -> Fingerprint:
+    shingles = shingle_sets([tokens], settings.shingle_size)[0]
+    signature = signatures([shingles], settings.num_perm)
+    keys = band_keys(signature, settings.rows_per_band)[0]
+    return Fingerprint(shingles, signature[0], keys[keys != -1])
+
+
+def copy_of(db: Database, print_: Fingerprint, hasher: TokenHasher, settings: DedupSettings) -> str | None:
+    """The story of the stored article the new one is most contained in (or contains), if any."""
+    if print_.keys.size == 0:
+        return None
+    found = db.query_in(
+        "SELECT article, COUNT(*) FROM bands WHERE key IN ({values}) GROUP BY article", print_.keys.tolist()
+    )
+    if not found:
+        return None
+    found.sort(key=lambda row: (-row[1], row[0]))
+    seqs = [row[0] for row in found[:MAX_CANDIDATES]]
+    rows = db.query_in("SELECT seq, story, signature, shingles, record FROM articles WHERE seq IN ({values})", seqs)
+    best: tuple[float, int, str] | None = None
+    for seq, story, signature, size, record in sorted(rows):
+        if not _likely(print_, np.frombuffer(signature, dtype=np.uint32), size, settings.containment):
+            continue
+        text = "\n\n".join(json.loads(record)["paragraphs"])
+        score = containment(print_.shingles, shingle_sets([hasher(text)], settings.shingle_size)[0])
+        if score >= settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
+            best = (score, seq, story)
+    return best[2] if best else None
+
+
+def _likely(new: Fingerprint, signature: np.ndarray, size: int, threshold: float) -> bool:
+    """The MinHash estimate of containment is not far below the threshold (as in dedup)."""
+    j = float((new.signature == signature).mean())
+    a, b = new.shingles.size, size
+    return j * (a + b) / ((1 + j) * max(min(a, b), 1)) >= threshold - 0.25
+
+
+def index(db: Database, seq: int, print_: Fingerprint) -> None:
+    db.executemany("INSERT INTO bands (key, article) VALUES (?, ?)", [(int(k), seq) for k in print_.keys])

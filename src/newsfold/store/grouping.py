@@ -1,0 +1,175 @@
+"""Online event grouping against the store: find each new story's neighbours, regroup them.
+
+The algorithm is :mod:`newsfold.online`; this module only reads what it needs from the
+tables (document frequencies, the rare-term index, the stories nearby) and writes the
+result back: stories moved to their events, events created, emptied events deleted, and
+every event whose membership changed marked stale so that its summaries are rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from newsfold.config import ClusterSettings
+from newsfold.online import (
+    CANDIDATES,
+    SETTLED,
+    Neighbourhood,
+    counts_matrix,
+    decayed,
+    name_groups,
+    rarest,
+    regroup,
+    weigh,
+)
+from newsfold.store.base import Database
+
+StoryRow = tuple[str, str, float, np.ndarray, np.ndarray]
+"""id, event, day (NaN: undated), terms, counts."""
+
+
+def pack(terms: np.ndarray, counts: np.ndarray) -> bytes:
+    return terms.astype(np.int32).tobytes() + counts.astype(np.float32).tobytes()
+
+
+def unpack(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
+    half = len(blob) // 2
+    return np.frombuffer(blob[:half], dtype=np.int32), np.frombuffer(blob[half:], dtype=np.float32)
+
+
+def count_terms(db: Database, change: Counter[int]) -> None:
+    """Add ``change`` (term -> stories gained, or lost when negative) to the document frequencies."""
+    rows = [(int(t), int(n)) for t, n in sorted(change.items()) if n]
+    db.executemany(
+        "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df",
+        rows,
+    )
+
+
+def group_new(db: Database, stories: Sequence[str], settings: ClusterSettings) -> set[str]:
+    """Regroup the given (new or changed) stories with their neighbourhood; returns changed events."""
+    if not stories:
+        return set()
+    total = db.query("SELECT COUNT(*) FROM stories")[0][0]
+    fresh = _load(db, stories)
+    df = _frequencies(db, {int(t) for row in fresh for t in row[3]})
+    _index(db, fresh, df)
+    neighbours = _neighbours(db, fresh, df, total, settings)
+    sizes = _sizes(db, {row[1] for rows in neighbours for row, _ in rows})
+    settled = sorted(e for e, n in sizes.items() if n > SETTLED)
+    movable = list(fresh) + _members(db, sorted(e for e, n in sizes.items() if n <= SETTLED), exclude=stories)
+    df.update(_frequencies(db, {int(t) for row in movable for t in row[3]} - df.keys()))
+    vectors = weigh(counts_matrix([(row[3], row[4]) for row in movable]), df, total)
+    position = {e: k for k, e in enumerate(settled)}
+    links: dict[tuple[int, int], float] = {}
+    for i, rows in enumerate(neighbours):
+        for row, sim in rows:
+            if row[1] in position:
+                key = (i, position[row[1]])
+                links[key] = links.get(key, 0.0) + sim
+    hood = Neighbourhood(vectors, np.array([row[2] for row in movable]), [sizes[e] for e in settled], links)
+    groups = regroup(hood, settings)
+    return _apply(db, groups, movable, settled, sizes, set(stories))
+
+
+def _load(db: Database, ids: Iterable[str]) -> list[StoryRow]:
+    rows = db.query_in("SELECT id, event, day, terms FROM stories WHERE id IN ({values})", sorted(ids))
+    return [(i, e, np.nan if d is None else float(d), *unpack(blob)) for i, e, d, blob in sorted(rows)]
+
+
+def _frequencies(db: Database, terms: set[int]) -> dict[int, int]:
+    return dict(db.query_in("SELECT term, df FROM terms WHERE term IN ({values})", sorted(terms)))
+
+
+def _index(db: Database, stories: Sequence[StoryRow], df: dict[int, int]) -> None:
+    rows = [(int(t), row[0]) for row in stories for t in rarest(row[3], df)]
+    db.executemany("INSERT INTO story_terms (term, story) VALUES (?, ?)", rows)
+
+
+def _neighbours(
+    db: Database, fresh: Sequence[StoryRow], df: dict[int, int], total: int, settings: ClusterSettings
+) -> list[list[tuple[StoryRow, float]]]:
+    """Each new story's strongest links: stories sharing its rare terms, scored exactly."""
+    rare = max(50, total // 500)
+    probes = [[int(t) for t in row[3] if 2 <= df.get(int(t), 1) <= rare] for row in fresh]
+    postings: dict[int, list[str]] = {}
+    for term, story in db.query_in("SELECT term, story FROM story_terms WHERE term IN ({values})", sorted(
+        {t for p in probes for t in p}
+    )):
+        postings.setdefault(term, []).append(story)
+    shortlists = []
+    for row, probe in zip(fresh, probes, strict=True):
+        shared = Counter(s for t in probe for s in postings.get(t, ()) if s != row[0])
+        shortlists.append(sorted(shared, key=lambda s: (-shared[s], s))[:CANDIDATES])
+    known = {row[0]: row for row in fresh}
+    missing = {s for short in shortlists for s in short} - known.keys()
+    known.update((row[0], row) for row in _load(db, missing))
+    df.update(_frequencies(db, {int(t) for row in known.values() for t in row[3]} - df.keys()))
+    out = []
+    for row, short in zip(fresh, shortlists, strict=True):
+        out.append(_strongest(row, [known[s] for s in short], df, total, settings))
+    return out
+
+
+def _strongest(
+    row: StoryRow, others: list[StoryRow], df: dict[int, int], total: int, settings: ClusterSettings
+) -> list[tuple[StoryRow, float]]:
+    if not others:
+        return []
+    vectors = weigh(counts_matrix([(r[3], r[4]) for r in [row, *others]]), df, total)
+    sims = (vectors[1:] @ vectors[0].T).toarray().ravel()
+    sims = decayed(sims, row[2], np.array([r[2] for r in others]), settings)
+    order = [k for k in np.argsort(-sims, kind="stable")[: settings.neighbours] if sims[k] >= settings.min_similarity]
+    return [(others[k], float(sims[k])) for k in order]
+
+
+def _sizes(db: Database, events: set[str]) -> dict[str, int]:
+    rows = db.query_in("SELECT event, COUNT(*) FROM stories WHERE event IN ({values}) GROUP BY event", sorted(events))
+    return dict(rows)
+
+
+def _members(db: Database, events: Sequence[str], exclude: Sequence[str]) -> list[StoryRow]:
+    ids = [r[0] for r in db.query_in("SELECT id FROM stories WHERE event IN ({values})", events)]
+    return _load(db, set(ids) - set(exclude))
+
+
+def _apply(
+    db: Database,
+    groups: list[list[int]],
+    movable: Sequence[StoryRow],
+    settled: Sequence[str],
+    sizes: dict[str, int],
+    fresh: set[str],
+) -> set[str]:
+    """Write the regrouping; returns the events whose membership changed."""
+    n = len(movable)
+    current = {row[0]: row[1] for row in movable if row[0] not in fresh}  # a new story's own event is provisional
+    plain, names = [], {}
+    for k, group in enumerate(groups):
+        big = [settled[i - n] for i in group if i >= n]
+        if big:
+            names[k] = min(big, key=lambda e: (-sizes[e], e))
+        else:
+            plain.append(k)
+    for k, name in zip(plain, name_groups([[movable[i][0] for i in groups[k]] for k in plain], current), strict=True):
+        names[k] = name
+    changed: set[str] = set()
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    for k, group in enumerate(groups):
+        name = names[k]
+        if not db.query("SELECT 1 FROM events WHERE id = ?", (name,)):
+            db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (name, now))
+        moving = [movable[i] for i in group if i < n and movable[i][1] != name]
+        if moving:
+            db.executemany("UPDATE stories SET event = ? WHERE id = ?", [(name, row[0]) for row in moving])
+            changed.add(name)
+            changed.update(row[1] for row in moving)
+        for i in group:
+            if i >= n and settled[i - n] != name:  # two settled events joined by new stories
+                db.execute("UPDATE stories SET event = ? WHERE event = ?", (name, settled[i - n]))
+                changed.update((name, settled[i - n]))
+    return changed

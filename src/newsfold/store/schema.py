@@ -1,0 +1,88 @@
+"""The store's tables, versioned: each migration brings a store from one version to the next.
+
+A store records its version in ``meta``; opening it applies the migrations it has not
+seen, each in its own transaction, and refuses a store written by a newer newsfold.
+"""
+
+from __future__ import annotations
+
+from newsfold.errors import NewsfoldError
+from newsfold.store.base import Database
+
+# Version 1. Days are ordinal day numbers (NULL: undated); records are JSON; terms are
+# numpy arrays as bytes (see newsfold.store.state).
+VERSION_1 = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # An event's record (headline, summary, brief) is rebuilt when ``stale``.
+    """CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        first_day INTEGER, last_day INTEGER,
+        stale INTEGER NOT NULL, updated TEXT NOT NULL, record TEXT)""",
+    """CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        event TEXT NOT NULL REFERENCES events(id),
+        canonical TEXT NOT NULL,
+        day INTEGER,
+        terms BLOB NOT NULL)""",
+    "CREATE INDEX stories_event ON stories(event)",
+    """CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content TEXT NOT NULL UNIQUE,
+        story TEXT NOT NULL REFERENCES stories(id),
+        day INTEGER,
+        added TEXT NOT NULL,
+        signature BLOB NOT NULL,
+        shingles INTEGER NOT NULL,
+        record TEXT NOT NULL)""",
+    "CREATE INDEX articles_story ON articles(story)",
+    "CREATE INDEX articles_day ON articles(day)",
+    # The near-duplicate index: one row per LSH band of each article.
+    "CREATE TABLE bands (key BIGINT NOT NULL, article INTEGER NOT NULL REFERENCES articles(seq))",
+    "CREATE INDEX bands_key ON bands(key)",
+    # Each story's rarest terms when it was added: where a new story looks for its neighbours.
+    "CREATE TABLE story_terms (term INTEGER NOT NULL, story TEXT NOT NULL REFERENCES stories(id))",
+    "CREATE INDEX story_terms_term ON story_terms(term)",
+    "CREATE INDEX story_terms_story ON story_terms(story)",
+    # In how many stories each term is: the IDF of event grouping, kept as stories come.
+    "CREATE TABLE terms (term INTEGER PRIMARY KEY, df INTEGER NOT NULL)",
+    """CREATE TABLE rejected (
+        path TEXT NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL, added TEXT NOT NULL,
+        PRIMARY KEY (path, line, reason))""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (VERSION_1,)
+"""MIGRATIONS[k] takes a store from version k to version k + 1."""
+
+LATEST = len(MIGRATIONS)
+
+
+def version(db: Database) -> int:
+    """The store's schema version; 0 for an empty database."""
+    if db.dialect == "sqlite":
+        found = db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+    else:
+        found = db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'meta'")
+    if not found:
+        return 0
+    rows = db.query("SELECT value FROM meta WHERE key = 'schema_version'")
+    return int(rows[0][0]) if rows else 0
+
+
+def migrate(db: Database, *, target: int = LATEST) -> int:
+    """Bring the store to ``target`` (the latest by default); returns the version it was at."""
+    with db.writing():
+        start = version(db)
+        if start > LATEST:
+            raise NewsfoldError(
+                f"this store has schema version {start}, newer than this newsfold knows ({LATEST}): upgrade newsfold"
+            )
+        for step in range(start, target):
+            for statement in MIGRATIONS[step]:
+                db.execute(statement)
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(step + 1),),
+            )
+    return start

@@ -1,0 +1,84 @@
+"""The store's SQLite backend: WAL, foreign keys, one writer at a time (BEGIN IMMEDIATE)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from newsfold.store.base import Row, chunks
+
+MAX_PARAMS = 900
+"""Values per ``IN (...)`` list: far below SQLite's variable limit on every build."""
+
+
+class SQLiteDatabase:
+    """A SQLite file opened for the store."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        # Autocommit mode: transactions are begun and ended explicitly below.
+        self.connection = sqlite3.connect(path, isolation_level=None, timeout=60.0)
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
+        self.connection.execute("PRAGMA foreign_keys=ON")
+        self._depth = 0
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return self.connection.execute(sql, params).fetchall()
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.connection.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.connection.executemany(sql, rows)
+
+    def query_in(self, sql: str, values: Sequence[Any], params: Sequence[Any] = ()) -> list[Row]:
+        out: list[Row] = []
+        for part in chunks(values, MAX_PARAMS):
+            marks = ",".join("?" * len(part))
+            out.extend(self.connection.execute(sql.replace("{values}", marks), (*part, *params)).fetchall())
+        return out
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._transaction("BEGIN IMMEDIATE"):
+            yield
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._transaction("BEGIN"):
+            yield
+
+    @contextmanager
+    def _transaction(self, begin: str) -> Iterator[None]:
+        if self._depth:  # nested: part of the enclosing transaction
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.connection.execute(begin)
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        else:
+            self.connection.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def integrity(self) -> list[str]:
+        """Problems found by SQLite's own checks (empty when the file is sound)."""
+        problems = [r[0] for r in self.query("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"foreign key: {r}" for r in self.query("PRAGMA foreign_key_check")]
+        return problems
+
+    def close(self) -> None:
+        self.connection.close()

@@ -1,0 +1,332 @@
+"""The store: articles, stories and events that grow as news arrives.
+
+``Store.add`` reads inputs in batches; each batch is one transaction (new articles join
+their story through the stored near-duplicate index, new stories are grouped into events
+online), so a crash loses at most the batch in flight and a rerun redoes exactly it.
+Summaries of the events a run changed are rebuilt at its end, an event at a time; an event
+waiting for that is marked stale, and the next run finishes what an interrupted one left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from itertools import islice
+
+import numpy as np
+
+from newsfold.clean import clean_article
+from newsfold.config import Settings
+from newsfold.dedup import canonical_rank, make_story, shingle_sets
+from newsfold.ingest import read_inputs
+from newsfold.online import event_id, story_terms
+from newsfold.pipeline import event_date, make_event, with_facts
+from newsfold.store import copies, grouping
+from newsfold.store.base import Database
+from newsfold.store.records import content_hash, dump_article, dump_event, load_article, load_event
+from newsfold.store.schema import migrate
+from newsfold.summarize import summarize_update
+from newsfold.tokens import TokenHasher
+from newsfold.types import Article, Event, Fold, Rejection, Story, Summary
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+"""Articles per transaction."""
+
+
+@dataclass(frozen=True, slots=True)
+class AddReport:
+    """What one ``add`` did."""
+
+    new: int = 0
+    known: int = 0
+    rejected: int = 0
+    events: int = 0
+    """Events whose summaries were rebuilt."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: str
+    date: dt.date | None
+    stories: int
+    articles: int
+    title: str
+
+
+class Store:
+    """Articles, stories and events in a database (see :func:`newsfold.store.open_store`)."""
+
+    def __init__(self, db: Database, settings: Settings | None = None) -> None:
+        self.db = db
+        self.settings = settings or Settings()
+        migrate(db)
+        self._hasher = TokenHasher()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(
+        self, paths: Iterable[str], *, batch: int = BATCH, on_item: Callable[[str], None] | None = None
+    ) -> AddReport:
+        """Read ``paths`` and add what is new, ``batch`` inputs per transaction; then rebuild
+        the summaries of every event that changed."""
+        totals = Counter[str]()
+        items = iter(read_inputs(paths, self.settings.ingest))
+        while chunk := list(islice(items, batch)):
+            articles, rejected = [], []
+            for item in chunk:
+                if on_item:
+                    on_item(item.path)
+                cleaned = item if isinstance(item, Rejection) else clean_article(item)
+                (rejected if isinstance(cleaned, Rejection) else articles).append(cleaned)
+            report = self.add_articles(articles, rejected, refresh=False)
+            totals.update(new=report.new, known=report.known, rejected=report.rejected)
+        return AddReport(totals["new"], totals["known"], totals["rejected"], self.refresh())
+
+    def add_articles(
+        self, articles: Sequence[Article], rejected: Sequence[Rejection] = (), *, refresh: bool = True
+    ) -> AddReport:
+        """Add cleaned articles in one transaction (and rebuild changed summaries when ``refresh``)."""
+        with self.db.writing():
+            self._reject(rejected)
+            known = {r[0] for r in self.db.query_in(
+                "SELECT content FROM articles WHERE content IN ({values})", [content_hash(a) for a in articles]
+            )}
+            new_stories: list[str] = []
+            df = Counter[int]()
+            added = 0
+            for article in articles:
+                digest = content_hash(article)
+                if digest in known:
+                    continue
+                known.add(digest)
+                story = self._insert(article, digest, df)
+                if story:
+                    new_stories.append(story)
+                added += 1
+            grouping.count_terms(self.db, df)
+            changed = grouping.group_new(self.db, new_stories, self.settings.cluster)
+            self._settle(changed | self._touched)
+            self._touched = set()
+        events = self.refresh() if refresh else 0
+        for r in rejected:
+            log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
+        return AddReport(added, len(articles) - added, len(rejected), events)
+
+    _touched: set[str] = set()
+
+    def _insert(self, article: Article, digest: str, df: Counter[int]) -> str | None:
+        """Store one article; returns its story's id when the story is new or changed its words."""
+        article = self._unique_id(article)
+        tokens = self._hasher(article.text)
+        print_ = copies.fingerprint(tokens, self.settings.dedup)
+        story = copies.copy_of(self.db, print_, self._hasher, self.settings.dedup)
+        day = article.published.toordinal() if article.published else None
+        regroup = None
+        if story is None:
+            story = regroup = self._new_story(article, tokens, day, df)
+        elif self._recanonical(story, article, tokens, day, df):
+            regroup = story
+        seq = (self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]) + 1
+        self.db.execute(
+            "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, article.id, digest, story, day, _now(), print_.signature.tobytes(), int(print_.shingles.size),
+             dump_article(article)),
+        )
+        copies.index(self.db, seq, print_)
+        return regroup
+
+    def _new_story(self, article: Article, tokens: np.ndarray, day: int | None, df: Counter[int]) -> str:
+        story = f"s-{article.id}"
+        terms, counts = story_terms(tokens)
+        df.update(terms.tolist())
+        event = event_id([story])
+        self.db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (event, _now()))
+        self.db.execute(
+            "INSERT INTO stories (id, event, canonical, day, terms) VALUES (?, ?, ?, ?, ?)",
+            (story, event, article.id, day, grouping.pack(terms, counts)),
+        )
+        return story
+
+    def _recanonical(self, story: str, article: Article, tokens: np.ndarray, day: int | None, df: Counter[int]) -> bool:
+        """A copy joins ``story``; when it is the better canonical (longer), the story takes its words."""
+        event, canonical, old_day, blob = self.db.query(
+            "SELECT s.event, a.record, s.day, s.terms FROM stories s JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
+            (story,),
+        )[0]
+        self._touched = self._touched | {event}
+        if day is not None and (old_day is None or day < old_day):
+            self.db.execute("UPDATE stories SET day = ? WHERE id = ?", (day, story))
+        if canonical_rank(article) >= canonical_rank(load_article(canonical)):
+            return False
+        old_terms, _ = grouping.unpack(blob)
+        terms, counts = story_terms(tokens)
+        df.subtract(old_terms.tolist())
+        df.update(terms.tolist())
+        self.db.execute(
+            "UPDATE stories SET canonical = ?, terms = ? WHERE id = ?", (article.id, grouping.pack(terms, counts), story)
+        )
+        return True
+
+    def _unique_id(self, article: Article) -> Article:
+        """Another article already has this id (same file name in two folders): add ~2, ~3..."""
+        n, candidate = 1, article.id
+        while self.db.query("SELECT 1 FROM articles WHERE id = ?", (candidate,)):
+            n += 1
+            candidate = f"{article.id}~{n}"
+        return article if candidate == article.id else replace(article, id=candidate)
+
+    def _reject(self, rejected: Sequence[Rejection]) -> None:
+        self.db.executemany(
+            "INSERT INTO rejected (path, line, reason, added) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(r.path, r.line or 0, r.reason, _now()) for r in rejected],
+        )
+
+    def _settle(self, events: set[str]) -> None:
+        """Events that changed: gone when empty, else stale with their dates recomputed."""
+        for event in sorted(events):
+            days = self.db.query("SELECT COUNT(*), MIN(day), MAX(day) FROM stories WHERE event = ?", (event,))[0]
+            if days[0] == 0:
+                self.db.execute("DELETE FROM events WHERE id = ?", (event,))
+            else:
+                self.db.execute(
+                    "UPDATE events SET stale = 1, first_day = ?, last_day = ? WHERE id = ?", (days[1], days[2], event)
+                )
+
+    def refresh(self, *, on_event: Callable[[str], None] | None = None) -> int:
+        """Rebuild the headline, summary and brief of every stale event; returns how many."""
+        done = 0
+        while stale := [r[0] for r in self.db.query("SELECT id FROM events WHERE stale = 1 ORDER BY id LIMIT 50")]:
+            for event in stale:
+                with self.db.writing():
+                    built = self._build(event)
+                    self.db.execute(
+                        "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
+                        (dump_event(built), _now(), event),
+                    )
+                done += 1
+                if on_event:
+                    on_event(event)
+        return done
+
+    def _build(self, event: str) -> Event:
+        stories, articles = self._event_members(event)
+        built = make_event(stories, articles, self.settings.summary)
+        return replace(built, id=event)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def events(self, since: dt.date | None = None) -> list[EventRow]:
+        """Events, latest first; with ``since``, those with a story dated on or after it."""
+        sql = (
+            "SELECT e.id, e.record, COUNT(DISTINCT s.id), COUNT(a.seq), e.last_day FROM events e "
+            "JOIN stories s ON s.event = e.id JOIN articles a ON a.story = s.id "
+            + ("WHERE e.last_day >= ? " if since else "")
+            + "GROUP BY e.id, e.record, e.last_day"
+        )
+        rows = self.db.query(sql, (since.toordinal(),) if since else ())
+        out = []
+        for event_id_, record, n_stories, n_articles, _ in rows:
+            loaded = load_event(event_id_, record, (), ())
+            out.append(EventRow(event_id_, loaded.date, n_stories, n_articles, loaded.title))
+        out.sort(key=lambda e: (-(e.date.toordinal() if e.date else 0), -e.articles, e.id))
+        return out
+
+    def fold(self, events: Sequence[str] | None = None, *, extract: bool = False) -> Fold:
+        """The store's contents (or only the given events and their members) as a Fold."""
+        with self.db.reading():
+            ids = events if events is not None else [r[0] for r in self.db.query("SELECT id FROM events")]
+            folded_events, articles, stories = [], [], []
+            for event in ids:
+                members, by_id = self._event_members(event)
+                record = self.db.query("SELECT record FROM events WHERE id = ?", (event,))
+                loaded = load_event(
+                    event, record[0][0] if record else None,
+                    tuple(s.id for s in members), tuple(a for s in members for a in s.articles),
+                )
+                if extract:
+                    loaded = with_facts(loaded, members, by_id, self.settings.extract)
+                folded_events.append(loaded)
+                stories.extend(members)
+                articles.extend(by_id[a] for s in members for a in s.articles)
+            rejected = self.rejected() if events is None else []
+        folded_events.sort(key=lambda e: (-len(e.articles), -(e.date.toordinal() if e.date else 0), e.id))
+        articles.sort(key=lambda a: a.id)
+        stories.sort(key=lambda s: s.id)
+        return Fold(tuple(articles), tuple(stories), tuple(folded_events), tuple(rejected))
+
+    def update(self, event: str, since: dt.date) -> Summary:
+        """What the event's articles published on or after ``since`` add to the earlier ones."""
+        with self.db.reading():
+            stories, articles = self._event_members(event)
+        later = [s for s in stories if any(_on_or_after(articles[a], since) for a in s.articles)]
+        earlier = [articles[a] for s in stories for a in s.articles if not _on_or_after(articles[a], since)]
+        if not later:
+            return Summary()
+        return summarize_update(later, articles, earlier, self.settings.summary)
+
+    def rejected(self) -> list[Rejection]:
+        rows = self.db.query("SELECT path, line, reason FROM rejected ORDER BY path, line, reason")
+        return [Rejection(path, reason, line or None) for path, line, reason in rows]
+
+    def has_event(self, event: str) -> bool:
+        return bool(self.db.query("SELECT 1 FROM events WHERE id = ?", (event,)))
+
+    def _event_members(self, event: str) -> tuple[list[Story], dict[str, Article]]:
+        rows = self.db.query(
+            "SELECT s.id, a.record FROM stories s JOIN articles a ON a.story = s.id WHERE s.event = ? ORDER BY a.seq",
+            (event,),
+        )
+        by_story: dict[str, list[Article]] = {}
+        for story, record in rows:
+            by_story.setdefault(story, []).append(load_article(record))
+        stories = []
+        for story, members in sorted(by_story.items()):
+            sets = shingle_sets([self._hasher(a.text) for a in members], self.settings.dedup.shingle_size)
+            stories.append(make_story(members, sets, story_id=story))
+        return stories, {a.id: a for members in by_story.values() for a in members}
+
+    def integrity(self) -> list[str]:
+        """Problems with the store, from the database's own checks and newsfold's invariants."""
+        problems = list(self.db.integrity())
+        checks = {
+            "an article's story is missing": "SELECT COUNT(*) FROM articles a LEFT JOIN stories s ON s.id = a.story WHERE s.id IS NULL",
+            "a story without articles": "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id)",
+            "a story's canonical is not its member": "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.canonical AND a.story = s.id)",
+            "an event without stories": "SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.event = e.id)",
+            "an article without its band index": "SELECT COUNT(*) FROM articles a WHERE a.shingles > 0 AND NOT EXISTS (SELECT 1 FROM bands b WHERE b.article = a.seq)",
+            "a fresh event without its summaries": "SELECT COUNT(*) FROM events WHERE stale = 0 AND record IS NULL",
+        }
+        for problem, sql in checks.items():
+            count = self.db.query(sql)[0][0]
+            if count:
+                problems.append(f"{problem} ({count})")
+        return problems
+
+
+def _on_or_after(article: Article, since: dt.date) -> bool:
+    return article.published is not None and article.published >= since
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def batches(items: Iterable[object], size: int) -> Iterator[list[object]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
