@@ -26,14 +26,14 @@ def stop_ids() -> np.ndarray:
     return np.union1d(TokenHasher().ids(STOP_WORDS), np.array([NUMBER], dtype=np.uint32))
 
 
-def term_counts(tokens: Sequence[np.ndarray], stops: np.ndarray) -> sp.csr_matrix:
+def term_counts(tokens: Sequence[np.ndarray], stops: np.ndarray, *, bigrams: bool = True) -> sp.csr_matrix:
     """Counts of unigram and bigram features per document (hashed into DIMENSIONS columns)."""
     rows, cols = [], []
     for row, ids in enumerate(tokens):
         content = ids[~np.isin(ids, stops)]
         with np.errstate(over="ignore"):
-            bigrams = content[:-1] * _MIX ^ content[1:]
-        terms = np.concatenate((content, bigrams)) & np.uint32(DIMENSIONS - 1)
+            pairs = content[:-1] * _MIX ^ content[1:] if bigrams else content[:0]
+        terms = np.concatenate((content, pairs)) & np.uint32(DIMENSIONS - 1)
         rows.append(np.full(terms.size, row, dtype=np.int32))
         cols.append(terms.astype(np.int32))
     n = len(tokens)

@@ -26,8 +26,8 @@ from newsfold.features import DIMENSIONS, SATURATION, stop_ids, term_counts
 
 SETTLED = 50
 """Events with more stories than this are not re-clustered, only grown."""
-INDEXED_TERMS = 30
-"""Rarest terms of each story kept in the neighbour index."""
+INDEXED_TERMS = 40
+"""Words of each story kept in the neighbour index: its weightiest (names, mostly)."""
 CANDIDATES = 60
 """Stories sharing the most rare terms with a new story whose similarity is computed exactly."""
 
@@ -102,10 +102,17 @@ def weigh(counts: sp.csr_matrix, df: Mapping[int, int], stories: int) -> sp.csr_
     return x
 
 
-def rarest(terms: np.ndarray, df: Mapping[int, int], k: int = INDEXED_TERMS) -> np.ndarray:
-    """The ``k`` terms with the lowest document frequency (ties: smaller term first)."""
-    freq = np.fromiter((df.get(int(t), 1) for t in terms), dtype=np.int64, count=terms.size)
-    order = np.lexsort((terms, freq))
+def key_words(tokens: np.ndarray, df: Mapping[int, int], stories: int, k: int = INDEXED_TERMS) -> np.ndarray:
+    """A story's ``k`` weightiest words (saturated tf times idf; ties: smaller term first).
+
+    Words, not word pairs: most pairs of a story are in no other story, and an index of them
+    would find nothing.
+    """
+    words = term_counts([tokens], stop_ids(), bigrams=False)
+    terms, counts = words.indices.astype(np.int32), words.data
+    freq = np.fromiter((df.get(int(t), 1) for t in terms), dtype=np.float64, count=terms.size)
+    weight = counts * (SATURATION + 1.0) / (counts + SATURATION) * (np.log((1.0 + stories) / (1.0 + freq)) + 1.0)
+    order = np.lexsort((terms, -weight))
     return terms[order[:k]]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -22,7 +22,7 @@ from newsfold.online import (
     counts_matrix,
     decayed,
     name_groups,
-    rarest,
+    key_words,
     regroup,
     weigh,
 )
@@ -50,14 +50,15 @@ def count_terms(db: Database, change: Counter[int]) -> None:
     )
 
 
-def group_new(db: Database, stories: Sequence[str], settings: ClusterSettings) -> set[str]:
-    """Regroup the given (new or changed) stories with their neighbourhood; returns changed events."""
+def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: ClusterSettings) -> set[str]:
+    """Regroup the given new or changed stories (id -> its canonical article's word ids)
+    with their neighbourhood; returns the events whose membership changed."""
     if not stories:
         return set()
     total = db.query("SELECT COUNT(*) FROM stories")[0][0]
     fresh = _load(db, stories)
     df = _frequencies(db, {int(t) for row in fresh for t in row[3]})
-    _index(db, fresh, df)
+    _index(db, stories, df, total)
     neighbours = _neighbours(db, fresh, df, total, settings)
     sizes = _sizes(db, {row[1] for rows in neighbours for row, _ in rows})
     settled = sorted(e for e, n in sizes.items() if n > SETTLED)
@@ -85,8 +86,8 @@ def _frequencies(db: Database, terms: set[int]) -> dict[int, int]:
     return dict(db.query_in("SELECT term, df FROM terms WHERE term IN ({values})", sorted(terms)))
 
 
-def _index(db: Database, stories: Sequence[StoryRow], df: dict[int, int]) -> None:
-    rows = [(int(t), row[0]) for row in stories for t in rarest(row[3], df)]
+def _index(db: Database, stories: Mapping[str, np.ndarray], df: dict[int, int], total: int) -> None:
+    rows = [(int(t), story) for story, tokens in sorted(stories.items()) for t in key_words(tokens, df, total)]
     db.executemany("INSERT INTO story_terms (term, story) VALUES (?, ?)", rows)
 
 

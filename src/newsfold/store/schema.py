@@ -40,7 +40,7 @@ VERSION_1 = (
     # The near-duplicate index: one row per LSH band of each article.
     "CREATE TABLE bands (key BIGINT NOT NULL, article INTEGER NOT NULL REFERENCES articles(seq))",
     "CREATE INDEX bands_key ON bands(key)",
-    # Each story's rarest terms when it was added: where a new story looks for its neighbours.
+    # Each story's weightiest words when it was added: where a new story looks for its neighbours.
     "CREATE TABLE story_terms (term INTEGER NOT NULL, story TEXT NOT NULL REFERENCES stories(id))",
     "CREATE INDEX story_terms_term ON story_terms(term)",
     "CREATE INDEX story_terms_story ON story_terms(story)",

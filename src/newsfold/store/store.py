@@ -105,7 +105,7 @@ class Store:
             known = {r[0] for r in self.db.query_in(
                 "SELECT content FROM articles WHERE content IN ({values})", [content_hash(a) for a in articles]
             )}
-            new_stories: list[str] = []
+            new_stories: dict[str, np.ndarray] = {}
             df = Counter[int]()
             added = 0
             for article in articles:
@@ -115,7 +115,7 @@ class Store:
                 known.add(digest)
                 story = self._insert(article, digest, df)
                 if story:
-                    new_stories.append(story)
+                    new_stories[story[0]] = story[1]
                 added += 1
             grouping.count_terms(self.db, df)
             changed = grouping.group_new(self.db, new_stories, self.settings.cluster)
@@ -128,8 +128,8 @@ class Store:
 
     _touched: set[str] = set()
 
-    def _insert(self, article: Article, digest: str, df: Counter[int]) -> str | None:
-        """Store one article; returns its story's id when the story is new or changed its words."""
+    def _insert(self, article: Article, digest: str, df: Counter[int]) -> tuple[str, np.ndarray] | None:
+        """Store one article; returns its story's id and words when the story is new or changed its words."""
         article = self._unique_id(article)
         tokens = self._hasher(article.text)
         print_ = copies.fingerprint(tokens, self.settings.dedup)
@@ -148,7 +148,7 @@ class Store:
              dump_article(article)),
         )
         copies.index(self.db, seq, print_)
-        return regroup
+        return (regroup, tokens) if regroup else None
 
     def _new_story(self, article: Article, tokens: np.ndarray, day: int | None, df: Counter[int]) -> str:
         story = f"s-{article.id}"
