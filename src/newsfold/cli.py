@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 import sys
 from collections.abc import Callable
@@ -15,8 +17,10 @@ from newsfold.bundled import sample_corpus
 from newsfold.config import ExtractSettings, Settings, SummarySettings
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
-from newsfold.render import FORMATS, write
-from newsfold.types import Fold
+from newsfold.render import FORMATS, summary_record, write, write_jsonl
+from newsfold.store import DEFAULT, open_store
+from newsfold.store.store import BATCH
+from newsfold.types import Fold, Summary
 
 log = logging.getLogger("newsfold")
 
@@ -107,6 +111,95 @@ def eval_summaries_command(
     run_summary_eval(
         Path(data), words=words, peers=Path(peers) if peers else None, task=task, as_json=as_json, ablation=ablation
     )
+
+
+def _db_option(command: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--db", default=DEFAULT, show_default=True, envvar="NEWSFOLD_DB",
+        help="SQLite file, or a postgresql:// URL.",
+    )(command)
+
+
+@main.command("add")
+@click.argument("paths", nargs=-1, type=str, required=True)
+@_db_option
+@click.option("--batch", type=click.IntRange(1, 100_000), default=BATCH, show_default=True, help="Inputs per transaction.")
+def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
+    """Add PATHS (files, folders, or - for stdin) to the store; changed events are re-summarised."""
+    with open_store(db) as store, ExitStack() as stack:
+        progress = _progress_bar(stack)
+        report = store.add(list(paths), batch=batch, on_item=(lambda _: progress.update(1)) if progress else None)
+    click.echo(
+        f"{report.new} new articles, {report.known} already stored, {report.rejected} rejected; "
+        f"{report.events} events re-summarised",
+        err=True,
+    )
+
+
+@main.command("events")
+@_db_option
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only events with a story dated on or after this.")
+def events_command(db: str, since: dt.datetime | None) -> None:
+    """List the stored events, latest first: id, date, stories, articles, headline."""
+    with open_store(db) as store:
+        for row in store.events(since.date() if since else None):
+            date = row.date.isoformat() if row.date else "undated"
+            click.echo(f"{row.id}\t{date}\t{row.stories}\t{row.articles}\t{row.title}")
+
+
+@main.command("show")
+@click.argument("event")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="What articles since this date add (an update summary).")
+@click.option("--extract/--no-extract", default=True, show_default=True, help="Entities, quotes, figures, timeline, agreement.")
+def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extract: bool) -> None:
+    """Show one stored event; with --since, only what is new since that date."""
+    with open_store(db) as store:
+        if not store.has_event(event):
+            log.error("no event %s in %s", event, db)
+            sys.exit(1)
+        if since:
+            _write_update(event, since.date(), store.update(event, since.date()), fmt)
+            return
+        write(store.fold([event], extract=extract), sys.stdout, fmt)
+
+
+@main.command("export")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(("json", "jsonl")), default="json", show_default=True)
+@click.option("--extract/--no-extract", default=False, show_default=True, help="Also extract facts for every event (slow).")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+def export_command(db: str, fmt: str, extract: bool, out: str | None) -> None:
+    """Everything in the store, in the JSON contract of `fold` (jsonl: one record per line)."""
+    with open_store(db) as store:
+        result = store.fold(extract=extract)
+    with ExitStack() as stack:
+        stream = stack.enter_context(open(out, "w", encoding="utf-8")) if out else sys.stdout
+        if fmt == "json":
+            write(result, stream, "json")
+        else:
+            write_jsonl(result, stream)
+
+
+@main.command("rejected")
+@_db_option
+def rejected_command(db: str) -> None:
+    """Inputs the store refused, with the reason: path, line, reason."""
+    with open_store(db) as store:
+        for r in store.rejected():
+            click.echo(f"{r.path}\t{r.line or ''}\t{r.reason}")
+
+
+def _write_update(event: str, since: dt.date, update: Summary, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps({"event": event, "since": since.isoformat(), "update": summary_record(update)}))
+        return
+    click.echo(f"{'## ' if fmt == 'markdown' else ''}What is new in {event} since {since.isoformat()}")
+    for sentence in update.sentences or ():
+        click.echo(f"- {sentence.text} [{', '.join(sentence.sources)}]")
+    if not update.sentences:
+        click.echo("Nothing new.")
 
 
 def _fold_and_write(paths: list[str], fmt: str, words: int, out: str | None, extract: bool = True) -> None:

@@ -79,6 +79,18 @@ def counts_matrix(rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> sp.csr_matri
     return sp.csr_matrix((data, indices, indptr), shape=(len(rows), DIMENSIONS))
 
 
+def lookup(df: Mapping[int, int], terms: np.ndarray) -> np.ndarray:
+    """Document frequency of each term (1 when unknown: the story itself)."""
+    if not df:
+        return np.ones(terms.size, dtype=np.float64)
+    keys = np.fromiter(df.keys(), dtype=np.int64, count=len(df))
+    values = np.fromiter(df.values(), dtype=np.float64, count=len(df))
+    order = np.argsort(keys)
+    keys, values = keys[order], values[order]
+    at = np.clip(np.searchsorted(keys, terms), 0, keys.size - 1)
+    return np.where(keys[at] == terms, values[at], 1.0)
+
+
 def weigh(counts: sp.csr_matrix, df: Mapping[int, int], stories: int) -> sp.csr_matrix:
     """Event-grouping vectors from raw counts, with the given document frequencies.
 
@@ -86,17 +98,18 @@ def weigh(counts: sp.csr_matrix, df: Mapping[int, int], stories: int) -> sp.csr_
     ``stories`` stories whose document frequencies are ``df``.
     """
     x = counts.copy()
+    freq = lookup(df, x.indices.astype(np.int64))
     x.data = x.data * (SATURATION + 1.0) / (x.data + SATURATION)
-    freq = np.fromiter((df.get(int(t), 1) for t in x.indices), dtype=np.float64, count=x.indices.size)
     idf = np.log((1.0 + stories) / (1.0 + freq)) + 1.0
     if stories >= 100:
         idf[freq > 0.5 * stories] = 0.0
     x.data = (x.data * idf).astype(np.float32)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    x = sp.csr_matrix(sp.diags(1.0 / norms) @ x, dtype=np.float32)
+    norms = np.sqrt(np.add.reduceat(x.data.astype(np.float64) ** 2, x.indptr[:-1])) if x.data.size else np.ones(0)
+    lengths = np.diff(x.indptr)
+    norms = np.where((lengths > 0) & (norms > 0), norms, 1.0) if norms.size else norms
+    x.data = (x.data / np.repeat(norms, lengths)).astype(np.float32)
     # A term of one story adds to its norm but to no dot product (as in story_vectors).
-    x.data[np.fromiter((df.get(int(t), 1) < 2 for t in x.indices), dtype=bool, count=x.indices.size)] = 0.0
+    x.data[freq < 2] = 0.0
     x.eliminate_zeros()
     x.sort_indices()
     return x

@@ -122,6 +122,14 @@ def write_json(fold: Fold, stream: TextIO) -> None:
     stream.write("}\n")
 
 
+def write_jsonl(fold: Fold, stream: TextIO) -> None:
+    """The JSON contract as JSON Lines: one ``{"type": section, ...record}`` per line."""
+    kinds = {"articles": "article", "stories": "story", "events": "event", "rejected": "rejected"}
+    for name, records in _sections(fold):
+        for record in records:
+            stream.write(json.dumps({"type": kinds[name], **record}, ensure_ascii=False) + "\n")
+
+
 def to_dict(fold: Fold) -> dict[str, object]:
     """The JSON contract as Python data (for callers that want it in memory)."""
     return {"newsfold": __version__, **{name: list(records) for name, records in _sections(fold)}}

@@ -110,20 +110,25 @@ def _neighbours(
     missing = {s for short in shortlists for s in short} - known.keys()
     known.update((row[0], row) for row in _load(db, missing))
     df.update(_frequencies(db, {int(t) for row in known.values() for t in row[3]} - df.keys()))
+    ids = sorted(known)
+    position = {s: k for k, s in enumerate(ids)}
+    vectors = weigh(counts_matrix([(known[s][3], known[s][4]) for s in ids]), df, total)
+    days = np.array([known[s][2] for s in ids])
+    products = (vectors[[position[row[0]] for row in fresh]] @ vectors.T).toarray()  # fresh x known: small
     out = []
-    for row, short in zip(fresh, shortlists, strict=True):
-        out.append(_strongest(row, [known[s] for s in short], df, total, settings))
+    for k, (row, short) in enumerate(zip(fresh, shortlists, strict=True)):
+        cols = np.array([position[s] for s in short], dtype=np.int64)
+        out.append(_strongest(row, products[k, cols], days[cols], [known[s] for s in short], settings))
     return out
 
 
 def _strongest(
-    row: StoryRow, others: list[StoryRow], df: dict[int, int], total: int, settings: ClusterSettings
+    row: StoryRow, sims: np.ndarray, days: np.ndarray, others: list[StoryRow], settings: ClusterSettings
 ) -> list[tuple[StoryRow, float]]:
+    """The story's best ``settings.neighbours`` among ``others``, whose similarities are ``sims``."""
     if not others:
         return []
-    vectors = weigh(counts_matrix([(r[3], r[4]) for r in [row, *others]]), df, total)
-    sims = (vectors[1:] @ vectors[0].T).toarray().ravel()
-    sims = decayed(sims, row[2], np.array([r[2] for r in others]), settings)
+    sims = decayed(sims, row[2], days, settings)
     order = [k for k in np.argsort(-sims, kind="stable")[: settings.neighbours] if sims[k] >= settings.min_similarity]
     return [(others[k], float(sims[k])) for k in order]
 
