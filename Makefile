@@ -15,14 +15,20 @@ $(STAMP): pyproject.toml | $(BIN)/python system-deps
 	$(BIN)/python -m pip install --quiet -e . --group dev
 	@touch $(STAMP)
 
-# The original ROUGE-1.5.5 (perl) needs XML::Parser; install it when we can (root + apt),
-# otherwise say so: its tests skip and `newsfold eval` falls back to rouge-score alone.
+# The original ROUGE-1.5.5 (perl) needs XML::Parser, and the store's tests a PostgreSQL
+# server; install them when we can (root + apt), otherwise say so: those tests skip.
 system-deps:
 	@perl -MXML::Parser -e 1 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-parser-perl >/dev/null; } \
 	      || echo "note: could not install libxml-parser-perl: ROUGE-1.5.5 will not run" >&2; \
 	  else echo "note: perl XML::Parser (libxml-parser-perl) missing: ROUGE-1.5.5 will not run" >&2; fi; }
+	@# The store's tests start their own PostgreSQL server on loopback (and stop it): they need the binaries.
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } \
+	      || echo "note: could not install postgresql: the PostgreSQL store tests will skip" >&2; \
+	  else echo "note: PostgreSQL server binaries missing: the PostgreSQL store tests will skip" >&2; fi; }
 
 run: $(STAMP)
 	$(BIN)/newsfold fold

@@ -43,3 +43,32 @@ def sample_fold(sample_dir):
     from newsfold.pipeline import fold
 
     return fold([str(sample_dir)])
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """URL of a PostgreSQL server started for this test session (and stopped after it)."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed (the 'postgres' extra)")
+    from postgres_server import Unavailable, server
+
+    try:
+        with server() as url:
+            yield url
+    except Unavailable as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path) -> str:
+    """Where a test's store lives: a fresh SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    import uuid
+
+    import psycopg
+
+    url = request.getfixturevalue("postgres_server")
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return url.rsplit("/", 1)[0] + "/" + name

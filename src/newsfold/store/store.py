@@ -66,6 +66,7 @@ class Store:
         self.settings = settings or Settings()
         migrate(db)
         self._hasher = TokenHasher()
+        self._touched: set[str] = set()  # events a copy joined in the batch in flight
 
     def close(self) -> None:
         self.db.close()
@@ -120,13 +121,11 @@ class Store:
             grouping.count_terms(self.db, df)
             changed = grouping.group_new(self.db, new_stories, self.settings.cluster)
             self._settle(changed | self._touched)
-            self._touched = set()
+            self._touched.clear()
         events = self.refresh() if refresh else 0
         for r in rejected:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
         return AddReport(added, len(articles) - added, len(rejected), events)
-
-    _touched: set[str] = set()
 
     def _insert(self, article: Article, digest: str, df: Counter[int]) -> tuple[str, np.ndarray] | None:
         """Store one article; returns its story's id and words when the story is new or changed its words."""
@@ -168,7 +167,7 @@ class Store:
             "SELECT s.event, a.record, s.day, s.terms FROM stories s JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
             (story,),
         )[0]
-        self._touched = self._touched | {event}
+        self._touched.add(event)
         if day is not None and (old_day is None or day < old_day):
             self.db.execute("UPDATE stories SET day = ? WHERE id = ?", (day, story))
         if canonical_rank(article) >= canonical_rank(load_article(canonical)):
@@ -308,7 +307,7 @@ class Store:
             "a story without articles": "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id)",
             "a story's canonical is not its member": "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.canonical AND a.story = s.id)",
             "an event without stories": "SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.event = e.id)",
-            "an article without its band index": "SELECT COUNT(*) FROM articles a WHERE a.shingles > 0 AND NOT EXISTS (SELECT 1 FROM bands b WHERE b.article = a.seq)",
+            "an article without its band index": "SELECT COUNT(*) FROM articles WHERE shingles > 0 AND seq NOT IN (SELECT DISTINCT article FROM bands)",
             "a fresh event without its summaries": "SELECT COUNT(*) FROM events WHERE stale = 0 AND record IS NULL",
         }
         for problem, sql in checks.items():

@@ -1,0 +1,118 @@
+"""The store, on SQLite and on a real PostgreSQL server: the same behaviour from both."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import sqlite3
+
+import pytest
+
+from newsfold.config import ExtractSettings, Settings
+from newsfold.pipeline import fold, read_articles
+from newsfold.render import write_json
+from newsfold.store import open_store
+from newsfold.store.schema import LATEST, migrate
+from newsfold.errors import NewsfoldError
+
+NO_FACTS = Settings(extract=ExtractSettings(enabled=False))
+
+
+def memberships(events) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(e.articles)) for e in events)
+
+
+def export_hash(store) -> str:
+    out = io.StringIO()
+    write_json(store.fold(), out)
+    return hashlib.sha256(out.getvalue().encode()).hexdigest()
+
+
+def test_the_sample_gives_the_events_of_fold(store_target, sample_dir):
+    with open_store(store_target, NO_FACTS) as store:
+        report = store.add([str(sample_dir)])
+        stored = store.fold()
+        assert store.integrity() == []
+    batch = fold([str(sample_dir)], NO_FACTS)
+    assert report.new == 17 and report.rejected == 0
+    assert memberships(stored.events) == memberships(batch.events)
+    assert {e.title for e in stored.events} == {e.title for e in batch.events}
+    for event in stored.events:  # every summary sentence names articles of its own event
+        for sentence in event.summary.sentences + event.brief.sentences:
+            assert set(sentence.sources) <= set(event.articles)
+
+
+def test_one_article_at_a_time_gives_the_same_events(store_target, sample_dir):
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    articles.sort(key=lambda a: (a.published or dt.date.max, a.id))
+    with open_store(store_target, NO_FACTS) as store:
+        for article in articles:
+            store.add_articles([article], refresh=False)
+        store.refresh()
+        stored = store.fold()
+        assert store.integrity() == []
+    assert memberships(stored.events) == memberships(fold([str(sample_dir)], NO_FACTS).events)
+
+
+def test_adding_the_same_folder_twice_changes_nothing(store_target, sample_dir):
+    with open_store(store_target, NO_FACTS) as store:
+        store.add([str(sample_dir)])
+        before = export_hash(store)
+        again = store.add([str(sample_dir)])
+        assert (again.new, again.known, again.events) == (0, 17, 0)
+        assert export_hash(store) == before
+
+
+def test_bad_inputs_are_recorded_and_the_batch_goes_on(store_target, sample_dir, tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    (tmp_path / "empty.txt").write_text("")
+    feed = tmp_path / "feed.jsonl"
+    good = {"id": "good-1", "title": "Dock workers vote to end strike", "text": (sample_dir / "14_herald-strike.txt").read_text()}
+    feed.write_text("{broken json\n" + json.dumps(good) + "\n")
+    with open_store(store_target, NO_FACTS) as store:
+        store.add([str(sample_dir)])
+        report = store.add([str(tmp_path)])
+        assert report.new == 1 and report.rejected == 3
+        rejected = store.rejected()
+        assert {r.path.rsplit("/", 1)[-1] for r in rejected} == {"binary.txt", "empty.txt", "feed.jsonl"}
+        assert next(r for r in rejected if r.path.endswith("feed.jsonl")).line == 1
+        assert store.integrity() == []
+        assert len(store.fold().articles) == 18  # nothing stored before was lost
+
+
+def test_update_summary_says_only_what_later_articles_add(store_target, seeds_dir):
+    with open_store(store_target, NO_FACTS) as store:
+        store.add([str(seeds_dir)])
+        (summit,) = [e for e in store.fold().events if len(e.articles) == 5]
+        articles = {a.id: a for a in store.fold().articles}
+        since = dt.date(2019, 4, 25)
+        update = store.update(summit.id, since)
+    later = {a for a in summit.articles if articles[a].published and articles[a].published >= since}
+    earlier_text = " ".join(articles[a].text for a in summit.articles if a not in later)
+    assert later and update.sentences
+    for sentence in update.sentences:
+        assert set(sentence.sources) <= later
+        assert sentence.text not in earlier_text  # not a sentence the earlier articles carried
+
+
+def test_a_store_from_a_newer_newsfold_is_refused(tmp_path):
+    path = str(tmp_path / "store.db")
+    open_store(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(LATEST + 1),))
+    with pytest.raises(NewsfoldError, match="newer"):
+        open_store(path)
+
+
+def test_an_empty_database_is_migrated_to_the_latest_schema(tmp_path):
+    from newsfold.store.sqlite import SQLiteDatabase
+
+    db = SQLiteDatabase(str(tmp_path / "empty.db"))
+    assert migrate(db) == 0  # it was at version 0
+    assert migrate(db) == LATEST  # nothing left to do
+    tables = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "stories", "events", "bands", "terms", "rejected"} <= tables
+    assert db.query("PRAGMA journal_mode")[0][0] == "wal"
+    assert db.query("PRAGMA foreign_keys")[0][0] == 1

@@ -1,0 +1,75 @@
+"""Crash safety: `newsfold add` killed with SIGKILL at random moments, then rerun.
+
+Every time the store must pass its integrity checks; at the end it must hold each article
+once and export exactly what one uninterrupted run exports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsfold.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = 10_000
+KILLS = 5
+
+
+def add(corpus: Path, db: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsfold", "-q", "add", str(corpus), "--db", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def export(db: Path) -> str:
+    out = subprocess.run(
+        [sys.executable, "-m", "newsfold", "export", "--db", str(db)], check=True, capture_output=True
+    ).stdout
+    return hashlib.sha256(out).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def corpus(shared_data, tmp_path_factory) -> Path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import build, sentence_pools, write
+
+    return write(build(ARTICLES, sentence_pools(shared_data)), tmp_path_factory.mktemp("crash") / "corpus.jsonl")
+
+
+def test_killed_adds_leave_a_sound_store_that_ends_as_one_uninterrupted_run(corpus, tmp_path):
+    reference = tmp_path / "reference.db"
+    started = time.monotonic()
+    assert add(corpus, reference).wait() == 0
+    whole = time.monotonic() - started
+    print(f"uninterrupted add of {ARTICLES} articles: {whole:.0f} s")
+
+    crashed, rng = tmp_path / "crashed.db", random.Random(20261123)
+    for kill in range(KILLS):
+        process = add(corpus, crashed)
+        time.sleep(rng.uniform(0.05, 0.6) * whole / (kill + 1))
+        if process.poll() is not None:
+            pytest.fail(f"run {kill + 1} ended before it could be killed ({process.returncode}): kill sooner")
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        with open_store(str(crashed)) as store:
+            assert store.integrity() == [], f"after kill {kill + 1}"
+    finished = add(corpus, crashed)
+    assert finished.wait() == 0, finished.stderr.read().decode()
+
+    with open_store(str(crashed)) as store:
+        assert store.integrity() == []
+        ids = [r[0] for r in store.db.query("SELECT id FROM articles")]
+        assert store.db.query("SELECT COUNT(*) FROM events WHERE stale = 1")[0][0] == 0
+    assert len(ids) == len(set(ids)) == ARTICLES
+    assert export(crashed) == export(reference)
