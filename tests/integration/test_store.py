@@ -116,3 +116,34 @@ def test_an_empty_database_is_migrated_to_the_latest_schema(tmp_path):
     assert {"articles", "stories", "events", "bands", "terms", "rejected"} <= tables
     assert db.query("PRAGMA journal_mode")[0][0] == "wal"
     assert db.query("PRAGMA foreign_keys")[0][0] == 1
+
+
+def test_readers_never_see_half_a_batch(tmp_path, sample_dir):
+    import threading
+
+    path = str(tmp_path / "store.db")
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    writer = open_store(path, NO_FACTS)
+    ready, done, seen = threading.Event(), threading.Event(), []
+
+    def read() -> None:
+        with open_store(path, NO_FACTS) as reader:
+            ready.set()
+            while not done.is_set():
+                with reader.db.reading():
+                    count = reader.db.query("SELECT COUNT(*) FROM articles")[0][0]
+                    seen.append((count, reader.integrity()))
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    ready.wait(30)
+    try:
+        for article in articles:
+            writer.add_articles([article])
+    finally:
+        done.set()
+        thread.join()
+        writer.close()
+    counts = {count for count, _ in seen}
+    assert len(counts) > 3  # the reader did look while the writer wrote
+    assert all(problems == [] for _, problems in seen), next(p for _, p in seen if p)
