@@ -23,7 +23,9 @@ class Unavailable(Exception):
 def _binaries() -> str:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if not found:
-        raise Unavailable("PostgreSQL server binaries not found (Debian package 'postgresql'; `make` installs it as root)")
+        raise Unavailable(
+            "PostgreSQL server binaries not found (Debian package 'postgresql'; `make` installs it as root)"
+        )
     return os.path.dirname(found[-1])
 
 
@@ -63,5 +65,7 @@ def server() -> Iterator[str]:
     try:
         yield f"postgresql://newsfold@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(_as_owner([f"{bin_dir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"], owner), capture_output=True)
+        subprocess.run(
+            _as_owner([f"{bin_dir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"], owner), capture_output=True
+        )
         shutil.rmtree(folder, ignore_errors=True)

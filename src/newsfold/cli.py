@@ -123,7 +123,9 @@ def _db_option(command: Callable[..., None]) -> Callable[..., None]:
 @main.command("add")
 @click.argument("paths", nargs=-1, type=str, required=True)
 @_db_option
-@click.option("--batch", type=click.IntRange(1, 100_000), default=BATCH, show_default=True, help="Inputs per transaction.")
+@click.option(
+    "--batch", type=click.IntRange(1, 100_000), default=BATCH, show_default=True, help="Inputs per transaction."
+)
 def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
     """Add PATHS (files, folders, or - for stdin) to the store; changed events are re-summarised."""
     with open_store(db) as store, ExitStack() as stack:
@@ -151,8 +153,12 @@ def events_command(db: str, since: dt.datetime | None) -> None:
 @click.argument("event")
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="What articles since this date add (an update summary).")
-@click.option("--extract/--no-extract", default=True, show_default=True, help="Entities, quotes, figures, timeline, agreement.")
+@click.option(
+    "--since", type=click.DateTime(["%Y-%m-%d"]), help="What articles since this date add (an update summary)."
+)
+@click.option(
+    "--extract/--no-extract", default=True, show_default=True, help="Entities, quotes, figures, timeline, agreement."
+)
 def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extract: bool) -> None:
     """Show one stored event; with --since, only what is new since that date."""
     with open_store(db) as store:
@@ -168,7 +174,9 @@ def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extra
 @main.command("export")
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(("json", "jsonl")), default="json", show_default=True)
-@click.option("--extract/--no-extract", default=False, show_default=True, help="Also extract facts for every event (slow).")
+@click.option(
+    "--extract/--no-extract", default=False, show_default=True, help="Also extract facts for every event (slow)."
+)
 @click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 def export_command(db: str, fmt: str, extract: bool, out: str | None) -> None:
     """Everything in the store, in the JSON contract of `fold` (jsonl: one record per line)."""

@@ -11,11 +11,11 @@ import sqlite3
 import pytest
 
 from newsfold.config import ExtractSettings, Settings
+from newsfold.errors import NewsfoldError
 from newsfold.pipeline import fold, read_articles
 from newsfold.render import write_json
 from newsfold.store import open_store
 from newsfold.store.schema import LATEST, migrate
-from newsfold.errors import NewsfoldError
 
 NO_FACTS = Settings(extract=ExtractSettings(enabled=False))
 
@@ -69,7 +69,11 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(store_target, sample_dir,
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     (tmp_path / "empty.txt").write_text("")
     feed = tmp_path / "feed.jsonl"
-    good = {"id": "good-1", "title": "Dock workers vote to end strike", "text": (sample_dir / "14_herald-strike.txt").read_text()}
+    good = {
+        "id": "good-1",
+        "title": "Dock workers vote to end strike",
+        "text": (sample_dir / "14_herald-strike.txt").read_text(),
+    }
     feed.write_text("{broken json\n" + json.dumps(good) + "\n")
     with open_store(store_target, NO_FACTS) as store:
         store.add([str(sample_dir)])

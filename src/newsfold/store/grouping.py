@@ -21,8 +21,8 @@ from newsfold.online import (
     Neighbourhood,
     counts_matrix,
     decayed,
-    name_groups,
     key_words,
+    name_groups,
     regroup,
     weigh,
 )
@@ -98,9 +98,9 @@ def _neighbours(
     rare = max(50, total // 500)
     probes = [[int(t) for t in row[3] if 2 <= df.get(int(t), 1) <= rare] for row in fresh]
     postings: dict[int, list[str]] = {}
-    for term, story in db.query_in("SELECT term, story FROM story_terms WHERE term IN ({values})", sorted(
-        {t for p in probes for t in p}
-    )):
+    for term, story in db.query_in(
+        "SELECT term, story FROM story_terms WHERE term IN ({values})", sorted({t for p in probes for t in p})
+    ):
         postings.setdefault(term, []).append(story)
     shortlists = []
     for row, probe in zip(fresh, probes, strict=True):
@@ -164,7 +164,7 @@ def _apply(
     for k, name in zip(plain, name_groups([[movable[i][0] for i in groups[k]] for k in plain], current), strict=True):
         names[k] = name
     changed: set[str] = set()
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for k, group in enumerate(groups):
         name = names[k]
         if not db.query("SELECT 1 FROM events WHERE id = ?", (name,)):

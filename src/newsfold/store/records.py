@@ -37,7 +37,13 @@ def load_article(record: str) -> Article:
 def content_hash(article: Article) -> str:
     """Same article, same hash: its id (a wire service resends a story under a new id, and
     both are kept), its text and what is said about it, not the path it was read from."""
-    fields = [article.id, article.title, article.source, article.url, article.published and article.published.isoformat()]
+    fields = [
+        article.id,
+        article.title,
+        article.source,
+        article.url,
+        article.published and article.published.isoformat(),
+    ]
     payload = json.dumps([fields, list(article.paragraphs)], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

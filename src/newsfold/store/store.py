@@ -23,7 +23,7 @@ from newsfold.config import Settings
 from newsfold.dedup import canonical_rank, make_story, shingle_sets
 from newsfold.ingest import read_inputs
 from newsfold.online import event_id, story_terms
-from newsfold.pipeline import event_date, make_event, with_facts
+from newsfold.pipeline import make_event, with_facts
 from newsfold.store import copies, grouping
 from newsfold.store.base import Database
 from newsfold.store.records import content_hash, dump_article, dump_event, load_article, load_event
@@ -103,9 +103,12 @@ class Store:
         """Add cleaned articles in one transaction (and rebuild changed summaries when ``refresh``)."""
         with self.db.writing():
             self._reject(rejected)
-            known = {r[0] for r in self.db.query_in(
-                "SELECT content FROM articles WHERE content IN ({values})", [content_hash(a) for a in articles]
-            )}
+            known = {
+                r[0]
+                for r in self.db.query_in(
+                    "SELECT content FROM articles WHERE content IN ({values})", [content_hash(a) for a in articles]
+                )
+            }
             new_stories: dict[str, np.ndarray] = {}
             df = Counter[int]()
             added = 0
@@ -143,8 +146,17 @@ class Store:
         self.db.execute(
             "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, record) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, article.id, digest, story, day, _now(), print_.signature.tobytes(), int(print_.shingles.size),
-             dump_article(article)),
+            (
+                seq,
+                article.id,
+                digest,
+                story,
+                day,
+                _now(),
+                print_.signature.tobytes(),
+                int(print_.shingles.size),
+                dump_article(article),
+            ),
         )
         copies.index(self.db, seq, print_)
         return (regroup, tokens) if regroup else None
@@ -161,10 +173,13 @@ class Store:
         )
         return story
 
-    def _recanonical(self, story: str, article: Article, tokens: np.ndarray, day: int | None, df: Counter[int]) -> bool:
+    def _recanonical(
+        self, story: str, article: Article, tokens: np.ndarray, day: int | None, df: Counter[int]
+    ) -> bool:
         """A copy joins ``story``; when it is the better canonical (longer), the story takes its words."""
         event, canonical, old_day, blob = self.db.query(
-            "SELECT s.event, a.record, s.day, s.terms FROM stories s JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
+            "SELECT s.event, a.record, s.day, s.terms FROM stories s "
+            "JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
             (story,),
         )[0]
         self._touched.add(event)
@@ -177,7 +192,8 @@ class Store:
         df.subtract(old_terms.tolist())
         df.update(terms.tolist())
         self.db.execute(
-            "UPDATE stories SET canonical = ?, terms = ? WHERE id = ?", (article.id, grouping.pack(terms, counts), story)
+            "UPDATE stories SET canonical = ?, terms = ? WHERE id = ?",
+            (article.id, grouping.pack(terms, counts), story),
         )
         return True
 
@@ -254,8 +270,10 @@ class Store:
                 members, by_id = self._event_members(event)
                 record = self.db.query("SELECT record FROM events WHERE id = ?", (event,))
                 loaded = load_event(
-                    event, record[0][0] if record else None,
-                    tuple(s.id for s in members), tuple(a for s in members for a in s.articles),
+                    event,
+                    record[0][0] if record else None,
+                    tuple(s.id for s in members),
+                    tuple(a for s in members for a in s.articles),
                 )
                 if extract:
                     loaded = with_facts(loaded, members, by_id, self.settings.extract)
@@ -303,15 +321,20 @@ class Store:
         """Problems with the store, from the database's own checks and newsfold's invariants."""
         problems = list(self.db.integrity())
         checks = {
-            "an article's story is missing": "SELECT COUNT(*) FROM articles a LEFT JOIN stories s ON s.id = a.story WHERE s.id IS NULL",
-            "a story without articles": "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id)",
-            "a story's canonical is not its member": "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.canonical AND a.story = s.id)",
-            "an event without stories": "SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.event = e.id)",
-            "an article without its band index": "SELECT COUNT(*) FROM articles WHERE shingles > 0 AND seq NOT IN (SELECT DISTINCT article FROM bands)",
-            "a fresh event without its summaries": "SELECT COUNT(*) FROM events WHERE stale = 0 AND record IS NULL",
+            "an article's story is missing": "articles a WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story)",
+            "a story without articles": "stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id)",
+            "a story's canonical is not its member": (
+                "stories s WHERE NOT EXISTS "
+                "(SELECT 1 FROM articles a WHERE a.id = s.canonical AND a.story = s.id)"
+            ),
+            "an event without stories": "events e WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.event = e.id)",
+            "an article without its band index": (
+                "articles WHERE shingles > 0 AND seq NOT IN (SELECT DISTINCT article FROM bands)"
+            ),
+            "a fresh event without its summaries": "events WHERE stale = 0 AND record IS NULL",
         }
         for problem, sql in checks.items():
-            count = self.db.query(sql)[0][0]
+            count = self.db.query(f"SELECT COUNT(*) FROM {sql}")[0][0]
             if count:
                 problems.append(f"{problem} ({count})")
         return problems
@@ -322,7 +345,7 @@ def _on_or_after(article: Article, since: dt.date) -> bool:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def batches(items: Iterable[object], size: int) -> Iterator[list[object]]:

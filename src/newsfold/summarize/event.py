@@ -80,7 +80,10 @@ def summarize_update(
     settings = settings or SummarySettings()
     canonicals = [articles[s.canonical] for s in stories]
     pool = candidates(
-        canonicals, per_story=settings.story_sentences, shorten=settings.shorten, back_references=settings.back_references
+        canonicals,
+        per_story=settings.story_sentences,
+        shorten=settings.shorten,
+        back_references=settings.back_references,
     )
     known = frozenset().union(*(concepts(p) for a in earlier for p in a.paragraphs))
     selector = _Selector(pool, canonicals, replace(settings, open_with_lede=False), known)
