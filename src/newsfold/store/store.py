@@ -321,7 +321,9 @@ class Store:
         """Problems with the store, from the database's own checks and newsfold's invariants."""
         problems = list(self.db.integrity())
         checks = {
-            "an article's story is missing": "articles a WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story)",
+            "an article's story is missing": (
+                "articles a WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story)"
+            ),
             "a story without articles": "stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id)",
             "a story's canonical is not its member": (
                 "stories s WHERE NOT EXISTS "
