@@ -108,3 +108,31 @@ def test_installed_console_script_and_module_run():
         [sys.executable, "-m", "newsfold", "fold", "--format", "json"], capture_output=True, text=True, check=True
     )
     assert len(json.loads(folded.stdout)["articles"]) == 17
+
+
+def test_store_commands_add_list_show_export_and_report_rejections(tmp_path, sample_dir):
+    db = str(tmp_path / "news.db")
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "nul.txt").write_bytes(b"\x00\x00")
+    added = run("add", str(sample_dir), str(tmp_path / "bad"), "--db", db)
+    assert added.exit_code == 0
+    assert "17 new articles, 0 already stored, 1 rejected; 5 events re-summarised" in added.stderr
+
+    listed = run("events", "--db", db).stdout.splitlines()
+    assert len(listed) == 5
+    latest = listed[0].split("\t")
+    assert latest[1:4] == ["2025-03-14", "1", "1"]  # the shipwreck, reported on 14 March by one outlet
+    assert len(run("events", "--db", db, "--since", "2025-03-10").stdout.splitlines()) == 3
+
+    shown = run("show", latest[0], "--db", db, "--no-extract")
+    assert shown.exit_code == 0 and latest[4] in shown.stdout
+    assert run("show", "e-nosuchevent", "--db", db).exit_code == 1
+
+    records = [json.loads(line) for line in run("export", "--db", db, "--format", "jsonl").stdout.splitlines()]
+    kinds = [r["type"] for r in records]
+    assert kinds.count("article") == 17 and kinds.count("event") == 5 and kinds.count("rejected") == 1
+    folded = json.loads(run("fold", str(sample_dir), "--format", "json", "--no-extract").stdout)
+    exported = json.loads(run("export", "--db", db).stdout)
+    assert list(exported) == list(folded)
+    assert set(exported["events"][0]) == set(folded["events"][0])
+    assert run("rejected", "--db", db).stdout.startswith(str(tmp_path / "bad" / "nul.txt"))

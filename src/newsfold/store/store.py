@@ -66,7 +66,7 @@ class Store:
         self.settings = settings or Settings()
         migrate(db)
         self._hasher = TokenHasher()
-        self._touched: set[str] = set()  # events a copy joined in the batch in flight
+        self._touched: set[str] = set()  # events that gained an article in the batch in flight
 
     def close(self) -> None:
         self.db.close()
@@ -165,8 +165,9 @@ class Store:
         story = f"s-{article.id}"
         terms, counts = story_terms(tokens)
         df.update(terms.tolist())
-        event = event_id([story])
+        event = event_id([story])  # its own event until grouping says otherwise
         self.db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (event, _now()))
+        self._touched.add(event)
         self.db.execute(
             "INSERT INTO stories (id, event, canonical, day, terms) VALUES (?, ?, ?, ?, ?)",
             (story, event, article.id, day, grouping.pack(terms, counts)),
