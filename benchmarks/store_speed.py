@@ -23,6 +23,8 @@ from synthetic import build, sentence_pools, write
 from newsfold.store import open_store
 
 HERE = Path(__file__).resolve().parent
+TABLES = ("events", "stories", "articles", "bands", "story_terms", "terms", "rejected")
+"""In an order that satisfies the foreign keys."""
 OUT = HERE / "out"
 
 
@@ -98,6 +100,22 @@ class PostgresCopies:
         with open_store(self.base_target()) as store:
             return store.db.query("SELECT COUNT(*) FROM articles")[0][0] > 0
 
+    def fill_from(self, sqlite_path: Path) -> None:
+        """Copy a SQLite store's rows into the (empty, migrated) base database: the same store,
+        faster than adding 100k articles again."""
+        import sqlite3
+
+        source = sqlite3.connect(sqlite_path)
+        with open_store(self.base_target()):  # creates the tables
+            pass
+        with self.psycopg.connect(self.base_target()) as target, target.cursor() as cursor:
+            for table in TABLES:
+                columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
+                with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    for row in source.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+                        copy.write_row(row)
+        source.close()
+
     def copy(self, run: int) -> str:
         name = f"newsfold_run{run}"
         with self.psycopg.connect(self.admin, autocommit=True) as c:
@@ -131,6 +149,10 @@ def main() -> int:
                     url = stack.enter_context(server())
                 backends.append(PostgresCopies(args.base, url))
         for backend in backends:
+            sqlite_base = OUT / f"store-{args.base}.db"
+            if isinstance(backend, PostgresCopies) and not backend.exists() and sqlite_base.exists():
+                print(f"copying the SQLite base store into {backend.base}...", file=sys.stderr)
+                backend.fill_from(sqlite_base)
             if not backend.exists():
                 print(f"building the {backend.name} base store of {args.base} articles (once)...", file=sys.stderr)
                 seconds, _, added = timed_add(backend.base_target(), base_corpus, batch=2000)

@@ -26,6 +26,10 @@ class Database(Protocol):
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
 
+    def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Insert many rows at once (PostgreSQL: COPY)."""
+        ...
+
     def query_in(self, sql: str, values: Sequence[Any], params: Sequence[Any] = ()) -> list[Row]:
         """Run ``sql`` whose ``IN ({values})`` stands for the given values (any number)."""
         ...

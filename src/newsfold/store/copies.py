@@ -70,4 +70,4 @@ def _likely(new: Fingerprint, signature: np.ndarray, size: int, threshold: float
 
 
 def index(db: Database, seq: int, print_: Fingerprint) -> None:
-    db.executemany("INSERT INTO bands (key, article) VALUES (?, ?)", [(int(k), seq) for k in print_.keys])
+    db.insert("bands", ("key", "article"), [(int(k), seq) for k in print_.keys])

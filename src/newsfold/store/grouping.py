@@ -44,10 +44,12 @@ def unpack(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
 def count_terms(db: Database, change: Counter[int]) -> None:
     """Add ``change`` (term -> stories gained, or lost when negative) to the document frequencies."""
     rows = [(int(t), int(n)) for t, n in sorted(change.items()) if n]
-    db.executemany(
-        "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df",
-        rows,
-    )
+    upsert = " ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df"
+    if db.dialect == "postgresql":  # one statement for all rows
+        terms, counts = [t for t, _ in rows], [n for _, n in rows]
+        db.execute("INSERT INTO terms (term, df) SELECT * FROM unnest(?::integer[], ?::integer[])" + upsert, (terms, counts))
+    else:
+        db.executemany("INSERT INTO terms (term, df) VALUES (?, ?)" + upsert, rows)
 
 
 def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: ClusterSettings) -> set[str]:
@@ -88,7 +90,7 @@ def _frequencies(db: Database, terms: set[int]) -> dict[int, int]:
 
 def _index(db: Database, stories: Mapping[str, np.ndarray], df: dict[int, int], total: int) -> None:
     rows = [(int(t), story) for story, tokens in sorted(stories.items()) for t in key_words(tokens, df, total)]
-    db.executemany("INSERT INTO story_terms (term, story) VALUES (?, ?)", rows)
+    db.insert("story_terms", ("term", "story"), rows)
 
 
 def _neighbours(

@@ -45,10 +45,19 @@ class PostgresDatabase:
             with self.connection.cursor() as cursor:
                 cursor.executemany(_sql(sql), rows)
 
+    def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        with self.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
     def query_in(self, sql: str, values: Sequence[Any], params: Sequence[Any] = ()) -> list[Row]:
         if not values:
             return []
-        # One array parameter instead of a list of placeholders: any length, one plan.
+        # One array parameter instead of a list of placeholders: any length, one plan. Integers
+        # go as one text literal, which is much faster to send than a list dumped item by item.
+        if all(isinstance(v, int) for v in values):
+            literal = "{" + ",".join(map(str, values)) + "}"
+            return self.query(sql.replace("IN ({values})", "= ANY(?::bigint[])"), (literal, *params))
         return self.query(sql.replace("IN ({values})", "= ANY(?)"), (list(values), *params))
 
     @contextmanager

@@ -36,6 +36,10 @@ class SQLiteDatabase:
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.connection.executemany(sql, rows)
 
+    def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        marks = ",".join("?" * len(columns))
+        self.connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
     def query_in(self, sql: str, values: Sequence[Any], params: Sequence[Any] = ()) -> list[Row]:
         out: list[Row] = []
         for part in chunks(values, MAX_PARAMS):
