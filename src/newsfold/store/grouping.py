@@ -47,7 +47,8 @@ def count_terms(db: Database, change: Counter[int]) -> None:
     upsert = " ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df"
     if db.dialect == "postgresql":  # one statement for all rows
         terms, counts = [t for t, _ in rows], [n for _, n in rows]
-        db.execute("INSERT INTO terms (term, df) SELECT * FROM unnest(?::integer[], ?::integer[])" + upsert, (terms, counts))
+        unnest = "INSERT INTO terms (term, df) SELECT * FROM unnest(?::integer[], ?::integer[])"
+        db.execute(unnest + upsert, (terms, counts))
     else:
         db.executemany("INSERT INTO terms (term, df) VALUES (?, ?)" + upsert, rows)
 
