@@ -142,12 +142,42 @@ def test_readers_never_see_half_a_batch(tmp_path, sample_dir):
     thread.start()
     ready.wait(30)
     try:
-        for article in articles:
-            writer.add_articles([article])
+        for start in range(0, len(articles), 3):  # batches of 3: half a batch would be a count off the steps
+            writer.add_articles(articles[start : start + 3])
     finally:
         done.set()
         thread.join()
         writer.close()
     counts = {count for count, _ in seen}
     assert len(counts) > 3  # the reader did look while the writer wrote
+    assert all(count % 3 == 0 or count == len(articles) for count in counts)
     assert all(problems == [] for _, problems in seen), next(p for _, p in seen if p)
+
+
+def stored_frequencies(store) -> tuple[dict[int, int], dict[int, int]]:
+    """Document frequencies as kept, and as recomputed from the stories' stored terms."""
+    from newsfold.store.grouping import unpack
+
+    kept = {t: n for t, n in store.db.query("SELECT term, df FROM terms") if n}
+    recount: dict[int, int] = {}
+    for (blob,) in store.db.query("SELECT terms FROM stories"):
+        for term in unpack(blob)[0].tolist():
+            recount[term] = recount.get(term, 0) + 1
+    return kept, recount
+
+
+def test_a_longer_copy_arriving_later_becomes_the_canonical(store_target, sample_dir):
+    # The truncated blog reprint (13) first, then the full wire story (12) it copies.
+    articles, _ = read_articles(
+        [str(sample_dir / "13_pulse-strike-blog.txt"), str(sample_dir / "12_meridian-strike-wire.txt")], NO_FACTS
+    )
+    with open_store(store_target, NO_FACTS) as store:
+        store.add_articles(articles[:1])
+        store.add_articles(articles[1:])
+        (story,) = store.fold().stories
+        assert story.canonical == "12_meridian-strike-wire" and len(story.articles) == 2
+        indexed = store.db.query("SELECT term, COUNT(*) FROM story_terms GROUP BY term, story HAVING COUNT(*) > 1")
+        assert indexed == []  # the reprint's words were replaced, not added to
+        kept, recount = stored_frequencies(store)
+        assert kept == recount
+        assert store.integrity() == []

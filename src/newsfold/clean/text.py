@@ -81,9 +81,13 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def normalise(text: str) -> str:
     """Undo typewriter and markdown conventions that get in the way of sentences."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _CONTROL.sub("", text)  # NUL and other control characters: never text, and PostgreSQL refuses NUL
     text = text.replace("``", "“").replace("''", "”").replace("\\$", "$")
     text = re.sub(r"(?m)^\s*#{1,6}\s+", "", text)
     text = re.sub(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])", r"\1", text)

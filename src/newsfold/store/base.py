@@ -38,6 +38,10 @@ class Database(Protocol):
         """A transaction in which this connection is the only writer; rolled back on error."""
         ...
 
+    def savepoint(self) -> AbstractContextManager[None]:
+        """Inside a transaction: a block whose failure undoes only its own writes."""
+        ...
+
     def reading(self) -> AbstractContextManager[None]:
         """A transaction that sees one consistent state of the store."""
         ...

@@ -21,6 +21,7 @@ from newsfold.online import (
     Neighbourhood,
     counts_matrix,
     decayed,
+    event_id,
     key_words,
     name_groups,
     regroup,
@@ -90,6 +91,8 @@ def _frequencies(db: Database, terms: set[int]) -> dict[int, int]:
 
 
 def _index(db: Database, stories: Mapping[str, np.ndarray], df: dict[int, int], total: int) -> None:
+    """(Re)index the stories' weightiest words (a story whose canonical changed drops its old ones)."""
+    db.executemany("DELETE FROM story_terms WHERE story = ?", [(story,) for story in sorted(stories)])
     rows = [(int(t), story) for story, tokens in sorted(stories.items()) for t in key_words(tokens, df, total)]
     db.insert("story_terms", ("term", "story"), rows)
 
@@ -146,6 +149,18 @@ def _members(db: Database, events: Sequence[str], exclude: Sequence[str]) -> lis
     return _load(db, set(ids) - set(exclude))
 
 
+def _free(db: Database, name: str, members: set[str], current: Mapping[str, str]) -> str:
+    """``name``, or a variant of it when a live event outside this group already has it (a new
+    name made from stories that once founded an event which has since lost them)."""
+    if name in current.values():
+        return name  # kept from an event of this neighbourhood
+    salt = 0
+    while {r[0] for r in db.query("SELECT id FROM stories WHERE event = ?", (name,))} - members:
+        salt += 1
+        name = event_id([*sorted(members), f"#{salt}"])
+    return name
+
+
 def _apply(
     db: Database,
     groups: list[list[int]],
@@ -165,7 +180,7 @@ def _apply(
         else:
             plain.append(k)
     for k, name in zip(plain, name_groups([[movable[i][0] for i in groups[k]] for k in plain], current), strict=True):
-        names[k] = name
+        names[k] = _free(db, name, {movable[i][0] for i in groups[k] if i < n}, current)
     changed: set[str] = set()
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for k, group in enumerate(groups):

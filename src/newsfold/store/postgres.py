@@ -66,6 +66,18 @@ class PostgresDatabase:
             yield
 
     @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside a transaction: undo only what the block did when it fails."""
+        self.execute("SAVEPOINT one")
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK TO SAVEPOINT one")
+            self.execute("RELEASE SAVEPOINT one")
+            raise
+        self.execute("RELEASE SAVEPOINT one")
+
+    @contextmanager
     def reading(self) -> Iterator[None]:
         with self._transaction(lock=False):
             yield

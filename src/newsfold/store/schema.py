@@ -62,7 +62,7 @@ def version(db: Database) -> int:
     if db.dialect == "sqlite":
         found = db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
     else:
-        found = db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'meta'")
+        found = db.query("SELECT to_regclass('meta') IS NOT NULL")[0][0]
     if not found:
         return 0
     rows = db.query("SELECT value FROM meta WHERE key = 'schema_version'")
@@ -71,6 +71,9 @@ def version(db: Database) -> int:
 
 def migrate(db: Database, *, target: int = LATEST) -> int:
     """Bring the store to ``target`` (the latest by default); returns the version it was at."""
+    with db.reading():  # readers need no write lock when there is nothing to migrate
+        if version(db) == target:
+            return target
     with db.writing():
         start = version(db)
         if start > LATEST:

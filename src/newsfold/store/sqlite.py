@@ -53,6 +53,18 @@ class SQLiteDatabase:
             yield
 
     @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside a transaction: undo only what the block did when it fails."""
+        self.execute("SAVEPOINT one")
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK TO SAVEPOINT one")
+            self.execute("RELEASE SAVEPOINT one")
+            raise
+        self.execute("RELEASE SAVEPOINT one")
+
+    @contextmanager
     def reading(self) -> Iterator[None]:
         with self._transaction("BEGIN"):
             yield
@@ -70,11 +82,11 @@ class SQLiteDatabase:
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        else:
             self.connection.execute("COMMIT")
+        except BaseException:
+            if self.connection.in_transaction:  # also when COMMIT itself failed
+                self.connection.execute("ROLLBACK")
+            raise
         finally:
             self._depth = 0
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 import numpy as np
@@ -58,6 +58,21 @@ class EventRow:
     title: str
 
 
+@dataclass(slots=True)
+class _Changes:
+    """What stored articles leave for grouping: term counts to add, stories to regroup
+    (id -> word ids of the canonical article), events that gained an article."""
+
+    df: Counter[int] = field(default_factory=Counter)
+    regroup: dict[str, np.ndarray] = field(default_factory=dict)
+    touched: set[str] = field(default_factory=set)
+
+    def merge(self, other: _Changes) -> None:
+        self.df.update(other.df)
+        self.regroup.update(other.regroup)
+        self.touched |= other.touched
+
+
 class Store:
     """Articles, stories and events in a database (see :func:`newsfold.store.open_store`)."""
 
@@ -66,7 +81,6 @@ class Store:
         self.settings = settings or Settings()
         migrate(db)
         self._hasher = TokenHasher()
-        self._touched: set[str] = set()  # events that gained an article in the batch in flight
 
     def close(self) -> None:
         self.db.close()
@@ -100,48 +114,51 @@ class Store:
     def add_articles(
         self, articles: Sequence[Article], rejected: Sequence[Rejection] = (), *, refresh: bool = True
     ) -> AddReport:
-        """Add cleaned articles in one transaction (and rebuild changed summaries when ``refresh``)."""
+        """Add cleaned articles in one transaction (and rebuild changed summaries when ``refresh``).
+
+        An article the database refuses (its error is recorded as a rejection) is undone
+        alone; the rest of the batch goes on.
+        """
+        refused: list[Rejection] = []
         with self.db.writing():
-            self._reject(rejected)
-            known = {
-                r[0]
-                for r in self.db.query_in(
-                    "SELECT content FROM articles WHERE content IN ({values})", [content_hash(a) for a in articles]
-                )
-            }
-            new_stories: dict[str, np.ndarray] = {}
-            df = Counter[int]()
+            hashes = [content_hash(a) for a in articles]
+            known = {r[0] for r in self.db.query_in("SELECT content FROM articles WHERE content IN ({values})", hashes)}
+            batch = _Changes()
             added = 0
-            for article in articles:
-                digest = content_hash(article)
+            for article, digest in zip(articles, hashes, strict=True):
                 if digest in known:
                     continue
                 known.add(digest)
-                story = self._insert(article, digest, df)
-                if story:
-                    new_stories[story[0]] = story[1]
+                one = _Changes()
+                try:
+                    with self.db.savepoint():
+                        self._insert(article, digest, one)
+                except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
+                    refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
+                    continue
+                batch.merge(one)
                 added += 1
-            grouping.count_terms(self.db, df)
-            changed = grouping.group_new(self.db, new_stories, self.settings.cluster)
-            self._settle(changed | self._touched)
-            self._touched.clear()
+            self._reject([*rejected, *refused])
+            grouping.count_terms(self.db, batch.df)
+            changed = grouping.group_new(self.db, batch.regroup, self.settings.cluster)
+            self._settle(changed | batch.touched)
         events = self.refresh() if refresh else 0
-        for r in rejected:
+        for r in [*rejected, *refused]:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
-        return AddReport(added, len(articles) - added, len(rejected), events)
+        return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused), events)
 
-    def _insert(self, article: Article, digest: str, df: Counter[int]) -> tuple[str, np.ndarray] | None:
-        """Store one article; returns its story's id and words when the story is new or changed its words."""
+    def _insert(self, article: Article, digest: str, changes: _Changes) -> None:
+        """Store one article, noting in ``changes`` what grouping must then do."""
         article = self._unique_id(article)
         tokens = self._hasher(article.text)
         print_ = copies.fingerprint(tokens, self.settings.dedup)
         story = copies.copy_of(self.db, print_, self._hasher, self.settings.dedup)
         day = article.published.toordinal() if article.published else None
-        regroup = None
         if story is None:
-            story = regroup = self._new_story(article, tokens, day, df)
-        elif self._recanonical(story, article, tokens, day, df):
-            regroup = story
+            story = self._new_story(article, tokens, day, changes)
+            changes.regroup[story] = tokens
+        elif self._recanonical(story, article, tokens, day, changes):
+            changes.regroup[story] = tokens
         seq = (self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]) + 1
         self.db.execute(
             "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, record) "
@@ -159,15 +176,14 @@ class Store:
             ),
         )
         copies.index(self.db, seq, print_)
-        return (regroup, tokens) if regroup else None
 
-    def _new_story(self, article: Article, tokens: np.ndarray, day: int | None, df: Counter[int]) -> str:
+    def _new_story(self, article: Article, tokens: np.ndarray, day: int | None, changes: _Changes) -> str:
         story = f"s-{article.id}"
         terms, counts = story_terms(tokens)
-        df.update(terms.tolist())
+        changes.df.update(terms.tolist())
         event = event_id([story])  # its own event until grouping says otherwise
         self.db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (event, _now()))
-        self._touched.add(event)
+        changes.touched.add(event)
         self.db.execute(
             "INSERT INTO stories (id, event, canonical, day, terms) VALUES (?, ?, ?, ?, ?)",
             (story, event, article.id, day, grouping.pack(terms, counts)),
@@ -175,7 +191,7 @@ class Store:
         return story
 
     def _recanonical(
-        self, story: str, article: Article, tokens: np.ndarray, day: int | None, df: Counter[int]
+        self, story: str, article: Article, tokens: np.ndarray, day: int | None, changes: _Changes
     ) -> bool:
         """A copy joins ``story``; when it is the better canonical (longer), the story takes its words."""
         event, canonical, old_day, blob = self.db.query(
@@ -183,15 +199,15 @@ class Store:
             "JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
             (story,),
         )[0]
-        self._touched.add(event)
+        changes.touched.add(event)
         if day is not None and (old_day is None or day < old_day):
             self.db.execute("UPDATE stories SET day = ? WHERE id = ?", (day, story))
         if canonical_rank(article) >= canonical_rank(load_article(canonical)):
             return False
         old_terms, _ = grouping.unpack(blob)
         terms, counts = story_terms(tokens)
-        df.subtract(old_terms.tolist())
-        df.update(terms.tolist())
+        changes.df.subtract(old_terms.tolist())
+        changes.df.update(terms.tolist())
         self.db.execute(
             "UPDATE stories SET canonical = ?, terms = ? WHERE id = ?",
             (article.id, grouping.pack(terms, counts), story),
@@ -349,9 +365,3 @@ def _on_or_after(article: Article, since: dt.date) -> bool:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def batches(items: Iterable[object], size: int) -> Iterator[list[object]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
