@@ -61,13 +61,13 @@ def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: Cluster
         return set()
     total = db.query("SELECT COUNT(*) FROM stories")[0][0]
     fresh = _load(db, stories)
-    df = _frequencies(db, {int(t) for row in fresh for t in row[3]})
+    df = _frequencies(db, _terms(fresh))
     _index(db, stories, df, total)
     neighbours = _neighbours(db, fresh, df, total, settings)
     sizes = _sizes(db, {row[1] for rows in neighbours for row, _ in rows})
     settled = sorted(e for e, n in sizes.items() if n > SETTLED)
     movable = list(fresh) + _members(db, sorted(e for e, n in sizes.items() if n <= SETTLED), exclude=stories)
-    df.update(_frequencies(db, {int(t) for row in movable for t in row[3]} - df.keys()))
+    df.update(_frequencies(db, _terms(movable) - df.keys()))
     vectors = weigh(counts_matrix([(row[3], row[4]) for row in movable]), df, total)
     position = {e: k for k, e in enumerate(settled)}
     links: dict[tuple[int, int], float] = {}
@@ -84,6 +84,11 @@ def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: Cluster
 def _load(db: Database, ids: Iterable[str]) -> list[StoryRow]:
     rows = db.query_in("SELECT id, event, day, terms FROM stories WHERE id IN ({values})", sorted(ids))
     return [(i, e, np.nan if d is None else float(d), *unpack(blob)) for i, e, d, blob in sorted(rows)]
+
+
+def _terms(rows: Iterable[StoryRow]) -> set[int]:
+    arrays = [row[3] for row in rows]
+    return set(np.unique(np.concatenate(arrays)).tolist()) if arrays else set()
 
 
 def _frequencies(db: Database, terms: set[int]) -> dict[int, int]:
@@ -115,7 +120,7 @@ def _neighbours(
     known = {row[0]: row for row in fresh}
     missing = {s for short in shortlists for s in short} - known.keys()
     known.update((row[0], row) for row in _load(db, missing))
-    df.update(_frequencies(db, {int(t) for row in known.values() for t in row[3]} - df.keys()))
+    df.update(_frequencies(db, _terms(known.values()) - df.keys()))
     ids = sorted(known)
     position = {s: k for k, s in enumerate(ids)}
     vectors = weigh(counts_matrix([(known[s][3], known[s][4]) for s in ids]), df, total)
