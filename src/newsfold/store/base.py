@@ -8,7 +8,7 @@ is passed) and provides a transaction in which it is the only writer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
 Row = tuple[Any, ...]
@@ -47,6 +47,25 @@ class Database(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class Savepoints:
+    """``savepoint()`` for a backend whose ``execute`` runs SQL (the same SQL in both)."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside a transaction: undo only what the block did when it fails."""
+        self.execute("SAVEPOINT one")
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK TO SAVEPOINT one")
+            self.execute("RELEASE SAVEPOINT one")
+            raise
+        self.execute("RELEASE SAVEPOINT one")
 
 
 def chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from newsfold._optional import require
-from newsfold.store.base import Row
+from newsfold.store.base import Row, Savepoints
 
 WRITER_LOCK = 0x6E657773  # "news": the advisory lock that makes one writer at a time
 
@@ -20,7 +20,7 @@ def _sql(sql: str) -> str:
     return sql.replace("?", "%s").replace("BLOB", "BYTEA")
 
 
-class PostgresDatabase:
+class PostgresDatabase(Savepoints):
     """A PostgreSQL database opened for the store, from a ``postgresql://`` URL."""
 
     dialect = "postgresql"
@@ -64,18 +64,6 @@ class PostgresDatabase:
     def writing(self) -> Iterator[None]:
         with self._transaction(lock=True):
             yield
-
-    @contextmanager
-    def savepoint(self) -> Iterator[None]:
-        """Inside a transaction: undo only what the block did when it fails."""
-        self.execute("SAVEPOINT one")
-        try:
-            yield
-        except BaseException:
-            self.execute("ROLLBACK TO SAVEPOINT one")
-            self.execute("RELEASE SAVEPOINT one")
-            raise
-        self.execute("RELEASE SAVEPOINT one")
 
     @contextmanager
     def reading(self) -> Iterator[None]:

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from newsfold.store.base import Row, chunks
+from newsfold.store.base import Row, Savepoints, chunks
 
 MAX_PARAMS = 900
 """Values per ``IN (...)`` list: far below SQLite's variable limit on every build."""
 
 
-class SQLiteDatabase:
+class SQLiteDatabase(Savepoints):
     """A SQLite file opened for the store."""
 
     dialect = "sqlite"
@@ -51,18 +51,6 @@ class SQLiteDatabase:
     def writing(self) -> Iterator[None]:
         with self._transaction("BEGIN IMMEDIATE"):
             yield
-
-    @contextmanager
-    def savepoint(self) -> Iterator[None]:
-        """Inside a transaction: undo only what the block did when it fails."""
-        self.execute("SAVEPOINT one")
-        try:
-            yield
-        except BaseException:
-            self.execute("ROLLBACK TO SAVEPOINT one")
-            self.execute("RELEASE SAVEPOINT one")
-            raise
-        self.execute("RELEASE SAVEPOINT one")
 
     @contextmanager
     def reading(self) -> Iterator[None]:
