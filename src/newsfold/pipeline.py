@@ -35,7 +35,7 @@ Timings = dict[str, float]
 
 
 @contextmanager
-def _timed(timings: Timings | None, stage: str) -> Iterator[None]:
+def timed(timings: Timings | None, stage: str) -> Iterator[None]:
     started = time.perf_counter()
     yield
     if timings is not None:
@@ -58,9 +58,19 @@ def fold(
         timings: if given, receives the seconds spent in each stage.
     """
     settings = settings or Settings()
-    with _timed(timings, "ingest+clean"):
+    with timed(timings, "ingest+clean"):
         articles, rejected = read_articles(paths, settings, on_article=on_article)
     return fold_articles(articles, rejected, settings, timings=timings)
+
+
+def cleaned_inputs(
+    paths: Iterable[str], settings: Settings, *, on_article: Progress | None = None
+) -> Iterator[Article | Rejection]:
+    """Ingest and clean, one input at a time; an unusable input is a rejection, never an exception."""
+    for item in read_inputs(paths, settings.ingest):
+        if on_article:
+            on_article(item.path)
+        yield item if isinstance(item, Rejection) else clean_article(item)
 
 
 def read_articles(
@@ -69,10 +79,7 @@ def read_articles(
     """Ingest and clean; unusable inputs come back as rejections, never as exceptions."""
     articles: list[Article] = []
     rejected: list[Rejection] = []
-    for item in read_inputs(paths, settings.ingest):
-        if on_article:
-            on_article(item.path)
-        cleaned = item if isinstance(item, Rejection) else clean_article(item)
+    for cleaned in cleaned_inputs(paths, settings, on_article=on_article):
         if isinstance(cleaned, Rejection):
             log.warning("skipped %s%s: %s", cleaned.path, f":{cleaned.line}" if cleaned.line else "", cleaned.reason)
             rejected.append(cleaned)
@@ -105,13 +112,13 @@ def fold_articles(
     """Fold cleaned articles: copies into stories, stories into events, events summarised."""
     settings = settings or Settings()
     articles, tokens, stories = find_copies(articles, settings, timings)
-    with _timed(timings, "group"):
+    with timed(timings, "group"):
         groups = group_events(stories, articles, tokens, settings)
     by_id = {a.id: a for a in articles}
-    with _timed(timings, "summarize"):
+    with timed(timings, "summarize"):
         events = [make_event([stories[k] for k in group], by_id, settings.summary) for group in groups]
     if settings.extract.enabled:
-        with _timed(timings, "extract"):
+        with timed(timings, "extract"):
             story_by_id = {s.id: s for s in stories}
             events = [with_facts(e, [story_by_id[s] for s in e.stories], by_id, settings.extract) for e in events]
     events.sort(key=lambda e: (-len(e.articles), -(e.date.toordinal() if e.date else 0), e.id))
@@ -124,9 +131,9 @@ def find_copies(
     """Articles with unique ids, their word ids, and their stories (copies grouped)."""
     articles = unique_ids(articles)
     hasher = TokenHasher()
-    with _timed(timings, "tokenize"):
+    with timed(timings, "tokenize"):
         tokens = [hasher(a.text) for a in articles]
-    with _timed(timings, "dedup"):
+    with timed(timings, "dedup"):
         stories = find_stories(articles, tokens, settings.dedup)
     return articles, tokens, stories
 

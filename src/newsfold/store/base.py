@@ -49,11 +49,48 @@ class Database(Protocol):
     def close(self) -> None: ...
 
 
-class Savepoints:
-    """``savepoint()`` for a backend whose ``execute`` runs SQL (the same SQL in both)."""
+class Transactions:
+    """What both backends do alike: nested transactions join the outermost, and savepoints.
+
+    A backend provides ``execute`` and ``_begin(write)``, a context manager around one
+    database transaction (committed on success, rolled back on error).
+    """
+
+    _depth = 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         raise NotImplementedError
+
+    def _begin(self, write: bool) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """A transaction in which this connection is the only writer; rolled back on error."""
+        with self._outermost(write=True):
+            yield
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """A transaction that sees one consistent state of the store."""
+        with self._outermost(write=False):
+            yield
+
+    @contextmanager
+    def _outermost(self, *, write: bool) -> Iterator[None]:
+        if self._depth:  # nested: part of the enclosing transaction
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._begin(write):
+                yield
+        finally:
+            self._depth = 0
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:

@@ -66,7 +66,9 @@ def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: Cluster
     neighbours = _neighbours(db, fresh, df, total, settings)
     sizes = _sizes(db, {row[1] for rows in neighbours for row, _ in rows})
     settled = sorted(e for e, n in sizes.items() if n > SETTLED)
-    movable = list(fresh) + _members(db, sorted(e for e, n in sizes.items() if n <= SETTLED), exclude=stories)
+    loaded = {row[0]: row for rows in neighbours for row, _ in rows}
+    small = sorted(e for e, n in sizes.items() if n <= SETTLED)
+    movable = list(fresh) + _members(db, small, exclude=stories, loaded=loaded)
     df.update(_frequencies(db, _terms(movable) - df.keys()))
     vectors = weigh(counts_matrix([(row[3], row[4]) for row in movable]), df, total)
     position = {e: k for k, e in enumerate(settled)}
@@ -149,9 +151,14 @@ def _sizes(db: Database, events: set[str]) -> dict[str, int]:
     return dict(rows)
 
 
-def _members(db: Database, events: Sequence[str], exclude: Sequence[str]) -> list[StoryRow]:
-    ids = [r[0] for r in db.query_in("SELECT id FROM stories WHERE event IN ({values})", events)]
-    return _load(db, set(ids) - set(exclude))
+def _members(
+    db: Database, events: Sequence[str], exclude: Mapping[str, object], loaded: Mapping[str, StoryRow]
+) -> list[StoryRow]:
+    """The stories of ``events`` but ``exclude``, in id order (those in ``loaded`` are not read again)."""
+    ids = {r[0] for r in db.query_in("SELECT id FROM stories WHERE event IN ({values})", events)} - exclude.keys()
+    rows = {row[0]: row for row in _load(db, ids - loaded.keys())}
+    rows.update((i, loaded[i]) for i in ids & loaded.keys())
+    return [rows[i] for i in sorted(ids)]
 
 
 def _free(db: Database, name: str, members: set[str], current: Mapping[str, str]) -> str:

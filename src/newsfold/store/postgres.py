@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from newsfold._optional import require
-from newsfold.store.base import Row, Savepoints
+from newsfold.store.base import Row, Transactions
 
 WRITER_LOCK = 0x6E657773  # "news": the advisory lock that makes one writer at a time
 
@@ -20,7 +20,7 @@ def _sql(sql: str) -> str:
     return sql.replace("?", "%s").replace("BLOB", "BYTEA")
 
 
-class PostgresDatabase(Savepoints):
+class PostgresDatabase(Transactions):
     """A PostgreSQL database opened for the store, from a ``postgresql://`` URL."""
 
     dialect = "postgresql"
@@ -28,7 +28,6 @@ class PostgresDatabase(Savepoints):
     def __init__(self, url: str) -> None:
         psycopg = require("psycopg", extra="postgres", feature="A PostgreSQL store")
         self.connection = psycopg.connect(url, autocommit=True)
-        self._depth = 0
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         with self.connection.cursor() as cursor:
@@ -61,34 +60,13 @@ class PostgresDatabase(Savepoints):
         return self.query(sql.replace("IN ({values})", "= ANY(?)"), (list(values), *params))
 
     @contextmanager
-    def writing(self) -> Iterator[None]:
-        with self._transaction(lock=True):
+    def _begin(self, write: bool) -> Iterator[None]:
+        with self.connection.transaction():
+            if write:
+                self.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+            else:
+                self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             yield
-
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        with self._transaction(lock=False):
-            yield
-
-    @contextmanager
-    def _transaction(self, *, lock: bool) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with self.connection.transaction():
-                if lock:
-                    self.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
-                else:
-                    self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                yield
-        finally:
-            self._depth = 0
 
     def integrity(self) -> list[str]:
         """PostgreSQL enforces keys itself; nothing further to check at this level."""

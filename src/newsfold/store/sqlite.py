@@ -7,13 +7,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from newsfold.store.base import Row, Savepoints, chunks
+from newsfold.store.base import Row, Transactions, chunks
 
 MAX_PARAMS = 900
 """Values per ``IN (...)`` list: far below SQLite's variable limit on every build."""
 
 
-class SQLiteDatabase(Savepoints):
+class SQLiteDatabase(Transactions):
     """A SQLite file opened for the store."""
 
     dialect = "sqlite"
@@ -25,7 +25,6 @@ class SQLiteDatabase(Savepoints):
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
         self.connection.execute("PRAGMA foreign_keys=ON")
-        self._depth = 0
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self.connection.execute(sql, params).fetchall()
@@ -48,26 +47,8 @@ class SQLiteDatabase(Savepoints):
         return out
 
     @contextmanager
-    def writing(self) -> Iterator[None]:
-        with self._transaction("BEGIN IMMEDIATE"):
-            yield
-
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        with self._transaction("BEGIN"):
-            yield
-
-    @contextmanager
-    def _transaction(self, begin: str) -> Iterator[None]:
-        if self._depth:  # nested: part of the enclosing transaction
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self.connection.execute(begin)
-        self._depth = 1
+    def _begin(self, write: bool) -> Iterator[None]:
+        self.connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield
             self.connection.execute("COMMIT")
@@ -75,8 +56,6 @@ class SQLiteDatabase(Savepoints):
             if self.connection.in_transaction:  # also when COMMIT itself failed
                 self.connection.execute("ROLLBACK")
             raise
-        finally:
-            self._depth = 0
 
     def integrity(self) -> list[str]:
         """Problems found by SQLite's own checks (empty when the file is sound)."""

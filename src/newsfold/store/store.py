@@ -18,12 +18,10 @@ from itertools import islice
 
 import numpy as np
 
-from newsfold.clean import clean_article
 from newsfold.config import Settings
 from newsfold.dedup import canonical_rank, make_story, shingle_sets
-from newsfold.ingest import read_inputs
 from newsfold.online import event_id, story_terms
-from newsfold.pipeline import make_event, with_facts
+from newsfold.pipeline import Timings, cleaned_inputs, make_event, timed, with_facts
 from newsfold.store import copies, grouping
 from newsfold.store.base import Database
 from newsfold.store.records import content_hash, dump_article, dump_event, load_article, load_event
@@ -94,22 +92,30 @@ class Store:
     # -- writing -------------------------------------------------------------------------
 
     def add(
-        self, paths: Iterable[str], *, batch: int = BATCH, on_item: Callable[[str], None] | None = None
+        self,
+        paths: Iterable[str],
+        *,
+        batch: int = BATCH,
+        on_item: Callable[[str], None] | None = None,
+        timings: Timings | None = None,
     ) -> AddReport:
         """Read ``paths`` and add what is new, ``batch`` inputs per transaction; then rebuild
-        the summaries of every event that changed."""
+        the summaries of every event that changed. ``timings``, if given, receives the
+        seconds spent adding and re-summarising."""
         totals = Counter[str]()
-        items = iter(read_inputs(paths, self.settings.ingest))
-        while chunk := list(islice(items, batch)):
-            articles, rejected = [], []
-            for item in chunk:
-                if on_item:
-                    on_item(item.path)
-                cleaned = item if isinstance(item, Rejection) else clean_article(item)
-                (rejected if isinstance(cleaned, Rejection) else articles).append(cleaned)
-            report = self.add_articles(articles, rejected, refresh=False)
+        items = cleaned_inputs(paths, self.settings, on_article=on_item)
+        while True:
+            with timed(timings, "add"):
+                chunk = list(islice(items, batch))
+                if not chunk:
+                    break
+                articles = [c for c in chunk if not isinstance(c, Rejection)]
+                rejected = [c for c in chunk if isinstance(c, Rejection)]
+                report = self.add_articles(articles, rejected, refresh=False)
             totals.update(new=report.new, known=report.known, rejected=report.rejected)
-        return AddReport(totals["new"], totals["known"], totals["rejected"], self.refresh())
+        with timed(timings, "summaries"):
+            events = self.refresh()
+        return AddReport(totals["new"], totals["known"], totals["rejected"], events)
 
     def add_articles(
         self, articles: Sequence[Article], rejected: Sequence[Rejection] = (), *, refresh: bool = True
@@ -125,6 +131,7 @@ class Store:
             known = {r[0] for r in self.db.query_in("SELECT content FROM articles WHERE content IN ({values})", hashes)}
             batch = _Changes()
             added = 0
+            seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
             for article, digest in zip(articles, hashes, strict=True):
                 if digest in known:
                     continue
@@ -132,12 +139,13 @@ class Store:
                 one = _Changes()
                 try:
                     with self.db.savepoint():
-                        self._insert(article, digest, one)
+                        self._insert(article, digest, one, seq + 1)
                 except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
                     refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
                     continue
                 batch.merge(one)
                 added += 1
+                seq += 1
             self._reject([*rejected, *refused])
             grouping.count_terms(self.db, batch.df)
             changed = grouping.group_new(self.db, batch.regroup, self.settings.cluster)
@@ -147,8 +155,8 @@ class Store:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
         return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused), events)
 
-    def _insert(self, article: Article, digest: str, changes: _Changes) -> None:
-        """Store one article, noting in ``changes`` what grouping must then do."""
+    def _insert(self, article: Article, digest: str, changes: _Changes, seq: int) -> None:
+        """Store one article as number ``seq``, noting in ``changes`` what grouping must then do."""
         article = self._unique_id(article)
         tokens = self._hasher(article.text)
         print_ = copies.fingerprint(tokens, self.settings.dedup)
@@ -159,7 +167,6 @@ class Store:
             changes.regroup[story] = tokens
         elif self._recanonical(story, article, tokens, day, changes):
             changes.regroup[story] = tokens
-        seq = (self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]) + 1
         self.db.execute(
             "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, record) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
