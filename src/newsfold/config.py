@@ -60,13 +60,21 @@ class SummarySettings:
     """Candidates come from each story's first this many sentences (None: all); the later
     sentences of a long article are background. Events of over 20 stories use 10."""
     shorten: bool = True
-    """Deletion-only compression: datelines, opening connectives, parentheticals."""
+    """Deletion-only compression: datelines, opening connectives, parentheticals (and days of
+    the week, see ``drop_weekdays``)."""
+    drop_weekdays: bool = True
+    """Compression also drops days of the week ("said Tuesday"), which out of their
+    article's date tell the reader nothing."""
     back_references: bool = False
     """Allow sentences opening with a pronoun that points back ("He said...")."""
     open_with_lede: bool = True
     """Every summary holds at least one story's opening sentence, when one fits."""
     exact: bool = True
     """Choose sentences with the exact solver (False: greedy)."""
+    fill: bool = False
+    """Close the summary with one more sentence that runs past the budget, for a reader (or a
+    scorer such as ROUGE with ``-l``) that stops at the budget. Evaluation only: summaries
+    for people end on a whole sentence."""
 
 
 @dataclass(frozen=True, slots=True)

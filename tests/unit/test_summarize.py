@@ -78,6 +78,30 @@ def test_compression_only_deletes():
     assert compress("Andrew Marr (BBC) spoke.") == "Andrew Marr spoke."  # "And" only as a word
 
 
+@pytest.mark.parametrize(
+    ("sentence", "compressed"),
+    [
+        ("Police said Saturday they have arrested Pinochet.", "Police said they have arrested Pinochet."),
+        ("Mubarak flew here on Sunday to defuse tension.", "Mubarak flew here to defuse tension."),
+        ("On Tuesday, the army moved in.", "The army moved in."),
+        ("The ship sank late Monday night.", "The ship sank."),
+        # The day is the subject, part of a longer phrase or date, a name, or quoted: it stays.
+        ("Monday was quiet in the capital.", "Monday was quiet in the capital."),
+        ("They met from Monday to Friday, officials said.", "They met from Monday to Friday, officials said."),
+        ("Talks resume on Monday and Tuesday.", "Talks resume on Monday and Tuesday."),
+        ("He said Tuesday's vote was fair.", "He said Tuesday's vote was fair."),
+        ("He arrived on Tuesday, Oct. 13, in London.", "He arrived on Tuesday, Oct. 13, in London."),
+        ("The Good Friday agreement held.", "The Good Friday agreement held."),
+        ('"We meet Tuesday," he said.', '"We meet Tuesday," he said.'),
+        # Before a comma inside the sentence, dropping the day would leave "held, was".
+        ("The vote, held Sunday, was close.", "The vote, held Sunday, was close."),
+    ],
+)
+def test_compression_drops_days_of_the_week_where_the_rest_still_reads(sentence, compressed):
+    assert compress(sentence) == compressed
+    assert compress(sentence, weekdays=False) == sentence
+
+
 FLOOD = {
     "wire": art(
         "wire",
@@ -134,6 +158,19 @@ def test_a_title_too_long_for_a_headline_gives_way_to_one_that_fits():
     headline = summarize_event(FLOOD_STORIES, articles).headline
     # The largest story's first title has 17 words; its copy's title fits and comes next.
     assert (headline.text, headline.sentences[0].sources) == ("Flood kills 14 in Dunmarrow", ("copy",))
+
+
+def test_fill_closes_the_summary_with_the_start_of_one_more_sentence():
+    approved = "The council approved the new harbour wall after a long debate on Tuesday night."
+    work = "Work on the harbour wall will begin in the spring, the mayor said."
+    articles = {f"a{k}": art(f"a{k}", approved, work) for k in range(3)}
+    stories = [Story(f"s{k}", f"a{k}", (f"a{k}",)) for k in range(3)]
+    whole = summarize_event(stories, articles, SummarySettings(words=15)).summary
+    filled = summarize_event(stories, articles, SummarySettings(words=15, fill=True)).summary
+    # Only the 11-word first sentence (its day dropped) fits 15 words; its 4 spare words are
+    # filled by the start of the second ("Work on the harbour" adds "work on"), which runs on.
+    assert [s.text for s in whole.sentences] == ["The council approved the new harbour wall after a long debate."]
+    assert [s.text for s in filled.sentences] == [whole.sentences[0].text, work]
 
 
 def test_byte_budget():

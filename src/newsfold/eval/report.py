@@ -28,6 +28,8 @@ ABLATION = {
     "back-references allowed": {"back_references": True},
     "greedy, not exact": {"exact": False},
     "min support 2": {"min_support": 2},
+    "days of the week kept": {"drop_weekdays": False},
+    "whole sentences within the budget": {"fill": False},
 }
 """newsfold variants, each with one part changed, for ``--ablation``."""
 
@@ -61,7 +63,7 @@ def run_systems(
     clusters: list[Cluster], words: int, *, ablation: bool = False, label: str = ""
 ) -> dict[str, Summaries]:
     """newsfold (and its ablation variants), Lead, and sumy's summarisers when installed."""
-    settings = SummarySettings(words=words)
+    settings = SummarySettings(words=words, fill=True)  # cut at the budget, like the stored peers
     variants = {"newsfold": settings}
     if ablation:
         variants.update({f"newsfold, {name}": replace(settings, **change) for name, change in ABLATION.items()})

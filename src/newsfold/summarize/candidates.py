@@ -37,6 +37,7 @@ def candidates(
     *,
     per_story: int | None = None,
     shorten: bool = True,
+    weekdays: bool = True,
     back_references: bool = False,
 ) -> list[Candidate]:
     """Sentences that can stand alone in a summary, from each story's canonical article.
@@ -46,6 +47,7 @@ def candidates(
         per_story: read at most this many sentences of each story (the lead carries most of
             a news story; this bounds the work for very large events).
         shorten: apply deletion-only compression (:func:`compress`).
+        weekdays: let compression drop days of the week too.
         back_references: keep sentences after a story's first that open with a pronoun
             pointing back ("He said..."), which read badly out of their story.
     """
@@ -54,7 +56,7 @@ def candidates(
         for position, (sentence, quoted) in enumerate(islice(_sentences(article), per_story)):
             if quoted:
                 continue  # the middle of someone's quotation, which would read as ours
-            text = compress(sentence) if shorten else sentence
+            text = compress(sentence, weekdays=weekdays) if shorten else sentence
             words = len(text.split())
             if not _usable(text, words):
                 continue

@@ -50,12 +50,16 @@ def summarize_event(
     if len(stories) > LARGE_EVENT:
         per_story = min(per_story or LEAD_SENTENCES_OF_LARGE, LEAD_SENTENCES_OF_LARGE)
     pool = candidates(
-        canonicals, per_story=per_story, shorten=settings.shorten, back_references=settings.back_references
+        canonicals,
+        per_story=per_story,
+        shorten=settings.shorten,
+        weekdays=settings.drop_weekdays,
+        back_references=settings.back_references,
     )
     selector = _Selector(pool, canonicals, settings)
     attribute = _Attribution(stories, articles)
     if settings.max_bytes is None:
-        summary = selector.choose(settings.words)
+        summary = selector.choose(settings.words, fill=settings.fill)
     else:
         summary = selector.choose(settings.max_bytes + 1, by_bytes=True)  # the last sentence needs no space
     brief = selector.choose(settings.brief_words)
@@ -83,6 +87,7 @@ def summarize_update(
         canonicals,
         per_story=settings.story_sentences,
         shorten=settings.shorten,
+        weekdays=settings.drop_weekdays,
         back_references=settings.back_references,
     )
     known = frozenset().union(*(concepts(p) for a in earlier for p in a.paragraphs))
@@ -110,6 +115,7 @@ class _Selector:
         weights = {c: w for c, w in weights.items() if c not in known}
         index = {concept: k for k, concept in enumerate(weights)}
         self.pool = pool
+        self.index = index
         self.weights = np.fromiter(weights.values(), dtype=float, count=len(weights))
         self.covers = [sorted(index[c] for c in concepts(candidate.text) if c in index) for candidate in pool]
         # Between equal covers, the earlier sentence of its story (far below any weight).
@@ -117,12 +123,32 @@ class _Selector:
         self.openings = [k for k, c in enumerate(pool) if c.position == 0] if settings.open_with_lede else []
         self.exact = settings.exact
 
-    def choose(self, budget: int, *, by_bytes: bool = False) -> list[Candidate]:
+    def choose(self, budget: int, *, by_bytes: bool = False, fill: bool = False) -> list[Candidate]:
+        """The best cover within ``budget``, in story then sentence order. With ``fill``, one
+        more sentence closes it: the one whose first words, as many as the budget has left,
+        add the most concept weight; it runs past the budget, for a reader who stops there."""
         costs = [c.bytes if by_bytes else c.words for c in self.pool]
         chosen = best_cover(
             self.covers, self.weights, costs, budget, prefer=self.prefer, one_of=self.openings, exact=self.exact
         )
-        return sorted((self.pool[k] for k in chosen), key=lambda c: (c.story, c.position))
+        ordered = sorted((self.pool[k] for k in chosen), key=lambda c: (c.story, c.position))
+        left = budget - sum(costs[k] for k in chosen)
+        if fill and not by_bytes and left > 0:
+            ordered.extend(self._closing(chosen, left))
+        return ordered
+
+    def _closing(self, chosen: list[int], left: int) -> list[Candidate]:
+        """The unchosen candidate whose first ``left`` words add the most concept weight."""
+        covered = {c for k in chosen for c in self.covers[k]}
+
+        def gain(k: int) -> float:
+            start = concepts(" ".join(self.pool[k].text.split()[:left]))
+            found = {self.index[c] for c in start if c in self.index} - covered
+            return float(sum(self.weights[c] for c in found))
+
+        gains = {k: gain(k) for k in range(len(self.pool)) if k not in chosen}
+        best = max(gains, key=lambda k: (gains[k], self.prefer[k]), default=None)
+        return [self.pool[best]] if best is not None and gains[best] > 0 else []
 
 
 class _Attribution:
