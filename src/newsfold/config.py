@@ -74,7 +74,7 @@ class SummarySettings:
     fill: bool = False
     """Close the summary with one more sentence that runs past the budget, for a reader (or a
     scorer such as ROUGE with ``-l``) that stops at the budget. Evaluation only: summaries
-    for people end on a whole sentence."""
+    for people end on a whole sentence. Word budgets only (ignored with ``max_bytes``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,10 @@
 Four deletions, each of words a summary reader does not need out of context: a dateline
 left at the head of a lede ("LONDON (AP) _ "), a connective that points at a sentence the
 summary does not have ("But", "However,"), short parentheticals ("(AP)", "(left)"), and
-days of the week ("said Tuesday", "on Sunday", "late Monday night"), which name a day only
-relative to their article's date, a date the summary's reader does not have. The first
-letter is upper-cased when the opening word went; nothing else changes.
+days of the week where they only say when ("police said Tuesday they", "arrested him on
+Sunday."), which name a day relative to their article's date, a date the summary's reader
+does not have. The first letter is upper-cased when the opening word went; nothing else
+changes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from newsfold.clean.text import strip_dateline
-from newsfold.dates import MONTHS, WEEKDAYS
+from newsfold.dates import WEEKDAYS
 
 _CONNECTIVE = re.compile(
     r"^(?:But|And|However|Meanwhile|Also|In addition|Still|Yet|So|Instead|Moreover|Nevertheless|Nonetheless)"
@@ -22,23 +23,42 @@ _CONNECTIVE = re.compile(
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)(?=[\s,.;:!?”’\"']|$)")
 
 
-_WEEKDAY = re.compile(
-    r"(?:(?<=\s)|^)(?:(?P<lead>(?i:on|late|early|last|next|this))\s+)?"
-    r"(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")"
-    r"(?:\s+(?:night|morning|afternoon|evening))?\b(?P<comma>,\s*)?"
+_DAY = r"(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")"
+_PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening))?"
+_OPENING_DAY = re.compile(
+    r"^(?:On|(?:Late|Early)(?:\s+on)?)\s+" + _DAY + _PART_OF_DAY + r",\s+(?!" + _DAY + r"|and\b|or\b)"
 )
-_NEEDS_ITS_DAY = frozenset(
-    "a an and or the that every each from to until till through between since by before after of for "
-    "good black ash super bloody palm easter holy maundy cyber".split()
+"""A sentence opening with when it happened: "On Tuesday, ", "Late on Friday, "."""
+_WHEN = r"(?:(?:late|early)\s+)?(?:on\s+)?" + _DAY + _PART_OF_DAY
+_GOES_ON = (
+    r"\s+(?:(?:that|they|he|she|it|we|I|there|a|an|his|her|their|its|in|at|after|during|amid|as|when|while"
+    r"|with|near|for|from|by|before|following)\b|the\b(?!\s+\d)|and\b(?!\s+" + _WHEN + r"))"
 )
-"""Words before a day that make it part of something else: "from Monday", "Good Friday"."""
-_DAY_CONTINUES = re.compile(
-    r"['’]s\b|-|(?:and|or|to|through|until)\s+(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")"
-    r"|(?:" + "|".join(MONTHS) + r")\b|\d",
-    re.IGNORECASE,
+"""What may follow a day that only says when: what was said ("that", "they"), a phrase of
+place or circumstance ("in London", "after talks") or the next verb ("and charged")."""
+_SAID_DAY = re.compile(
+    r"\b(?P<verb>said|says|announced|reported|confirmed|added|warned|told reporters)\s+" + _WHEN
+    + r"(?=\s*[,.;:!]|\s+to\b|" + _GOES_ON + r")"
 )
-"""What after a day shows it is part of a longer phrase: "Tuesday's", "Monday and Tuesday",
-"Tuesday, Oct. 13" (a full date)."""
+"""A day after a verb of saying: "police said Saturday they", "said late on Friday that"."""
+_VERB_DAY = re.compile(
+    r"\b(?P<verb>\w+ed|met|left|sank|struck|began|took|made|gave|held|won|lost|fell|rose|came|went|sent|told"
+    r"|flew|hit|quit)\s+" + _WHEN + r"(?=\s*[.!;]|" + _GOES_ON + r")"
+)
+"""A day after a verb in the past: "Pinochet was arrested Friday in London", "the ship sank
+late Monday night."."""
+_DAY_ENDING = re.compile(
+    r"(?P<before>\S+)\s+(?:(?:late|early)\s+(?:on\s+)?|on\s+)" + _DAY + _PART_OF_DAY
+    + r"(?=\s*[.!;]|\s+to\b|" + _GOES_ON + r")"
+)
+"""A day said with "on", "late" or "early", closing its clause or before a phrase of place or
+circumstance: "arrested him on Sunday.", "flew here on Sunday to try"."""
+_NOT_ADVERBIAL = frozenset(
+    "is was are were be been into throughout starting beginning effective until till and or to from through".split()
+)
+"""Words before "on Monday" that make the day part of the sentence's core ("the deadline is on
+Monday") or of a list of days ("late Sunday or early Monday")."""
+_QUOTE = re.compile(r"[\"“”‘]|(?:^|\s)'")
 
 
 def compress(sentence: str, *, weekdays: bool = True) -> str:
@@ -52,27 +72,21 @@ def compress(sentence: str, *, weekdays: bool = True) -> str:
 
 
 def drop_weekdays(text: str) -> str:
-    """``text`` without its days of the week, where the rest still reads: "police said
-    Saturday they" -> "police said they"; "On Tuesday, the army" -> "the army". A day in a
-    quotation, in a longer date or in a name ("Good Friday"), a day the sentence opens with
-    as its subject, and one before a comma inside the sentence ("the vote, held Sunday,
-    was") stay."""
+    """``text`` without the days of the week that only say when, where the rest reads the
+    same without them: opening the sentence ("On Tuesday, the army" -> "The army"), after a
+    verb of saying or a verb in the past ("police said Saturday they", "was arrested Friday in
+    London"), and with "on", "late" or "early" before the end of a clause or a phrase of
+    place or circumstance ("arrested him on Sunday.", "landed on Sunday after"). Anywhere
+    else a day may be the subject, an object or part of a name ("Monday was quiet", "The
+    Sunday Times"), and it stays; a sentence with a quotation is left alone."""
+    if _QUOTE.search(text):
+        return text
+    text = _OPENING_DAY.sub("", text)
+    text = _SAID_DAY.sub(lambda m: m["verb"], text)
+    text = _VERB_DAY.sub(lambda m: m["verb"], text)
 
-    def drop(match: re.Match[str]) -> str:
-        before, after = text[: match.start()], text[match.end() :]
-        previous = (before.split()[-1:] or [""])[0].lower()
-        opening = not before.strip()
-        keep = (
-            _in_quotation(before)
-            or previous in _NEEDS_ITS_DAY
-            or _DAY_CONTINUES.match(after.lstrip())
-            or (opening and not match["lead"])  # "Tuesday was quiet"
-            or (match["comma"] and not opening)
-        )
-        return match.group() if keep else ""
+    def closing(match: re.Match[str]) -> str:
+        before = match["before"]
+        return match.group() if before.lower() in _NOT_ADVERBIAL else before
 
-    return re.sub(r"\s+(?=[,.;:!?”’\"']*$)|(?<=\s)\s+", "", _WEEKDAY.sub(drop, text)).strip()
-
-
-def _in_quotation(before: str) -> bool:
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return _DAY_ENDING.sub(closing, text)

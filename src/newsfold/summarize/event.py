@@ -146,7 +146,8 @@ class _Selector:
             found = {self.index[c] for c in start if c in self.index} - covered
             return float(sum(self.weights[c] for c in found))
 
-        gains = {k: gain(k) for k in range(len(self.pool)) if k not in chosen}
+        taken = set(chosen)
+        gains = {k: gain(k) for k in range(len(self.pool)) if k not in taken}
         best = max(gains, key=lambda k: (gains[k], self.prefer[k]), default=None)
         return [self.pool[best]] if best is not None and gains[best] > 0 else []
 
