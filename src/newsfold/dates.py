@@ -27,6 +27,8 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_NAME = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
+"""A day of the week as prose writes it ("Tuesday"), for regular expressions."""
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s*,?\s*)"

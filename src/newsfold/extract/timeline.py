@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsfold.dates import MONTHS, WEEKDAYS
+from newsfold.dates import DAY_NAME, MONTHS, WEEKDAYS
 
 WEEKDAY_NUMBER = {day: k for k, day in enumerate(WEEKDAYS)}
 
@@ -25,18 +25,17 @@ _MONTH = "(?:" + "|".join(
     name.capitalize() + ("" if name == calendar.month_name[number].lower() else r"\.?")
     for name, number in sorted(MONTHS.items(), key=lambda item: -len(item[0]))
 ) + ")"
-_WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 _PATTERNS = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("month", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+month|(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?P<m>{_MONTH})\b(?!\s+[0-3]?\d\b)(?:\s+(?P<y>{_YEAR})\b)?)")),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|early on|late on|early|late))\s+)?(?P<w>{_WEEKDAY})\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|early on|late on|early|late))\s+)?(?P<w>{DAY_NAME})\b")),
     ("day", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
     ("year", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+year|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end|(?<![\d,.$€£])(?P<y>{_YEAR})(?!\d|,\d|s\b|\s*(?:%|percent|per cent)))")),
 ]
-_ANY = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}|\b(?i:year|month|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b")
+_ANY = re.compile(rf"\d|{_MONTH}|{DAY_NAME}|\b(?i:year|month|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b")
 """Whether a sentence can hold a date at all (most cannot: a quick test before the patterns)."""
 _COUNTED = re.compile(r"\s+[a-z]+s\b(?!\s+(?:ago|earlier|later|before|after))")
 _BEFORE_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|before|after|during|to|between|and|early|late|mid|year)\W*$", re.I)

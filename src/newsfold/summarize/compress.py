@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from newsfold.clean.text import strip_dateline
-from newsfold.dates import WEEKDAYS
+from newsfold.dates import DAY_NAME
 
 _CONNECTIVE = re.compile(
     r"^(?:But|And|However|Meanwhile|Also|In addition|Still|Yet|So|Instead|Moreover|Nevertheless|Nonetheless)"
@@ -23,13 +23,12 @@ _CONNECTIVE = re.compile(
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)(?=[\s,.;:!?”’\"']|$)")
 
 
-_DAY = r"(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")"
 _PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening))?"
 _OPENING_DAY = re.compile(
-    r"^(?:On|(?:Late|Early)(?:\s+on)?)\s+" + _DAY + _PART_OF_DAY + r",\s+(?!" + _DAY + r"|and\b|or\b)"
+    r"^(?:On|(?:Late|Early)(?:\s+on)?)\s+" + DAY_NAME + _PART_OF_DAY + r",\s+(?!" + DAY_NAME + r"|and\b|or\b)"
 )
 """A sentence opening with when it happened: "On Tuesday, ", "Late on Friday, "."""
-_WHEN = r"(?:(?:late|early)\s+)?(?:on\s+)?" + _DAY + _PART_OF_DAY
+_WHEN = r"(?:(?:late|early)\s+)?(?:on\s+)?" + DAY_NAME + _PART_OF_DAY
 _GOES_ON = (
     r"\s+(?:(?:that|they|he|she|it|we|I|there|a|an|his|her|their|its|in|at|after|during|amid|as|when|while"
     r"|with|near|for|from|by|before|following)\b|the\b(?!\s+\d)|and\b(?!\s+" + _WHEN + r"))"
@@ -48,7 +47,7 @@ _VERB_DAY = re.compile(
 """A day after a verb in the past: "Pinochet was arrested Friday in London", "the ship sank
 late Monday night."."""
 _DAY_ENDING = re.compile(
-    r"(?P<before>\S+)\s+(?:(?:late|early)\s+(?:on\s+)?|on\s+)" + _DAY + _PART_OF_DAY
+    r"(?P<before>\S+)\s+(?:(?:late|early)\s+(?:on\s+)?|on\s+)" + DAY_NAME + _PART_OF_DAY
     + r"(?=\s*[.!;]|\s+to\b|" + _GOES_ON + r")"
 )
 """A day said with "on", "late" or "early", closing its clause or before a phrase of place or

@@ -49,13 +49,7 @@ def summarize_event(
     per_story = settings.story_sentences
     if len(stories) > LARGE_EVENT:
         per_story = min(per_story or LEAD_SENTENCES_OF_LARGE, LEAD_SENTENCES_OF_LARGE)
-    pool = candidates(
-        canonicals,
-        per_story=per_story,
-        shorten=settings.shorten,
-        weekdays=settings.drop_weekdays,
-        back_references=settings.back_references,
-    )
+    pool = _candidates(canonicals, per_story, settings)
     selector = _Selector(pool, canonicals, settings)
     attribute = _Attribution(stories, articles)
     if settings.max_bytes is None:
@@ -83,16 +77,20 @@ def summarize_update(
     """
     settings = settings or SummarySettings()
     canonicals = [articles[s.canonical] for s in stories]
-    pool = candidates(
+    pool = _candidates(canonicals, settings.story_sentences, settings)
+    known = frozenset().union(*(concepts(p) for a in earlier for p in a.paragraphs))
+    selector = _Selector(pool, canonicals, replace(settings, open_with_lede=False), known)
+    return _Attribution(stories, articles)(selector.choose(settings.words))
+
+
+def _candidates(canonicals: Sequence[Article], per_story: int | None, settings: SummarySettings) -> list[Candidate]:
+    return candidates(
         canonicals,
-        per_story=settings.story_sentences,
+        per_story=per_story,
         shorten=settings.shorten,
         weekdays=settings.drop_weekdays,
         back_references=settings.back_references,
     )
-    known = frozenset().union(*(concepts(p) for a in earlier for p in a.paragraphs))
-    selector = _Selector(pool, canonicals, replace(settings, open_with_lede=False), known)
-    return _Attribution(stories, articles)(selector.choose(settings.words))
 
 
 class _Selector:
