@@ -122,6 +122,23 @@ def test_an_empty_database_is_migrated_to_the_latest_schema(tmp_path):
     assert db.query("PRAGMA foreign_keys")[0][0] == 1
 
 
+def test_a_version_1_store_gets_the_shingle_sets_its_articles_would_get_when_added(tmp_path, sample_dir):
+    path = str(tmp_path / "store.db")
+    with open_store(path, NO_FACTS) as store:
+        store.add([str(sample_dir)])
+        before = export_hash(store)
+    with sqlite3.connect(path) as connection:  # back to version 1: the sets kept at insertion set aside
+        added = dict(connection.execute("SELECT seq, shingle_set FROM articles"))
+        connection.execute("ALTER TABLE articles DROP COLUMN shingle_set")
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with open_store(path, NO_FACTS) as store:
+        filled = dict(store.db.query("SELECT seq, shingle_set FROM articles"))
+        assert store.integrity() == []
+        assert export_hash(store) == before
+    assert len(added) == 17 and all(added.values())
+    assert filled == added
+
+
 def test_readers_never_see_half_a_batch(tmp_path, sample_dir):
     import threading
 

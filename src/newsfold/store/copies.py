@@ -3,12 +3,11 @@
 Each article keeps its MinHash signature and one row per LSH band (table ``bands``); a new
 article's candidates are the stored articles sharing a band, checked as in
 :func:`newsfold.dedup.find_stories`: a MinHash estimate first, then exact containment of
-word 4-grams, recomputed from the candidates' stored text.
+word 4-grams, from the candidates' stored shingle sets.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +16,6 @@ from newsfold.config import DedupSettings
 from newsfold.dedup import containment, shingle_sets
 from newsfold.minhash import band_keys, signatures
 from newsfold.store.base import Database
-from newsfold.tokens import TokenHasher
 
 MAX_CANDIDATES = 50
 """Stored articles sharing the most bands with a new one that are checked exactly."""
@@ -39,7 +37,7 @@ def fingerprint(tokens: np.ndarray, settings: DedupSettings) -> Fingerprint:
     return Fingerprint(shingles, signature[0], keys[keys != -1])
 
 
-def copy_of(db: Database, print_: Fingerprint, hasher: TokenHasher, settings: DedupSettings) -> str | None:
+def copy_of(db: Database, print_: Fingerprint, settings: DedupSettings) -> str | None:
     """The story of the stored article the new one is most contained in (or contains), if any."""
     if print_.keys.size == 0:
         return None
@@ -50,16 +48,24 @@ def copy_of(db: Database, print_: Fingerprint, hasher: TokenHasher, settings: De
         return None
     found.sort(key=lambda row: (-row[1], row[0]))
     seqs = [row[0] for row in found[:MAX_CANDIDATES]]
-    rows = db.query_in("SELECT seq, story, signature, shingles, record FROM articles WHERE seq IN ({values})", seqs)
+    rows = db.query_in("SELECT seq, story, signature, shingles FROM articles WHERE seq IN ({values})", seqs)
+    likely = [
+        (seq, story)
+        for seq, story, signature, size in sorted(rows)
+        if _likely(print_, np.frombuffer(signature, dtype=np.uint32), size, settings.containment)
+    ]
+    stored = dict(db.query_in("SELECT seq, shingle_set FROM articles WHERE seq IN ({values})", [s for s, _ in likely]))
     best: tuple[float, int, str] | None = None
-    for seq, story, signature, size, record in sorted(rows):
-        if not _likely(print_, np.frombuffer(signature, dtype=np.uint32), size, settings.containment):
-            continue
-        text = "\n\n".join(json.loads(record)["paragraphs"])
-        score = containment(print_.shingles, shingle_sets([hasher(text)], settings.shingle_size)[0])
+    for seq, story in likely:
+        score = containment(print_.shingles, shingle_set(stored[seq]))
         if score >= settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
             best = (score, seq, story)
     return best[2] if best else None
+
+
+def shingle_set(blob: bytes) -> np.ndarray:
+    """A stored article's shingle set (see :mod:`newsfold.store.schema`, version 2)."""
+    return np.frombuffer(blob, dtype=np.uint32)
 
 
 def _likely(new: Fingerprint, signature: np.ndarray, size: int, threshold: float) -> bool:

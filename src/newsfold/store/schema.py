@@ -1,16 +1,22 @@
 """The store's tables, versioned: each migration brings a store from one version to the next.
 
 A store records its version in ``meta``; opening it applies the migrations it has not
-seen, each in its own transaction, and refuses a store written by a newer newsfold.
+seen, all in one transaction, and refuses a store written by a newer newsfold.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+
+from newsfold.config import DedupSettings
+from newsfold.dedup import shingle_sets
 from newsfold.errors import NewsfoldError
 from newsfold.store.base import Database
+from newsfold.tokens import TokenHasher
 
 # Version 1. Days are ordinal day numbers (NULL: undated); records are JSON; terms are
-# numpy arrays as bytes (see newsfold.store.state).
+# numpy arrays as bytes (see newsfold.store.grouping).
 VERSION_1 = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     # An event's record (headline, summary, brief) is rebuilt when ``stale``.
@@ -51,7 +57,29 @@ VERSION_1 = (
         PRIMARY KEY (path, line, reason))""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (VERSION_1,)
+
+def _fill_shingle_sets(db: Database) -> None:
+    """Give every stored article its shingle set, a thousand articles per statement batch."""
+    hasher, size, last = TokenHasher(), DedupSettings().shingle_size, 0
+    while rows := db.query("SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)):
+        texts = ["\n\n".join(json.loads(record)["paragraphs"]) for _, record in rows]
+        sets = shingle_sets([hasher(text) for text in texts], size)
+        db.executemany(
+            "UPDATE articles SET shingle_set = ? WHERE seq = ?",
+            [(found.tobytes(), seq) for (seq, _), found in zip(rows, sets, strict=True)],
+        )
+        last = rows[-1][0]
+
+
+# Version 2. Each article keeps its shingle set (sorted uint32 hashes of its word 4-grams, as
+# copy detection makes them), so that checking a candidate copy and building an event's
+# stories read it instead of tokenising the stored text again.
+VERSION_2 = ("ALTER TABLE articles ADD COLUMN shingle_set BLOB", _fill_shingle_sets)
+
+Step = str | Callable[[Database], None]
+"""An SQL statement, or a function that changes rows in Python."""
+
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (VERSION_1, VERSION_2)
 """MIGRATIONS[k] takes a store from version k to version k + 1."""
 
 LATEST = len(MIGRATIONS)
@@ -82,7 +110,10 @@ def migrate(db: Database, *, target: int = LATEST) -> int:
             )
         for step in range(start, target):
             for statement in MIGRATIONS[step]:
-                db.execute(statement)
+                if callable(statement):
+                    statement(db)
+                else:
+                    db.execute(statement)
             db.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

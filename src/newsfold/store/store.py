@@ -19,7 +19,7 @@ from itertools import islice
 import numpy as np
 
 from newsfold.config import Settings
-from newsfold.dedup import canonical_rank, make_story, shingle_sets
+from newsfold.dedup import canonical_rank, make_story
 from newsfold.online import event_id, story_terms
 from newsfold.pipeline import Timings, cleaned_inputs, make_event, timed, with_facts
 from newsfold.store import copies, grouping
@@ -160,7 +160,7 @@ class Store:
         article = self._unique_id(article)
         tokens = self._hasher(article.text)
         print_ = copies.fingerprint(tokens, self.settings.dedup)
-        story = copies.copy_of(self.db, print_, self._hasher, self.settings.dedup)
+        story = copies.copy_of(self.db, print_, self.settings.dedup)
         day = article.published.toordinal() if article.published else None
         if story is None:
             story = self._new_story(article, tokens, day, changes)
@@ -168,8 +168,8 @@ class Store:
         elif self._recanonical(story, article, tokens, day, changes):
             changes.regroup[story] = tokens
         self.db.execute(
-            "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, record) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, shingle_set, record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 seq,
                 article.id,
@@ -179,6 +179,7 @@ class Store:
                 _now(),
                 print_.signature.tobytes(),
                 int(print_.shingles.size),
+                print_.shingles.astype(np.uint32).tobytes(),
                 dump_article(article),
             ),
         )
@@ -329,17 +330,17 @@ class Store:
 
     def _event_members(self, event: str) -> tuple[list[Story], dict[str, Article]]:
         rows = self.db.query(
-            "SELECT s.id, a.record FROM stories s JOIN articles a ON a.story = s.id WHERE s.event = ? ORDER BY a.seq",
+            "SELECT s.id, a.record, a.shingle_set FROM stories s JOIN articles a ON a.story = s.id "
+            "WHERE s.event = ? ORDER BY a.seq",
             (event,),
         )
-        by_story: dict[str, list[Article]] = {}
-        for story, record in rows:
-            by_story.setdefault(story, []).append(load_article(record))
+        by_story: dict[str, list[tuple[Article, np.ndarray]]] = {}
+        for story, record, blob in rows:
+            by_story.setdefault(story, []).append((load_article(record), copies.shingle_set(blob)))
         stories = []
         for story, members in sorted(by_story.items()):
-            sets = shingle_sets([self._hasher(a.text) for a in members], self.settings.dedup.shingle_size)
-            stories.append(make_story(members, sets, story_id=story))
-        return stories, {a.id: a for members in by_story.values() for a in members}
+            stories.append(make_story([a for a, _ in members], [s for _, s in members], story_id=story))
+        return stories, {a.id: a for members in by_story.values() for a, _ in members}
 
     def integrity(self) -> list[str]:
         """Problems with the store, from the database's own checks and newsfold's invariants."""
@@ -350,10 +351,10 @@ class Store:
             ),
             "a story without articles": "stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id)",
             "a story's canonical is not its member": (
-                "stories s WHERE NOT EXISTS "
-                "(SELECT 1 FROM articles a WHERE a.id = s.canonical AND a.story = s.id)"
+                "stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.canonical AND a.story = s.id)"
             ),
             "an event without stories": "events e WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.event = e.id)",
+            "an article without its shingle set": "articles WHERE shingle_set IS NULL",
             "an article without its band index": (
                 "articles WHERE shingles > 0 AND seq NOT IN (SELECT DISTINCT article FROM bands)"
             ),
