@@ -5,7 +5,8 @@ from newsfold.config import SummarySettings
 from newsfold.summarize import Attributor, best_cover, normalise_for_match, summarize_event
 from newsfold.summarize.candidates import candidates
 from newsfold.summarize.compress import compress
-from newsfold.summarize.concepts import concept_weights, concepts, support_threshold
+from newsfold.summarize.concepts import concept_weights, concepts, stem, support_threshold
+from newsfold.tokens import ALNUM
 from newsfold.types import Article, Story
 
 
@@ -30,6 +31,17 @@ def test_attribution_exact_and_nearly_the_same():
     assert attributor.sources(sentence, copies=["a", "b"]) == ("a", "b")
     assert attributor.sources(sentence) == ("a",)  # near matches only among the story's copies
 
+
+def test_the_stemmer_in_use_gives_the_reference_porter_stems(sample_dir):
+    # snowballstemmer hands out PyStemmer's C build when it is installed; its stems must be
+    # the pure-Python Porter stemmer's, which ROUGE's stemming follows.
+    from snowballstemmer.porter_stemmer import PorterStemmer
+
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(sample_dir.rglob("*.*"))]
+    words = sorted({w for text in texts for w in ALNUM.findall(text.lower())})
+    reference = PorterStemmer()
+    assert len(words) > 1000
+    assert [stem(w) for w in words] == [reference.stemWord(w) for w in words]
 
 def test_concepts_are_stemmed_word_pairs_without_two_stop_words():
     # "said on" and "on Monday" are pairs of stop words; the rest are kept, Porter-stemmed.
@@ -237,6 +249,19 @@ def test_when_only_one_sentence_fits_the_best_single_one_is_taken():
     # Unless one of the others must be in.
     assert best_cover(covers, weights, [6, 5, 5], 6, one_of=[1, 2]) == [1]
 
+
+
+def test_a_cover_never_repeats_itself_for_the_tie_breaking_bonus():
+    weights = np.array([3.0, 3.0, 4.0])
+    prefer = [1e-3, 5e-4, 1e-3 / 3, 1e-3 / 4]
+    # Sentence 1 is sentence 0 again (the same wire sentence in another story); sentence 3
+    # says nothing that 0 and 2 do not. The budget holds all four: only 0 and 2 are taken.
+    covers = [[0, 1], [0, 1], [2], [1, 2]]
+    assert best_cover(covers, weights, [5, 5, 5, 4], 19, prefer=prefer) == [0, 2]
+    # Of the two copies, the preferred one (earlier in its story) is kept, whatever the order.
+    assert best_cover(covers, weights, [5, 5, 5, 4], 19, prefer=[5e-4, 1e-3, 1e-4, 1e-4]) == [1, 2]
+    # A required sentence stays even when the others say all it says.
+    assert best_cover(covers, weights, [5, 5, 5, 4], 19, prefer=prefer, one_of=[3]) == [0, 3]
 
 def test_sentences_inside_a_quotation_are_not_candidates():
     article = art(

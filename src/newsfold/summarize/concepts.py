@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 import snowballstemmer
 
@@ -23,8 +24,7 @@ from newsfold.types import Article
 Concept = tuple[str, str]
 
 
-
-_PORTER = snowballstemmer.stemmer("porter")  # the stemmer ROUGE uses
+_PORTER = snowballstemmer.stemmer("porter")  # the stemmer ROUGE uses; PyStemmer's C build when installed
 
 
 @lru_cache(maxsize=200_000)
@@ -36,12 +36,9 @@ def stem(word: str) -> str:
 def concepts(text: str) -> frozenset[Concept]:
     """The stemmed adjacent word pairs of ``text`` that are not two stop words."""
     words = ALNUM.findall(text.lower())
-    stems = [stem(w) for w in words]
-    return frozenset(
-        (stems[k], stems[k + 1])
-        for k in range(len(words) - 1)
-        if words[k] not in STOP_WORDS or words[k + 1] not in STOP_WORDS
-    )
+    stop = [w in STOP_WORDS for w in words]
+    pairs = zip(pairwise(map(stem, words)), pairwise(stop), strict=True)
+    return frozenset([pair for pair, (first, second) in pairs if not (first and second)])
 
 
 def support_threshold(stories: int, min_support: int) -> int:

@@ -56,19 +56,53 @@ def best_cover(
         one_of: when some of these sentences fit, the choice includes at least one of them.
         exact: solve exactly; False takes the greedy choice.
     """
+    tiebreak = prefer or [0.0] * len(costs)
     fits = [k for k, cost in enumerate(costs) if cost <= budget and covers[k]]
     if not fits:
         return []
     required = sorted(set(one_of) & set(fits))
     if 2 * min(costs[k] for k in fits) > budget:  # one sentence at most (a headline): no search needed
-        tiebreak = prefer or [0.0] * len(costs)
         return [max(required or fits, key=lambda k: (sum(weights[c] for c in covers[k]) + tiebreak[k], -k))]
     if exact:
         fits, required = _shortlist(covers, weights, costs, fits, required)
+        fits = _distinct(covers, costs, fits, tiebreak, set(required))
+        required = sorted(set(required) & set(fits))
         chosen = _exact(covers, weights, costs, budget, prefer, fits, required)
         if chosen is not None:
-            return chosen
+            return _without_repeats(covers, chosen, tiebreak, required)
     return _greedy(covers, weights, costs, budget, fits, required)
+
+
+def _distinct(
+    covers: Covers, costs: Sequence[float], fits: list[int], prefer: Sequence[float], one_of: set[int]
+) -> list[int]:
+    """``fits`` without repeats: of sentences with the same concepts and cost (the same
+    sentence in several stories, common when they quote one wire report), the preferred one;
+    a sentence of ``one_of`` is never dropped for one outside it."""
+    kept: dict[tuple[tuple[int, ...], float, bool], int] = {}
+    for k in fits:
+        key = (tuple(covers[k]), costs[k], k in one_of)
+        if key not in kept or prefer[k] > prefer[kept[key]]:
+            kept[key] = k
+    return sorted(kept.values())
+
+
+def _without_repeats(covers: Covers, chosen: list[int], prefer: Sequence[float], required: list[int]) -> list[int]:
+    """``chosen`` without sentences whose every concept another chosen sentence has: only the
+    tie-breaking bonus made the solver take them, and they would repeat what the summary says.
+    The least preferred goes first; the one required sentence left stays."""
+    chosen = list(chosen)
+    while True:
+        repeats = [
+            k
+            for k in chosen
+            if not set(covers[k]) - {c for j in chosen if j != k for c in covers[j]}
+            and not (k in required and len(set(chosen) & set(required)) == 1)
+        ]
+        if not repeats:
+            return chosen
+        worst = min(repeats, key=lambda k: (prefer[k], -k))
+        chosen.remove(worst)
 
 
 def _shortlist(
