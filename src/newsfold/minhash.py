@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsfold.arrays import sorted_unique
+
 _MIX = np.uint32(0x9E3779B1)
 _CHUNK_SHINGLES = 200_000
 
@@ -29,7 +31,7 @@ def shingles(ids: np.ndarray, size: int) -> np.ndarray:
         acc ^= acc >> np.uint32(15)
         acc *= np.uint32(0x2C1B3C6D)
         acc ^= acc >> np.uint32(12)
-    return np.unique(acc)
+    return sorted_unique(acc)
 
 
 EMPTY = np.uint32(0xFFFFFFFF)
@@ -136,7 +138,7 @@ def candidate_pairs(sigs: np.ndarray, rows_per_band: int, max_bucket: int = 200)
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     pairs = np.concatenate(found)
-    codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    codes = sorted_unique(pairs[:, 0] * n + pairs[:, 1])
     return np.stack((codes // n, codes % n), axis=1)
 
 

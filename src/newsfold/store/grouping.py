@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from newsfold.arrays import sorted_unique
 from newsfold.config import ClusterSettings
 from newsfold.online import (
     CANDIDATES,
@@ -90,7 +91,7 @@ def _load(db: Database, ids: Iterable[str]) -> list[StoryRow]:
 
 def _terms(rows: Iterable[StoryRow]) -> set[int]:
     arrays = [row[3] for row in rows]
-    return set(np.unique(np.concatenate(arrays)).tolist()) if arrays else set()
+    return set(sorted_unique(np.concatenate(arrays)).tolist()) if arrays else set()
 
 
 def _frequencies(db: Database, terms: set[int]) -> dict[int, int]:
