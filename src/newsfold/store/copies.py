@@ -48,16 +48,14 @@ def copy_of(db: Database, print_: Fingerprint, settings: DedupSettings) -> str |
         return None
     found.sort(key=lambda row: (-row[1], row[0]))
     seqs = [row[0] for row in found[:MAX_CANDIDATES]]
-    rows = db.query_in("SELECT seq, story, signature, shingles FROM articles WHERE seq IN ({values})", seqs)
-    likely = [
-        (seq, story)
-        for seq, story, signature, size in sorted(rows)
-        if _likely(print_, np.frombuffer(signature, dtype=np.uint32), size, settings.containment)
-    ]
-    stored = dict(db.query_in("SELECT seq, shingle_set FROM articles WHERE seq IN ({values})", [s for s, _ in likely]))
+    rows = db.query_in(
+        "SELECT seq, story, signature, shingles, shingle_set FROM articles WHERE seq IN ({values})", seqs
+    )
     best: tuple[float, int, str] | None = None
-    for seq, story in likely:
-        score = containment(print_.shingles, shingle_set(stored[seq]))
+    for seq, story, signature, size, blob in sorted(rows):
+        if not _likely(print_, np.frombuffer(signature, dtype=np.uint32), size, settings.containment):
+            continue
+        score = containment(print_.shingles, shingle_set(blob))
         if score >= settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
             best = (score, seq, story)
     return best[2] if best else None
