@@ -19,6 +19,7 @@ from pathlib import Path
 
 from synthetic import build, sentence_pools, write
 
+from newsfold.config import Settings
 from newsfold.store import open_store
 
 HERE = Path(__file__).resolve().parent
@@ -40,7 +41,7 @@ def corpora(data: Path, base: int, new: int) -> tuple[Path, Path]:
 def timed_add(target: str, corpus: Path, batch: int = 500) -> tuple[float, float, int]:
     """Seconds for the whole add, seconds of it spent re-summarising, new articles."""
     timings: dict[str, float] = {}
-    with open_store(target) as store:
+    with open_store(target, Settings(workers=0)) as store:  # every core, as `newsfold add`
         report = store.add([str(corpus)], batch=batch, timings=timings)
     return timings["add"] + timings["summaries"], timings["summaries"], report.new
 

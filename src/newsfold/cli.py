@@ -22,6 +22,10 @@ from newsfold.store import DEFAULT, open_store
 from newsfold.store.store import BATCH
 from newsfold.types import Fold, Summary
 
+EVERY_CORE = 0
+"""``Settings.workers`` for the commands that build many events (``fold``, ``add``): this
+process is the command line's own, whose main module is import-safe for worker processes."""
+
 log = logging.getLogger("newsfold")
 
 
@@ -47,7 +51,9 @@ def _output_options(command: Callable[..., None]) -> Callable[..., None]:
     )(command)
     command = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)(command)
     command = click.option(
-        "--extract/--no-extract", default=True, show_default=True,
+        "--extract/--no-extract",
+        default=True,
+        show_default=True,
         help="Entities, quotes, figures, timeline and agreement for every event.",
     )(command)
     return command
@@ -115,7 +121,10 @@ def eval_summaries_command(
 
 def _db_option(command: Callable[..., None]) -> Callable[..., None]:
     return click.option(
-        "--db", default=DEFAULT, show_default=True, envvar="NEWSFOLD_DB",
+        "--db",
+        default=DEFAULT,
+        show_default=True,
+        envvar="NEWSFOLD_DB",
         help="SQLite file, or a postgresql:// URL.",
     )(command)
 
@@ -128,7 +137,7 @@ def _db_option(command: Callable[..., None]) -> Callable[..., None]:
 )
 def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
     """Add PATHS (files, folders, or - for stdin) to the store; changed events are re-summarised."""
-    with open_store(db) as store, ExitStack() as stack:
+    with open_store(db, Settings(workers=EVERY_CORE)) as store, ExitStack() as stack:
         progress = _progress_bar(stack)
         report = store.add(list(paths), batch=batch, on_item=(lambda _: progress.update(1)) if progress else None)
     click.echo(
@@ -211,7 +220,9 @@ def _write_update(event: str, since: dt.date, update: Summary, fmt: str) -> None
 
 
 def _fold_and_write(paths: list[str], fmt: str, words: int, out: str | None, extract: bool = True) -> None:
-    settings = Settings(summary=SummarySettings(words=words), extract=ExtractSettings(enabled=extract))
+    settings = Settings(
+        summary=SummarySettings(words=words), extract=ExtractSettings(enabled=extract), workers=EVERY_CORE
+    )
     with ExitStack() as stack:
         progress = _progress_bar(stack)
         result = fold(paths, settings, on_article=(lambda _: progress.update(1)) if progress else None)

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import repeat
 
 import numpy as np
 
@@ -24,6 +25,7 @@ from newsfold.dedup import find_stories
 from newsfold.extract import extract_event
 from newsfold.features import story_vectors
 from newsfold.ingest import read_inputs
+from newsfold.parallel import Workers, workers_for
 from newsfold.summarize import summarize_event
 from newsfold.tokens import TokenHasher
 from newsfold.types import Article, Event, Fold, Rejection, Story
@@ -115,8 +117,10 @@ def fold_articles(
     with timed(timings, "group"):
         groups = group_events(stories, articles, tokens, settings)
     by_id = {a.id: a for a in articles}
-    with timed(timings, "summarize"):
-        events = [make_event([stories[k] for k in group], by_id, settings.summary) for group in groups]
+    with timed(timings, "summarize"), Workers(workers_for(len(groups), settings.workers)) as workers:
+        members = [[stories[k] for k in group] for group in groups]
+        own = [{a: by_id[a] for s in group for a in s.articles} for group in members]  # what each event needs
+        events = list(workers.map(make_event, members, own, repeat(settings.summary)))
     if settings.extract.enabled:
         with timed(timings, "extract"):
             story_by_id = {s.id: s for s in stories}

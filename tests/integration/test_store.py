@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -122,22 +123,33 @@ def test_an_empty_database_is_migrated_to_the_latest_schema(tmp_path):
     assert db.query("PRAGMA foreign_keys")[0][0] == 1
 
 
-def test_a_version_1_store_gets_the_shingle_sets_its_articles_would_get_when_added(tmp_path, sample_dir):
-    path = str(tmp_path / "store.db")
-    with open_store(path, NO_FACTS) as store:
+def test_a_version_1_store_gets_the_shingle_sets_its_articles_would_get_when_added(store_target, sample_dir):
+    with open_store(store_target, NO_FACTS) as store:
         store.add([str(sample_dir)])
         before = export_hash(store)
-    with sqlite3.connect(path) as connection:  # back to version 1: the sets kept at insertion set aside
-        added = dict(connection.execute("SELECT seq, shingle_set FROM articles"))
-        connection.execute("ALTER TABLE articles DROP COLUMN shingle_set")
-        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    with open_store(path, NO_FACTS) as store:
+        added = dict(store.db.query("SELECT seq, shingle_set FROM articles"))
+        with store.db.writing():  # back to version 1, the sets made at insertion set aside
+            store.db.execute("ALTER TABLE articles DROP COLUMN shingle_set")
+            store.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with open_store(store_target, NO_FACTS) as store:
         filled = dict(store.db.query("SELECT seq, shingle_set FROM articles"))
         assert store.integrity() == []
         assert export_hash(store) == before
     assert len(added) == 17 and all(added.values())
     assert filled == added
 
+
+
+def test_summaries_built_by_worker_processes_are_those_built_in_process(tmp_path, sample_dir, monkeypatch):
+    from newsfold import parallel
+
+    monkeypatch.setattr(parallel, "MIN_JOBS", 1)  # the sample's 5 events are worth two workers
+    exports = []
+    for workers in (1, 2):
+        with open_store(str(tmp_path / f"workers-{workers}.db"), replace(NO_FACTS, workers=workers)) as store:
+            assert store.add([str(sample_dir)]).events == 5
+            exports.append(export_hash(store))
+    assert exports[0] == exports[1]
 
 def test_readers_never_see_half_a_batch(tmp_path, sample_dir):
     import threading

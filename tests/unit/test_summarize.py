@@ -35,13 +35,16 @@ def test_attribution_exact_and_nearly_the_same():
 def test_the_stemmer_in_use_gives_the_reference_porter_stems(sample_dir):
     # snowballstemmer hands out PyStemmer's C build when it is installed; its stems must be
     # the pure-Python Porter stemmer's, which ROUGE's stemming follows.
+    import snowballstemmer
     from snowballstemmer.porter_stemmer import PorterStemmer
 
     texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(sample_dir.rglob("*.*"))]
     words = sorted({w for text in texts for w in ALNUM.findall(text.lower())})
     reference = PorterStemmer()
+    assert type(snowballstemmer.stemmer("porter")).__module__ == "Stemmer"  # the C build is in use
     assert len(words) > 1000
     assert [stem(w) for w in words] == [reference.stemWord(w) for w in words]
+
 
 def test_concepts_are_stemmed_word_pairs_without_two_stop_words():
     # "said on" and "on Monday" are pairs of stop words; the rest are kept, Porter-stemmed.
@@ -250,7 +253,6 @@ def test_when_only_one_sentence_fits_the_best_single_one_is_taken():
     assert best_cover(covers, weights, [6, 5, 5], 6, one_of=[1, 2]) == [1]
 
 
-
 def test_a_cover_never_repeats_itself_for_the_tie_breaking_bonus():
     weights = np.array([3.0, 3.0, 4.0])
     prefer = [1e-3, 5e-4, 1e-3 / 3, 1e-3 / 4]
@@ -262,6 +264,21 @@ def test_a_cover_never_repeats_itself_for_the_tie_breaking_bonus():
     assert best_cover(covers, weights, [5, 5, 5, 4], 19, prefer=[5e-4, 1e-3, 1e-4, 1e-4]) == [1, 2]
     # A required sentence stays even when the others say all it says.
     assert best_cover(covers, weights, [5, 5, 5, 4], 19, prefer=prefer, one_of=[3]) == [0, 3]
+
+
+def test_repeated_sentences_enter_the_solver_once():
+    from newsfold.summarize.coverage import _distinct
+
+    covers = [[0, 1], [1, 0], [0, 1], [2], [0, 1]]
+    costs = [5, 5, 5, 5, 6]
+    prefer = [1e-4, 1e-3, 5e-4, 1e-3, 1e-3]
+    # 0, 1 and 2 are one sentence (concepts in any order, same length): 1 is preferred. 4 has
+    # the same concepts but is longer: another sentence.
+    assert _distinct(covers, costs, [0, 1, 2, 3, 4], prefer, one_of=set()) == [1, 3, 4]
+    # A required copy is kept beside the preferred one; of two required copies, the preferred.
+    assert _distinct(covers, costs, [0, 1, 2, 3, 4], prefer, one_of={0}) == [0, 1, 3, 4]
+    assert _distinct(covers, costs, [0, 1, 2, 3, 4], prefer, one_of={0, 2}) == [1, 2, 3, 4]
+
 
 def test_sentences_inside_a_quotation_are_not_candidates():
     article = art(

@@ -61,8 +61,13 @@ def copy_of(db: Database, print_: Fingerprint, settings: DedupSettings) -> str |
     return best[2] if best else None
 
 
+def shingle_blob(shingles: np.ndarray) -> bytes:
+    """A shingle set as the store keeps it (see :mod:`newsfold.store.schema`, version 2)."""
+    return shingles.astype(np.uint32).tobytes()
+
+
 def shingle_set(blob: bytes) -> np.ndarray:
-    """A stored article's shingle set (see :mod:`newsfold.store.schema`, version 2)."""
+    """A stored article's shingle set, from :func:`shingle_blob`."""
     return np.frombuffer(blob, dtype=np.uint32)
 
 

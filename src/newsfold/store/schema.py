@@ -6,14 +6,18 @@ seen, all in one transaction, and refuses a store written by a newer newsfold.
 
 from __future__ import annotations
 
-import json
+import logging
 from collections.abc import Callable
 
 from newsfold.config import DedupSettings
 from newsfold.dedup import shingle_sets
 from newsfold.errors import NewsfoldError
 from newsfold.store.base import Database
+from newsfold.store.copies import shingle_blob
+from newsfold.store.records import load_article
 from newsfold.tokens import TokenHasher
+
+log = logging.getLogger(__name__)
 
 # Version 1. Days are ordinal day numbers (NULL: undated); records are JSON; terms are
 # numpy arrays as bytes (see newsfold.store.grouping).
@@ -58,26 +62,31 @@ VERSION_1 = (
 )
 
 
-def _fill_shingle_sets(db: Database) -> None:
+def _fill_shingle_sets(db: Database, dedup: DedupSettings) -> None:
     """Give every stored article its shingle set, a thousand articles per statement batch."""
-    hasher, size, last = TokenHasher(), DedupSettings().shingle_size, 0
+    total = db.query("SELECT COUNT(*) FROM articles")[0][0]
+    if total:
+        log.warning("upgrading the store to schema version 2: shingle sets for %d articles (once)", total)
+    hasher, last = TokenHasher(), 0
     while rows := db.query("SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)):
-        texts = ["\n\n".join(json.loads(record)["paragraphs"]) for _, record in rows]
-        sets = shingle_sets([hasher(text) for text in texts], size)
+        sets = shingle_sets([hasher(load_article(record).text) for _, record in rows], dedup.shingle_size)
         db.executemany(
             "UPDATE articles SET shingle_set = ? WHERE seq = ?",
-            [(found.tobytes(), seq) for (seq, _), found in zip(rows, sets, strict=True)],
+            [(shingle_blob(found), seq) for (seq, _), found in zip(rows, sets, strict=True)],
         )
         last = rows[-1][0]
 
 
 # Version 2. Each article keeps its shingle set (sorted uint32 hashes of its word 4-grams, as
 # copy detection makes them), so that checking a candidate copy and building an event's
-# stories read it instead of tokenising the stored text again.
+# stories read it instead of tokenising the stored text again. The sets of older articles are
+# made here with today's tokeniser: a change to how shingles are made needs a migration that
+# makes them again.
 VERSION_2 = ("ALTER TABLE articles ADD COLUMN shingle_set BLOB", _fill_shingle_sets)
 
-Step = str | Callable[[Database], None]
-"""An SQL statement, or a function that changes rows in Python."""
+Step = str | Callable[[Database, DedupSettings], None]
+"""An SQL statement, or a function that changes rows in Python (given the store's settings
+for copy detection)."""
 
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (VERSION_1, VERSION_2)
 """MIGRATIONS[k] takes a store from version k to version k + 1."""
@@ -97,8 +106,9 @@ def version(db: Database) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def migrate(db: Database, *, target: int = LATEST) -> int:
-    """Bring the store to ``target`` (the latest by default); returns the version it was at."""
+def migrate(db: Database, *, target: int = LATEST, dedup: DedupSettings | None = None) -> int:
+    """Bring the store to ``target`` (the latest by default); returns the version it was at.
+    ``dedup``: the settings the store's copy detection uses (the defaults when None)."""
     with db.reading():  # readers need no write lock when there is nothing to migrate
         if version(db) == target:
             return target
@@ -111,7 +121,7 @@ def migrate(db: Database, *, target: int = LATEST) -> int:
         for step in range(start, target):
             for statement in MIGRATIONS[step]:
                 if callable(statement):
-                    statement(db)
+                    statement(db, dedup or DedupSettings())
                 else:
                     db.execute(statement)
             db.execute(

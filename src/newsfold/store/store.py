@@ -14,13 +14,14 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import islice, repeat
 
 import numpy as np
 
 from newsfold.config import Settings
 from newsfold.dedup import canonical_rank, make_story
 from newsfold.online import event_id, story_terms
+from newsfold.parallel import Workers, workers_for
 from newsfold.pipeline import Timings, cleaned_inputs, make_event, timed, with_facts
 from newsfold.store import copies, grouping
 from newsfold.store.base import Database
@@ -28,7 +29,7 @@ from newsfold.store.records import content_hash, dump_article, dump_event, load_
 from newsfold.store.schema import migrate
 from newsfold.summarize import summarize_update
 from newsfold.tokens import TokenHasher
-from newsfold.types import Article, Event, Fold, Rejection, Story, Summary
+from newsfold.types import Article, Fold, Rejection, Story, Summary
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class Store:
     def __init__(self, db: Database, settings: Settings | None = None) -> None:
         self.db = db
         self.settings = settings or Settings()
-        migrate(db)
+        migrate(db, dedup=self.settings.dedup)
         self._hasher = TokenHasher()
 
     def close(self) -> None:
@@ -179,7 +180,7 @@ class Store:
                 _now(),
                 print_.signature.tobytes(),
                 int(print_.shingles.size),
-                print_.shingles.astype(np.uint32).tobytes(),
+                copies.shingle_blob(print_.shingles),
                 dump_article(article),
             ),
         )
@@ -248,25 +249,36 @@ class Store:
                 )
 
     def refresh(self, *, on_event: Callable[[str], None] | None = None) -> int:
-        """Rebuild the headline, summary and brief of every stale event; returns how many."""
-        done = 0
-        while stale := [r[0] for r in self.db.query("SELECT id FROM events WHERE stale = 1 ORDER BY id LIMIT 50")]:
-            for event in stale:
-                with self.db.writing():
-                    built = self._build(event)
-                    self.db.execute(
-                        "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
-                        (dump_event(built), _now(), event),
-                    )
-                done += 1
-                if on_event:
-                    on_event(event)
-        return done
+        """Rebuild the headline, summary and brief of every stale event; returns how many.
 
-    def _build(self, event: str) -> Event:
-        stories, articles = self._event_members(event)
-        built = make_event(stories, articles, self.settings.summary)
-        return replace(built, id=event)
+        With ``settings.workers`` other than 1 and enough stale events, events are built side
+        by side in worker processes, a few per transaction; otherwise one at a time."""
+        done = 0
+        pending = self.db.query("SELECT COUNT(*) FROM events WHERE stale = 1")[0][0]
+        with Workers(workers_for(pending, self.settings.workers)) as workers:
+            per_transaction = 1 if workers.size == 1 else 16 * workers.size
+            while True:
+                with self.db.writing():
+                    stale = [
+                        r[0]
+                        for r in self.db.query(
+                            "SELECT id FROM events WHERE stale = 1 ORDER BY id LIMIT ?", (per_transaction,)
+                        )
+                    ]
+                    if not stale:
+                        break
+                    stories, articles = zip(*(self._event_members(event) for event in stale), strict=True)
+                    built = workers.map(make_event, stories, articles, repeat(self.settings.summary))
+                    for event, record in zip(stale, built, strict=True):
+                        self.db.execute(
+                            "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
+                            (dump_event(replace(record, id=event)), _now(), event),
+                        )
+                done += len(stale)
+                if on_event:
+                    for event in stale:
+                        on_event(event)
+        return done
 
     # -- reading -------------------------------------------------------------------------
 
@@ -354,7 +366,9 @@ class Store:
                 "stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.canonical AND a.story = s.id)"
             ),
             "an event without stories": "events e WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.event = e.id)",
-            "an article without its shingle set": "articles WHERE shingle_set IS NULL",
+            "an article without its shingle set": (
+                "articles WHERE shingle_set IS NULL OR length(shingle_set) <> 4 * shingles"
+            ),
             "an article without its band index": (
                 "articles WHERE shingles > 0 AND seq NOT IN (SELECT DISTINCT article FROM bands)"
             ),

@@ -56,7 +56,7 @@ def best_cover(
         one_of: when some of these sentences fit, the choice includes at least one of them.
         exact: solve exactly; False takes the greedy choice.
     """
-    tiebreak = prefer or [0.0] * len(costs)
+    tiebreak = prefer if prefer is not None else [0.0] * len(costs)
     fits = [k for k, cost in enumerate(costs) if cost <= budget and covers[k]]
     if not fits:
         return []
@@ -78,19 +78,21 @@ def _distinct(
 ) -> list[int]:
     """``fits`` without repeats: of sentences with the same concepts and cost (the same
     sentence in several stories, common when they quote one wire report), the preferred one;
-    a sentence of ``one_of`` is never dropped for one outside it."""
+    a sentence of ``one_of`` is never dropped for one outside it. The solver's problem gets
+    smaller (the choice could never hold two of them with any gain)."""
     kept: dict[tuple[tuple[int, ...], float, bool], int] = {}
     for k in fits:
-        key = (tuple(covers[k]), costs[k], k in one_of)
+        key = (tuple(sorted(covers[k])), costs[k], k in one_of)
         if key not in kept or prefer[k] > prefer[kept[key]]:
             kept[key] = k
     return sorted(kept.values())
 
 
 def _without_repeats(covers: Covers, chosen: list[int], prefer: Sequence[float], required: list[int]) -> list[int]:
-    """``chosen`` without sentences whose every concept another chosen sentence has: only the
-    tie-breaking bonus made the solver take them, and they would repeat what the summary says.
-    The least preferred goes first; the one required sentence left stays."""
+    """``chosen`` without sentences that add no weighted concept (every one they have, another
+    chosen sentence has too): the solver takes such a sentence when the budget has room and the
+    tie-breaking preference rewards it, but it adds nothing the event's stories share. The least
+    preferred goes first; the one required sentence left stays."""
     chosen = list(chosen)
     while True:
         repeats = [
