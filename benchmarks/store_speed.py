@@ -103,6 +103,8 @@ class PostgresCopies:
                     for row in source.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                         copy.write_row(row)
         source.close()
+        with open_store(self.base_target()) as store:  # planner statistics, as `newsfold add` leaves them
+            store.db.refresh_statistics()
 
     def copy(self, run: int) -> str:
         name = f"newsfold_run{run}"

@@ -33,7 +33,8 @@ def measure(corpus: Path) -> dict[str, float]:
     timings: dict[str, float] = {}
     started = time.perf_counter()
     # Folding and summaries only; extraction has its own benchmark (extract_speed.py).
-    result = fold([str(corpus)], Settings(extract=ExtractSettings(enabled=False)), timings=timings)
+    settings = Settings(extract=ExtractSettings(enabled=False), workers=0)  # every core, as `newsfold fold`
+    result = fold([str(corpus)], settings, timings=timings)
     render_started = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink:
         write_json(result, sink)
@@ -43,6 +44,8 @@ def measure(corpus: Path) -> dict[str, float]:
     timings["stories"] = len(result.stories)
     timings["events"] = len(result.events)
     timings["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # Worker processes that built summaries (each as large as the largest of them, at most).
+    timings["worker_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return timings
 
 
@@ -69,7 +72,8 @@ def main() -> int:
         print(f"DUC data not found under {args.data}", file=sys.stderr)
         return 1
     print("Each stage: seconds (articles per second). Medians of", args.runs, "run(s).\n")
-    print(f"| articles | stories | events | {' | '.join(STAGES)} | total s | articles/s | peak RSS MB |")
+    header = f"| articles | stories | events | {' | '.join(STAGES)} | total s | articles/s | peak RSS MB"
+    print(header + " | largest worker's peak RSS MB |")
     print("|---" * (len(STAGES) + 7) + "|")
     for size in args.sizes:
         corpus = corpus_for(size, args.data)
@@ -78,7 +82,8 @@ def main() -> int:
         stages = " | ".join(f"{med[s]:.1f} ({med['articles'] / max(med[s], 1e-9):,.0f})" for s in STAGES)
         print(
             f"| {int(med['articles']):,} | {int(med['stories']):,} | {int(med['events']):,} | {stages} | "
-            f"{med['total']:.1f} | {med['articles'] / med['total']:.0f} | {med['peak_mb']:.0f} |",
+            f"{med['total']:.1f} | {med['articles'] / med['total']:.0f} | {med['peak_mb']:.0f} | "
+            f"{med['worker_mb']:.0f} |",
             flush=True,
         )
     return 0

@@ -46,6 +46,10 @@ class Database(Protocol):
         """A transaction that sees one consistent state of the store."""
         ...
 
+    def refresh_statistics(self) -> None:
+        """Let the query planner know the tables' present sizes (after they grew a lot)."""
+        ...
+
     def close(self) -> None: ...
 
 

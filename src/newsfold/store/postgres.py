@@ -68,6 +68,11 @@ class PostgresDatabase(Transactions):
                 self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             yield
 
+    def refresh_statistics(self) -> None:
+        """ANALYZE: without fresh statistics the planner reads the bands table from end to end
+        for every new article (375 ms instead of 1 ms at 100,000 articles)."""
+        self.execute("ANALYZE")
+
     def integrity(self) -> list[str]:
         """PostgreSQL enforces keys itself; nothing further to check at this level."""
         return []

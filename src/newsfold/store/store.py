@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 BATCH = 500
 """Articles per transaction."""
+GROWTH = 1.1
+"""The query planner's statistics are refreshed whenever the store has grown by this factor
+(PostgreSQL's autovacuum waits for 10 % more rows too, but may come much later)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,7 @@ class Store:
         seconds spent adding and re-summarising."""
         totals = Counter[str]()
         items = cleaned_inputs(paths, self.settings, on_article=on_item)
+        stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
         while True:
             with timed(timings, "add"):
                 chunk = list(islice(items, batch))
@@ -113,6 +117,10 @@ class Store:
                 articles = [c for c in chunk if not isinstance(c, Rejection)]
                 rejected = [c for c in chunk if isinstance(c, Rejection)]
                 report = self.add_articles(articles, rejected, refresh=False)
+                stored += report.new
+                if stored > GROWTH * analysed:
+                    self.db.refresh_statistics()
+                    analysed = stored
             totals.update(new=report.new, known=report.known, rejected=report.rejected)
         with timed(timings, "summaries"):
             events = self.refresh()
