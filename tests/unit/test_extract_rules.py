@@ -77,6 +77,13 @@ def test_what_a_figure_measures_and_when():
     assert (low.period, high.period) == ("in 2024", "in 2023")
     assert low.measures == high.measures == "Shipments fell"
 
+    # a number inside a compound modifier does not end the phrase: what is 12 km long is the pipeline
+    part, whole = find_figures("Only 12 kilometres of the 80-kilometre pipeline are finished.", WEDNESDAY)
+    assert part.measures == "the pipeline are finished" and whole.measures == "pipeline are finished"
+    # a rate after the count ("a day") says how often, not what: the words before say that
+    (f,) = find_figures("Ridership on the line averaged 8,200 passengers a day in 2023.", WEDNESDAY)
+    assert f.measures == "passengers, Ridership on the line averaged" and f.period == "in 2023"
+
 
 def test_one_entity_per_real_person_or_place():
     found = [

@@ -239,7 +239,7 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
     if _is_count(unit):
         written = sentence[start:end].split()
         named = [w for w in written if w[0].isalpha() and w not in SCALES]
-        phrase = _trim((named or [unit]) + _clause_words(after), 10)
+        phrase = _trim((named or [unit]) + _clause_words(_RATE.sub("", after)), 10)  # "a day" measures nothing
         if len(phrase) > len(named or [unit]) and any(w.lower() not in FUNCTION_WORDS for w in phrase[len(named or [unit]):]):
             return " ".join(phrase)
         left = sentence[max(0, text_start - 300) : text_start]
@@ -280,6 +280,7 @@ def _clause_words(text: str) -> list[str]:
     dates = find_dates(clause, _ANY_DAY)
     if dates:
         clause = _END_OF.sub("", clause[: dates[0].start])
+    clause = _NUMBER_MODIFIER.sub("", clause)  # "of the 138-kilometer motorway": the motorway
     number = re.search(r"(?<!\w)\d", clause)
     if number:
         clause = clause[: number.start()]
@@ -312,6 +313,7 @@ def _phrase_before(text: str, *, whole: bool = False) -> str:
     return " ".join(w.strip(".,;:“\"") for w in words)
 
 
+_NUMBER_MODIFIER = re.compile(r"(?<!\w)\d[\d,.]*-[a-z]+\b\s*")
 _ANY_DAY = dt.date(2000, 1, 1)  # lets relative dates be found when only their position matters
 
 
