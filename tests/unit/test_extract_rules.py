@@ -83,6 +83,9 @@ def test_what_a_figure_measures_and_when():
     # a rate after the count ("a day") says how often, not what: the words before say that
     (f,) = find_figures("Ridership on the line averaged 8,200 passengers a day in 2023.", WEDNESDAY)
     assert f.measures == "passengers, Ridership on the line averaged" and f.period == "in 2023"
+    # a percentage more or less than something measures the change of the subject before it
+    (f,) = find_figures("Fares will be 8% lower from June.", WEDNESDAY)
+    assert f.measures == "Fares lower"
 
 
 def test_one_entity_per_real_person_or_place():

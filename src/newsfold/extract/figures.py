@@ -251,9 +251,13 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
     words = _clause_words(words) if not _RATE.match(after) or words.strip()[:1].isalpha() else []
     if words and words[0].lower() in ("of", "in") and len(words) > 1:
         return " ".join(_trim(words[1:], 6))
+    before = sentence[max(0, text_start - 300) : text_start]
+    if words and words[0].lower() in COMPARATIVES:  # "bookings were 15% higher": the bookings rose
+        subject = _phrase_before(before)
+        if subject:
+            return f"{subject} {words[0]}"
     if words and words[0].lower() not in FUNCTION_WORDS:
         return " ".join(words[:6])
-    before = sentence[max(0, text_start - 300) : text_start]
     return (
         _phrase_before(before)
         or _phrase_before(before, whole=True)
@@ -313,6 +317,7 @@ def _phrase_before(text: str, *, whole: bool = False) -> str:
     return " ".join(w.strip(".,;:“\"") for w in words)
 
 
+COMPARATIVES = frozenset({"higher", "lower", "more", "less", "fewer", "greater", "larger", "smaller", "bigger", "cheaper", "dearer"})
 _NUMBER_MODIFIER = re.compile(r"(?<!\w)\d[\d,.]*-[a-z]+\b\s*")
 _ANY_DAY = dt.date(2000, 1, 1)  # lets relative dates be found when only their position matters
 
