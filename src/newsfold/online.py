@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from newsfold.arrays import sorted_unique
 from newsfold.cluster import average_linkage, reassign, similarity_graph
 from newsfold.config import ClusterSettings
 from newsfold.features import DIMENSIONS, SATURATION, stop_ids, term_counts
@@ -79,26 +80,41 @@ def counts_matrix(rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> sp.csr_matri
     return sp.csr_matrix((data, indices, indptr), shape=(len(rows), DIMENSIONS))
 
 
-def lookup(df: Mapping[int, int], terms: np.ndarray) -> np.ndarray:
-    """Document frequency of each term (1 when unknown: the story itself)."""
-    if not df:
-        return np.ones(terms.size, dtype=np.float64)
-    keys = np.fromiter(df.keys(), dtype=np.int64, count=len(df))
-    values = np.fromiter(df.values(), dtype=np.float64, count=len(df))
-    order = np.argsort(keys)
-    keys, values = keys[order], values[order]
-    at = np.clip(np.searchsorted(keys, terms), 0, keys.size - 1)
-    return np.where(keys[at] == terms, values[at], 1.0)
+class Frequencies:
+    """Document frequencies of the terms recorded so far, in one array over the hashed term
+    space: a lookup is an index, however many terms. A term not recorded reads as 1 (the
+    story itself)."""
+
+    def __init__(self) -> None:
+        self._df = np.full(DIMENSIONS, -1, dtype=np.int32)  # -1: not recorded
+
+    @classmethod
+    def of_mapping(cls, df: Mapping[int, int]) -> Frequencies:
+        out = cls()
+        out.record(np.fromiter(df.keys(), np.int64, len(df)), np.fromiter(df.values(), np.int64, len(df)))
+        return out
+
+    def record(self, terms: np.ndarray, counts: np.ndarray) -> None:
+        self._df[terms] = counts
+
+    def missing(self, terms: np.ndarray) -> np.ndarray:
+        """Those of ``terms`` not recorded yet, each once, in order."""
+        return sorted_unique(terms[self._df[terms] < 0])
+
+    def __call__(self, terms: np.ndarray) -> np.ndarray:
+        """The frequency of each term, as floats."""
+        found = self._df[terms]
+        return np.where(found < 0, 1, found).astype(np.float64)
 
 
-def weigh(counts: sp.csr_matrix, df: Mapping[int, int], stories: int) -> sp.csr_matrix:
+def weigh(counts: sp.csr_matrix, df: Frequencies, stories: int) -> sp.csr_matrix:
     """Event-grouping vectors from raw counts, with the given document frequencies.
 
     The same weights as :func:`newsfold.features.story_vectors` over a collection of
     ``stories`` stories whose document frequencies are ``df``.
     """
     x = counts.copy()
-    freq = lookup(df, x.indices.astype(np.int64))
+    freq = df(x.indices)
     x.data = x.data * (SATURATION + 1.0) / (x.data + SATURATION)
     idf = np.log((1.0 + stories) / (1.0 + freq)) + 1.0
     if stories >= 100:
@@ -115,7 +131,7 @@ def weigh(counts: sp.csr_matrix, df: Mapping[int, int], stories: int) -> sp.csr_
     return x
 
 
-def key_words(tokens: np.ndarray, df: Mapping[int, int], stories: int, k: int = INDEXED_TERMS) -> np.ndarray:
+def key_words(tokens: np.ndarray, df: Frequencies, stories: int, k: int = INDEXED_TERMS) -> np.ndarray:
     """A story's ``k`` weightiest words (saturated tf times idf; ties: smaller term first).
 
     Words, not word pairs: most pairs of a story are in no other story, and an index of them
@@ -123,7 +139,7 @@ def key_words(tokens: np.ndarray, df: Mapping[int, int], stories: int, k: int = 
     """
     words = term_counts([tokens], stop_ids(), bigrams=False)
     terms, counts = words.indices.astype(np.int32), words.data
-    freq = np.fromiter((df.get(int(t), 1) for t in terms), dtype=np.float64, count=terms.size)
+    freq = df(terms)
     weight = counts * (SATURATION + 1.0) / (counts + SATURATION) * (np.log((1.0 + stories) / (1.0 + freq)) + 1.0)
     order = np.lexsort((terms, -weight))
     return terms[order[:k]]

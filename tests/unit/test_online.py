@@ -7,7 +7,7 @@ import numpy as np
 from newsfold.cluster import average_linkage, reassign
 from newsfold.features import story_vectors
 from newsfold.minhash import band_keys, candidate_pairs, signatures
-from newsfold.online import counts_matrix, event_id, name_groups, story_terms, weigh
+from newsfold.online import Frequencies, counts_matrix, event_id, name_groups, story_terms, weigh
 from newsfold.tokens import TokenHasher
 
 TEXTS = (
@@ -27,7 +27,7 @@ def test_weights_from_kept_counts_equal_batch_vectors():
     for terms, _ in rows:
         for t in terms.tolist():
             df[t] = df.get(t, 0) + 1
-    online = weigh(counts_matrix(rows), df, len(TEXTS))
+    online = weigh(counts_matrix(rows), Frequencies.of_mapping(df), len(TEXTS))
     batch = story_vectors(tokens)
     assert abs(online - batch).max() < 1e-6
     assert online.nnz == batch.nnz > 0

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from newsfold.arrays import sorted_unique
 from newsfold.config import ClusterSettings
 from newsfold.online import (
     CANDIDATES,
     SETTLED,
+    Frequencies,
     Neighbourhood,
     counts_matrix,
     decayed,
@@ -62,7 +62,8 @@ def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: Cluster
         return set()
     total = db.query("SELECT COUNT(*) FROM stories")[0][0]
     fresh = _load(db, stories)
-    df = _frequencies(db, _terms(fresh))
+    df = Frequencies()
+    _fetch(db, df, fresh)
     _index(db, stories, df, total)
     neighbours = _neighbours(db, fresh, df, total, settings)
     sizes = _sizes(db, {row[1] for rows in neighbours for row, _ in rows})
@@ -70,7 +71,7 @@ def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: Cluster
     loaded = {row[0]: row for rows in neighbours for row, _ in rows}
     small = sorted(e for e, n in sizes.items() if n <= SETTLED)
     movable = list(fresh) + _members(db, small, exclude=stories, loaded=loaded)
-    df.update(_frequencies(db, _terms(movable) - df.keys()))
+    _fetch(db, df, movable)
     vectors = weigh(counts_matrix([(row[3], row[4]) for row in movable]), df, total)
     position = {e: k for k, e in enumerate(settled)}
     links: dict[tuple[int, int], float] = {}
@@ -89,16 +90,19 @@ def _load(db: Database, ids: Iterable[str]) -> list[StoryRow]:
     return [(i, e, np.nan if d is None else float(d), *unpack(blob)) for i, e, d, blob in sorted(rows)]
 
 
-def _terms(rows: Iterable[StoryRow]) -> set[int]:
-    arrays = [row[3] for row in rows]
-    return set(sorted_unique(np.concatenate(arrays)).tolist()) if arrays else set()
+def _fetch(db: Database, df: Frequencies, rows: Sequence[StoryRow]) -> None:
+    """Read into ``df`` the stored frequencies of the stories' terms it does not have yet."""
+    if not rows:
+        return
+    missing = df.missing(np.concatenate([row[3] for row in rows]))
+    found = db.query_in("SELECT term, df FROM terms WHERE term IN ({values})", missing.tolist())
+    df.record(missing, np.ones(missing.size, dtype=np.int64))  # not stored: in no story but its own
+    if found:
+        terms, counts = np.array(found, dtype=np.int64).T
+        df.record(terms, counts)
 
 
-def _frequencies(db: Database, terms: set[int]) -> dict[int, int]:
-    return dict(db.query_in("SELECT term, df FROM terms WHERE term IN ({values})", sorted(terms)))
-
-
-def _index(db: Database, stories: Mapping[str, np.ndarray], df: dict[int, int], total: int) -> None:
+def _index(db: Database, stories: Mapping[str, np.ndarray], df: Frequencies, total: int) -> None:
     """(Re)index the stories' weightiest words (a story whose canonical changed drops its old ones)."""
     db.executemany("DELETE FROM story_terms WHERE story = ?", [(story,) for story in sorted(stories)])
     rows = [(int(t), story) for story, tokens in sorted(stories.items()) for t in key_words(tokens, df, total)]
@@ -106,11 +110,14 @@ def _index(db: Database, stories: Mapping[str, np.ndarray], df: dict[int, int], 
 
 
 def _neighbours(
-    db: Database, fresh: Sequence[StoryRow], df: dict[int, int], total: int, settings: ClusterSettings
+    db: Database, fresh: Sequence[StoryRow], df: Frequencies, total: int, settings: ClusterSettings
 ) -> list[list[tuple[StoryRow, float]]]:
     """Each new story's strongest links: stories sharing its rare terms, scored exactly."""
     rare = max(50, total // 500)
-    probes = [[int(t) for t in row[3] if 2 <= df.get(int(t), 1) <= rare] for row in fresh]
+    probes = []
+    for row in fresh:
+        freq = df(row[3])
+        probes.append(row[3][(freq >= 2) & (freq <= rare)].tolist())
     postings: dict[int, list[str]] = {}
     for term, story in db.query_in(
         "SELECT term, story FROM story_terms WHERE term IN ({values})", sorted({t for p in probes for t in p})
@@ -123,7 +130,7 @@ def _neighbours(
     known = {row[0]: row for row in fresh}
     missing = {s for short in shortlists for s in short} - known.keys()
     known.update((row[0], row) for row in _load(db, missing))
-    df.update(_frequencies(db, _terms(known.values()) - df.keys()))
+    _fetch(db, df, list(known.values()))
     ids = sorted(known)
     position = {s: k for k, s in enumerate(ids)}
     vectors = weigh(counts_matrix([(known[s][3], known[s][4]) for s in ids]), df, total)
