@@ -51,9 +51,11 @@ def copy_of(db: Database, print_: Fingerprint, settings: DedupSettings) -> str |
     rows = db.query_in(
         "SELECT seq, story, signature, shingles, shingle_set FROM articles WHERE seq IN ({values})", seqs
     )
+    rows.sort()
+    likely = _likely(print_, [row[2] for row in rows], [row[3] for row in rows], settings.containment)
     best: tuple[float, int, str] | None = None
-    for seq, story, signature, size, blob in sorted(rows):
-        if not _likely(print_, np.frombuffer(signature, dtype=np.uint32), size, settings.containment):
+    for (seq, story, _, _, blob), worth_checking in zip(rows, likely, strict=True):
+        if not worth_checking:
             continue
         score = containment(print_.shingles, shingle_set(blob))
         if score >= settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
@@ -71,11 +73,13 @@ def shingle_set(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=np.uint32)
 
 
-def _likely(new: Fingerprint, signature: np.ndarray, size: int, threshold: float) -> bool:
-    """The MinHash estimate of containment is not far below the threshold (as in dedup)."""
-    j = float((new.signature == signature).mean())
-    a, b = new.shingles.size, size
-    return j * (a + b) / ((1 + j) * max(min(a, b), 1)) >= threshold - 0.25
+def _likely(new: Fingerprint, signatures: list[bytes], sizes: list[int], threshold: float) -> np.ndarray:
+    """For each stored article (its signature and shingle count): whether the MinHash
+    estimate of containment is not far below the threshold (as in dedup)."""
+    stored = np.frombuffer(b"".join(signatures), dtype=np.uint32).reshape(len(signatures), -1)
+    j = (stored == new.signature).mean(axis=1)
+    a, b = new.shingles.size, np.array(sizes, dtype=np.float64)
+    return j * (a + b) / ((1 + j) * np.maximum(np.minimum(a, b), 1)) >= threshold - 0.25
 
 
 def index(db: Database, seq: int, print_: Fingerprint) -> None:

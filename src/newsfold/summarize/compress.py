@@ -58,6 +58,7 @@ _NOT_ADVERBIAL = frozenset(
 """Words before "on Monday" that make the day part of the sentence's core ("the deadline is on
 Monday") or of a list of days ("late Sunday or early Monday")."""
 _QUOTE = re.compile(r"[\"“”‘]|(?:^|\s)'")
+_ANY_DAY = re.compile(DAY_NAME)
 
 
 def compress(sentence: str, *, weekdays: bool = True) -> str:
@@ -78,7 +79,7 @@ def drop_weekdays(text: str) -> str:
     place or circumstance ("arrested him on Sunday.", "landed on Sunday after"). Anywhere
     else a day may be the subject, an object or part of a name ("Monday was quiet", "The
     Sunday Times"), and it stays; a sentence with a quotation is left alone."""
-    if _QUOTE.search(text):
+    if _QUOTE.search(text) or not _ANY_DAY.search(text):
         return text
     text = _OPENING_DAY.sub("", text)
     text = _SAID_DAY.sub(lambda m: m["verb"], text)
