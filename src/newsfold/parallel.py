@@ -8,12 +8,14 @@ exits when its parent dies, so a killed ``newsfold add`` leaves no process behin
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 MIN_JOBS = 8
@@ -28,29 +30,35 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
+def pool_size(wanted: int) -> int:
+    """Processes to use when ``wanted`` were asked for (0: one per core)."""
+    return max(1, min(wanted or cores(), MAX_WORKERS))
+
+
 def workers_for(jobs: int, wanted: int) -> int:
     """Processes for ``jobs`` similar jobs when ``wanted`` were asked for (0: one per core);
     one, this process, for a few jobs."""
     if jobs < MIN_JOBS:
         return 1
-    return max(1, min(wanted or cores(), MAX_WORKERS, jobs))
+    return min(pool_size(wanted), jobs)
 
 
 class Workers:
-    """``size`` processes to map over (none when ``size`` is 1: the work stays here)."""
+    """``size`` processes to map over (none when ``size`` is 1: the work stays here).
 
-    def __init__(self, size: int) -> None:
+    The processes start on entering the context, or, with ``start=False``, when :meth:`start`
+    or :meth:`stream` finds enough work for them.
+    """
+
+    def __init__(self, size: int, *, start: bool = True) -> None:
         self.size = size
+        self._start_on_enter = start
         self._pool: ProcessPoolExecutor | None = None
+        self._up: Future[None] | None = None
 
     def __enter__(self) -> Workers:
-        if self.size > 1:
-            self._pool = ProcessPoolExecutor(
-                self.size,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_exit_with_parent,
-                initargs=(os.getpid(),),
-            )
+        if self._start_on_enter:
+            self.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -58,11 +66,56 @@ class Workers:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def start(self, warm: str = __name__) -> None:
+        """Start the processes (if ``size`` > 1 and not yet), importing the module ``warm`` in them."""
+        if self.size > 1 and self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self.size,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
+            self._up = self._pool.submit(importlib.import_module, warm)
+
     def map(self, function: Callable[..., Any], *iterables: Iterable[Any]) -> Iterator[Any]:
         """``function`` over the iterables, results in their order."""
         if self._pool is None:
             return map(function, *iterables)
         return self._pool.map(function, *iterables)
+
+    def stream(self, function: Callable[..., Any], items: Iterable[Any], *args: Any) -> Iterator[Any]:
+        """``function(item, *args)`` for each item, results in order, reading ``items`` only a
+        few ahead of the results taken (a stream may be longer than memory).
+
+        The processes start at the second item. Until they are up (importing
+        ``function``'s module takes a second or so), and always without them, items are done
+        here; then the next few are done by the workers while the caller uses the results
+        before them.
+        """
+        items = iter(items)
+        ahead: deque[Future[Any]] = deque()
+        done = 0
+        while True:
+            if self._pool is not None and self._up is not None and self._up.done():
+                while len(ahead) < 2 * self.size and (item := next(items, _END)) is not _END:
+                    ahead.append(self._pool.submit(function, item, *args))
+            if ahead:
+                yield ahead.popleft().result()
+                continue
+            item = next(items, _END)
+            if item is _END:
+                return
+            if done == 1:
+                self.start(function.__module__)
+            yield function(item, *args)
+            done += 1
+
+
+_END = object()
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -5,9 +5,13 @@ import time
 from itertools import repeat
 from pathlib import Path
 
-from newsfold.config import ExtractSettings, Settings, SummarySettings
+import numpy as np
+
+from newsfold.config import DedupSettings, ExtractSettings, Settings, SummarySettings
+from newsfold.ingest import read_inputs
 from newsfold.parallel import Workers
 from newsfold.pipeline import fold, make_event
+from newsfold.store.prepare import prepare_inputs
 
 
 def test_events_built_in_worker_processes_are_the_events_built_here(sample_dir):
@@ -57,3 +61,42 @@ def test_workers_end_when_their_parent_is_killed(tmp_path):
     while any(_alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(p) for p in pids)
+
+
+def test_inputs_prepared_in_a_stream_are_the_inputs_prepared_here(sample_dir):
+    raws = list(read_inputs([str(sample_dir)]))
+    chunks = [raws[start : start + 3] for start in range(0, len(raws), 3)]
+    here = [p for chunk in chunks for p in prepare_inputs(chunk, DedupSettings())]
+    with Workers(2, start=False) as workers:
+        assert len(list(workers.stream(prepare_inputs, chunks[:1], DedupSettings()))) == 1
+        assert not workers.started  # one job is not worth starting processes for
+        there = [p for part in workers.stream(prepare_inputs, chunks, DedupSettings()) for p in part]
+        assert workers.started
+    assert [p.article for p in there] == [p.article for p in here] and len(here) == len(raws)
+    assert all(np.array_equal(a.print_.signature, b.print_.signature) for a, b in zip(there, here, strict=True))
+
+
+STREAM_PIDS = """
+import os, time
+from newsfold.parallel import Workers
+
+def slow_pid(item):
+    time.sleep(0.05)
+    return item, os.getpid()
+
+if __name__ == "__main__":
+    with Workers(2, start=False) as workers:
+        for item, pid in workers.stream(slow_pid, range(80)):
+            print(item, pid == os.getpid(), flush=True)
+"""
+
+
+def test_a_stream_is_done_here_until_the_workers_are_up_then_by_them_in_order(tmp_path):
+    script = tmp_path / "stream.py"
+    script.write_text(STREAM_PIDS)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    rows = [line.split() for line in done.stdout.splitlines()]
+    assert [int(item) for item, _ in rows] == list(range(80))
+    here = [flag == "True" for _, flag in rows]
+    assert here[0] and here[1]  # before and while the workers start
+    assert not all(here[40:])  # 4 s of work: the workers were up long before its end

@@ -12,29 +12,32 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 
 import numpy as np
 
 from newsfold.config import Settings
 from newsfold.dedup import canonical_rank, make_story
-from newsfold.online import event_id, story_terms
-from newsfold.parallel import Workers, workers_for
-from newsfold.pipeline import Timings, cleaned_inputs, make_event, timed, with_facts
+from newsfold.ingest import read_inputs
+from newsfold.online import event_id
+from newsfold.parallel import Workers, pool_size, workers_for
+from newsfold.pipeline import Timings, make_event, timed, with_facts
 from newsfold.store import copies, grouping
 from newsfold.store.base import Database
-from newsfold.store.records import content_hash, dump_article, dump_event, load_article, load_event
+from newsfold.store.prepare import Prepared, prepare_articles, prepare_inputs
+from newsfold.store.records import dump_article, dump_event, load_article, load_event
 from newsfold.store.schema import migrate
 from newsfold.summarize import summarize_update
-from newsfold.tokens import TokenHasher
-from newsfold.types import Article, Fold, Rejection, Story, Summary
+from newsfold.types import Article, Fold, RawArticle, Rejection, Story, Summary
 
 log = logging.getLogger(__name__)
 
 BATCH = 500
 """Articles per transaction."""
+PREPARE_CHUNK = 50
+"""Inputs cleaned and fingerprinted per job (in a worker process when there are several)."""
 GROWTH = 1.1
 """The query planner's statistics are refreshed whenever the store has grown by this factor
 (PostgreSQL's autovacuum waits for 10 % more rows too, but may come much later)."""
@@ -82,7 +85,6 @@ class Store:
         self.db = db
         self.settings = settings or Settings()
         migrate(db, dedup=self.settings.dedup)
-        self._hasher = TokenHasher()
 
     def close(self) -> None:
         self.db.close()
@@ -107,23 +109,25 @@ class Store:
         the summaries of every event that changed. ``timings``, if given, receives the
         seconds spent adding and re-summarising."""
         totals = Counter[str]()
-        items = cleaned_inputs(paths, self.settings, on_article=on_item)
         stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
-        while True:
-            with timed(timings, "add"):
-                chunk = list(islice(items, batch))
-                if not chunk:
-                    break
-                articles = [c for c in chunk if not isinstance(c, Rejection)]
-                rejected = [c for c in chunk if isinstance(c, Rejection)]
-                report = self.add_articles(articles, rejected, refresh=False)
-                stored += report.new
-                if stored > GROWTH * analysed:
-                    self.db.refresh_statistics()
-                    analysed = stored
-            totals.update(new=report.new, known=report.known, rejected=report.rejected)
-        with timed(timings, "summaries"):
-            events = self.refresh()
+        with Workers(pool_size(self.settings.workers), start=False) as workers:
+            chunks = _batched(_announced(read_inputs(paths, self.settings.ingest), on_item), PREPARE_CHUNK)
+            items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup))
+            while True:
+                with timed(timings, "add"):
+                    chunk = list(islice(items, batch))
+                    if not chunk:
+                        break
+                    report = self._add_prepared(
+                        [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
+                    )
+                    stored += report.new
+                    if stored > GROWTH * analysed:
+                        self.db.refresh_statistics()
+                        analysed = stored
+                totals.update(new=report.new, known=report.known, rejected=report.rejected)
+            with timed(timings, "summaries"):
+                events = self._refresh(workers) if workers.started else self.refresh()
         return AddReport(totals["new"], totals["known"], totals["rejected"], events)
 
     def add_articles(
@@ -134,22 +138,27 @@ class Store:
         An article the database refuses (its error is recorded as a rejection) is undone
         alone; the rest of the batch goes on.
         """
+        report = self._add_prepared(prepare_articles(articles, self.settings.dedup), rejected)
+        return replace(report, events=self.refresh()) if refresh else report
+
+    def _add_prepared(self, articles: Sequence[Prepared], rejected: Sequence[Rejection]) -> AddReport:
         refused: list[Rejection] = []
         with self.db.writing():
-            hashes = [content_hash(a) for a in articles]
+            hashes = [p.digest for p in articles]
             known = {r[0] for r in self.db.query_in("SELECT content FROM articles WHERE content IN ({values})", hashes)}
             batch = _Changes()
             added = 0
             seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
-            for article, digest in zip(articles, hashes, strict=True):
-                if digest in known:
+            for prepared in articles:
+                if prepared.digest in known:
                     continue
-                known.add(digest)
+                known.add(prepared.digest)
                 one = _Changes()
                 try:
                     with self.db.savepoint():
-                        self._insert(article, digest, one, seq + 1)
+                        self._insert(prepared, one, seq + 1)
                 except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
+                    article = prepared.article
                     refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
                     continue
                 batch.merge(one)
@@ -159,30 +168,28 @@ class Store:
             grouping.count_terms(self.db, batch.df)
             changed = grouping.group_new(self.db, batch.regroup, self.settings.cluster)
             self._settle(changed | batch.touched)
-        events = self.refresh() if refresh else 0
         for r in [*rejected, *refused]:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
-        return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused), events)
+        return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused))
 
-    def _insert(self, article: Article, digest: str, changes: _Changes, seq: int) -> None:
+    def _insert(self, prepared: Prepared, changes: _Changes, seq: int) -> None:
         """Store one article as number ``seq``, noting in ``changes`` what grouping must then do."""
-        article = self._unique_id(article)
-        tokens = self._hasher(article.text)
-        print_ = copies.fingerprint(tokens, self.settings.dedup)
+        article = self._unique_id(prepared.article)
+        print_ = prepared.print_
         story = copies.copy_of(self.db, print_, self.settings.dedup)
         day = article.published.toordinal() if article.published else None
         if story is None:
-            story = self._new_story(article, tokens, day, changes)
-            changes.regroup[story] = tokens
-        elif self._recanonical(story, article, tokens, day, changes):
-            changes.regroup[story] = tokens
+            story = self._new_story(article, prepared, day, changes)
+            changes.regroup[story] = prepared.tokens
+        elif self._recanonical(story, article, prepared, day, changes):
+            changes.regroup[story] = prepared.tokens
         self.db.execute(
             "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, shingle_set, record) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 seq,
                 article.id,
-                digest,
+                prepared.digest,
                 story,
                 day,
                 _now(),
@@ -194,9 +201,9 @@ class Store:
         )
         copies.index(self.db, seq, print_)
 
-    def _new_story(self, article: Article, tokens: np.ndarray, day: int | None, changes: _Changes) -> str:
+    def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: _Changes) -> str:
         story = f"s-{article.id}"
-        terms, counts = story_terms(tokens)
+        terms, counts = prepared.terms, prepared.counts
         changes.df.update(terms.tolist())
         event = event_id([story])  # its own event until grouping says otherwise
         self.db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (event, _now()))
@@ -208,7 +215,7 @@ class Store:
         return story
 
     def _recanonical(
-        self, story: str, article: Article, tokens: np.ndarray, day: int | None, changes: _Changes
+        self, story: str, article: Article, prepared: Prepared, day: int | None, changes: _Changes
     ) -> bool:
         """A copy joins ``story``; when it is the better canonical (longer), the story takes its words."""
         event, canonical, old_day, blob = self.db.query(
@@ -222,7 +229,7 @@ class Store:
         if canonical_rank(article) >= canonical_rank(load_article(canonical)):
             return False
         old_terms, _ = grouping.unpack(blob)
-        terms, counts = story_terms(tokens)
+        terms, counts = prepared.terms, prepared.counts
         changes.df.subtract(old_terms.tolist())
         changes.df.update(terms.tolist())
         self.db.execute(
@@ -261,31 +268,34 @@ class Store:
 
         With ``settings.workers`` other than 1 and enough stale events, events are built side
         by side in worker processes, a few per transaction; otherwise one at a time."""
-        done = 0
         pending = self.db.query("SELECT COUNT(*) FROM events WHERE stale = 1")[0][0]
         with Workers(workers_for(pending, self.settings.workers)) as workers:
-            per_transaction = 1 if workers.size == 1 else 16 * workers.size
-            while True:
-                with self.db.writing():
-                    stale = [
-                        r[0]
-                        for r in self.db.query(
-                            "SELECT id FROM events WHERE stale = 1 ORDER BY id LIMIT ?", (per_transaction,)
-                        )
-                    ]
-                    if not stale:
-                        break
-                    stories, articles = zip(*(self._event_members(event) for event in stale), strict=True)
-                    built = workers.map(make_event, stories, articles, repeat(self.settings.summary))
-                    for event, record in zip(stale, built, strict=True):
-                        self.db.execute(
-                            "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
-                            (dump_event(replace(record, id=event)), _now(), event),
-                        )
-                done += len(stale)
-                if on_event:
-                    for event in stale:
-                        on_event(event)
+            return self._refresh(workers, on_event)
+
+    def _refresh(self, workers: Workers, on_event: Callable[[str], None] | None = None) -> int:
+        done = 0
+        per_transaction = 1 if not workers.started else 16 * workers.size
+        while True:
+            with self.db.writing():
+                stale = [
+                    r[0]
+                    for r in self.db.query(
+                        "SELECT id FROM events WHERE stale = 1 ORDER BY id LIMIT ?", (per_transaction,)
+                    )
+                ]
+                if not stale:
+                    break
+                stories, articles = zip(*(self._event_members(event) for event in stale), strict=True)
+                built = workers.map(make_event, stories, articles, repeat(self.settings.summary))
+                for event, record in zip(stale, built, strict=True):
+                    self.db.execute(
+                        "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
+                        (dump_event(replace(record, id=event)), _now(), event),
+                    )
+            done += len(stale)
+            if on_event:
+                for event in stale:
+                    on_event(event)
         return done
 
     # -- reading -------------------------------------------------------------------------
@@ -387,6 +397,20 @@ class Store:
             if count:
                 problems.append(f"{problem} ({count})")
         return problems
+
+
+def _announced(items: Iterable[RawArticle | Rejection], on_item: Callable[[str], None] | None) -> Iterator:
+    """``items``, calling ``on_item`` with each one's path as it is read."""
+    for item in items:
+        if on_item:
+            on_item(item.path)
+        yield item
+
+
+def _batched(items: Iterable[RawArticle | Rejection], size: int) -> Iterator[list[RawArticle | Rejection]]:
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
 def _on_or_after(article: Article, since: dt.date) -> bool:

@@ -1,0 +1,51 @@
+"""What storing an article needs from no database: its cleaning, word ids and fingerprints.
+
+``Store.add`` streams its inputs through :func:`prepare_inputs` a chunk at a time, in worker
+processes when it has them, so that the writer itself only reads and writes the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfold.clean import clean_article
+from newsfold.config import DedupSettings
+from newsfold.online import story_terms
+from newsfold.store.copies import Fingerprint, fingerprint
+from newsfold.store.records import content_hash
+from newsfold.tokens import TokenHasher
+from newsfold.types import Article, RawArticle, Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article ready to store."""
+
+    article: Article
+    digest: str
+    """Its content hash: an article stored once is known by it."""
+    tokens: np.ndarray
+    print_: Fingerprint
+    terms: np.ndarray
+    """Its event-grouping terms and their counts (:func:`newsfold.online.story_terms`)."""
+    counts: np.ndarray
+
+
+def prepare_inputs(items: Sequence[RawArticle | Rejection], dedup: DedupSettings) -> list[Prepared | Rejection]:
+    """Clean and prepare raw inputs (a rejection, or an input cleaning rejects, stays one)."""
+    cleaned = [item if isinstance(item, Rejection) else clean_article(item) for item in items]
+    prepared = iter(prepare_articles([c for c in cleaned if not isinstance(c, Rejection)], dedup))
+    return [c if isinstance(c, Rejection) else next(prepared) for c in cleaned]
+
+
+def prepare_articles(articles: Iterable[Article], dedup: DedupSettings) -> list[Prepared]:
+    hasher = TokenHasher()
+    out = []
+    for article in articles:
+        tokens = hasher(article.text)
+        terms, counts = story_terms(tokens)
+        out.append(Prepared(article, content_hash(article), tokens, fingerprint(tokens, dedup), terms, counts))
+    return out
