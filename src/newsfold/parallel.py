@@ -8,7 +8,6 @@ exits when its parent dies, so a killed ``newsfold add`` leaves no process behin
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
 import os
 import threading
@@ -16,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 MIN_JOBS = 8
@@ -70,8 +70,8 @@ class Workers:
     def started(self) -> bool:
         return self._pool is not None
 
-    def start(self, warm: str = __name__) -> None:
-        """Start the processes (if ``size`` > 1 and not yet), importing the module ``warm`` in them."""
+    def start(self) -> None:
+        """Start the processes (if ``size`` > 1 and not yet)."""
         if self.size > 1 and self._pool is None:
             self._pool = ProcessPoolExecutor(
                 self.size,
@@ -79,7 +79,7 @@ class Workers:
                 initializer=_exit_with_parent,
                 initargs=(os.getpid(),),
             )
-            self._up = self._pool.submit(importlib.import_module, warm)
+            self._up = self._pool.submit(_nothing)  # done once a worker is running
 
     def map(self, function: Callable[..., Any], *iterables: Iterable[Any]) -> Iterator[Any]:
         """``function`` over the iterables, results in their order."""
@@ -87,32 +87,58 @@ class Workers:
             return map(function, *iterables)
         return self._pool.map(function, *iterables)
 
-    def stream(self, function: Callable[..., Any], items: Iterable[Any], *args: Any) -> Iterator[Any]:
-        """``function(item, *args)`` for each item, results in order, reading ``items`` only a
-        few ahead of the results taken (a stream may be longer than memory).
+    def stream(
+        self, function: Callable[..., Any], items: Iterable[Any], *args: Any, ahead: int = 0
+    ) -> Iterator[Any]:
+        """``function(item, *args)`` for each item, results in order, reading ``items`` only
+        ``ahead`` (default: two per worker) ahead of the results taken: a stream may be longer
+        than memory.
 
-        The processes start at the second item. Until they are up (importing
-        ``function``'s module takes a second or so), and always without them, items are done
-        here; then the next few are done by the workers while the caller uses the results
-        before them.
+        The processes start at the second item. Until one of them is up (in a second or so),
+        items are done here; then they go to the workers, and whenever the result wanted next
+        is not ready, this process does a later item that no worker has begun rather than wait.
         """
         items = iter(items)
-        ahead: deque[Future[Any]] = deque()
-        done = 0
+        queue: deque[_Job] = deque()
+        read = 0
         while True:
-            if self._pool is not None and self._up is not None and self._up.done():
-                while len(ahead) < 2 * self.size and (item := next(items, _END)) is not _END:
-                    ahead.append(self._pool.submit(function, item, *args))
-            if ahead:
-                yield ahead.popleft().result()
+            while self._up is not None and self._up.done() and len(queue) < (ahead or 2 * self.size):
+                item = next(items, _END)
+                if item is _END:
+                    break
+                queue.append(_Job(item, self._pool.submit(function, item, *args)))
+            if not queue:
+                item = next(items, _END)
+                if item is _END:
+                    return
+                read += 1
+                if read == 2:
+                    self.start()
+                yield function(item, *args)
                 continue
-            item = next(items, _END)
-            if item is _END:
-                return
-            if done == 1:
-                self.start(function.__module__)
-            yield function(item, *args)
-            done += 1
+            job = queue.popleft()
+            if job.here or job.future.cancel():
+                yield job.result if job.here else function(job.item, *args)
+                continue
+            while not job.future.done():
+                spare = next((j for j in reversed(queue) if not j.here and j.future.cancel()), None)
+                if spare is None:
+                    break
+                spare.result, spare.here = function(spare.item, *args), True
+            yield job.future.result()
+
+
+@dataclass(slots=True)
+class _Job:
+    item: Any
+    future: Future[Any]
+    here: bool = False
+    """Done in this process after all (``result``), the worker's job cancelled."""
+    result: Any = None
+
+
+def _nothing() -> None:
+    pass
 
 
 _END = object()

@@ -112,7 +112,8 @@ class Store:
         stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
         with Workers(pool_size(self.settings.workers), start=False) as workers:
             chunks = _batched(_announced(read_inputs(paths, self.settings.ingest), on_item), PREPARE_CHUNK)
-            items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup))
+            ahead = batch // PREPARE_CHUNK + workers.size  # the next batch is ready when this one is stored
+            items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup, ahead=ahead))
             while True:
                 with timed(timings, "add"):
                     chunk = list(islice(items, batch))
