@@ -8,6 +8,7 @@ word 4-grams, from the candidates' stored shingle sets.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +16,7 @@ import numpy as np
 from newsfold.config import DedupSettings
 from newsfold.dedup import containment, shingle_sets
 from newsfold.minhash import band_keys, signatures
-from newsfold.store.base import Database
+from newsfold.store.base import Database, Row
 
 MAX_CANDIDATES = 50
 """Stored articles sharing the most bands with a new one that are checked exactly."""
@@ -41,17 +42,9 @@ def copy_of(db: Database, print_: Fingerprint, settings: DedupSettings) -> str |
     """The story of the stored article the new one is most contained in (or contains), if any."""
     if print_.keys.size == 0:
         return None
-    found = db.query_in(
-        "SELECT article, COUNT(*) FROM bands WHERE key IN ({values}) GROUP BY article", print_.keys.tolist()
-    )
-    if not found:
+    rows = sorted(_candidates(db, print_.keys.tolist()))
+    if not rows:
         return None
-    found.sort(key=lambda row: (-row[1], row[0]))
-    seqs = [row[0] for row in found[:MAX_CANDIDATES]]
-    rows = db.query_in(
-        "SELECT seq, story, signature, shingles, shingle_set FROM articles WHERE seq IN ({values})", seqs
-    )
-    rows.sort()
     likely = _likely(print_, [row[2] for row in rows], [row[3] for row in rows], settings.containment)
     best: tuple[float, int, str] | None = None
     for (seq, story, _, _, blob), worth_checking in zip(rows, likely, strict=True):
@@ -61,6 +54,24 @@ def copy_of(db: Database, print_: Fingerprint, settings: DedupSettings) -> str |
         if score >= settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
             best = (score, seq, story)
     return best[2] if best else None
+
+
+def _candidates(db: Database, keys: list[int]) -> list[Row]:
+    """The stored articles sharing the most bands with ``keys`` (seq, story, signature,
+    shingle count, shingle set)."""
+    columns = "seq, story, signature, shingles, shingle_set"
+    if db.dialect == "postgresql":  # one round trip
+        return db.query_in(
+            f"SELECT {columns} FROM articles JOIN (SELECT article, COUNT(*) AS n FROM bands "
+            "WHERE key IN ({values}) GROUP BY article ORDER BY n DESC, article LIMIT ?) found ON seq = found.article",
+            keys,
+            (MAX_CANDIDATES,),
+        )
+    shared = Counter[int]()
+    for article, n in db.query_in("SELECT article, COUNT(*) FROM bands WHERE key IN ({values}) GROUP BY article", keys):
+        shared[article] += n  # summed: a long list of keys is sent in parts
+    best = sorted(shared, key=lambda a: (-shared[a], a))[:MAX_CANDIDATES]
+    return db.query_in(f"SELECT {columns} FROM articles WHERE seq IN ({{values}})", best) if best else []
 
 
 def shingle_blob(shingles: np.ndarray) -> bytes:
