@@ -93,7 +93,8 @@ class Settings:
     summary: SummarySettings = field(default_factory=SummarySettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     workers: int = 1
-    """Processes that build events' summaries side by side: 1 keeps all work in this process,
+    """Processes that build events' summaries side by side (and, in ``Store.add``, clean and
+    fingerprint the inputs while the store is written): 1 keeps all work in this process,
     0 means one per core (what the command line uses). Workers start as multiprocessing's
     ``spawn`` starts them, so a script asking for more than one needs the
     ``if __name__ == "__main__":`` guard."""

@@ -16,7 +16,8 @@ from newsfold.sentences import split_sentences
 from newsfold.tokens import HONORIFICS, WORD
 from newsfold.types import Article
 
-_HONORIFICS = frozenset(HONORIFICS)
+_HONORIFIC = re.compile(r"\b(?:" + "|".join(HONORIFICS) + r")\b")
+"""An honorific as a word of its own (``WORD`` finds words as runs of ``\\w``, so this is the same word)."""
 _INITIALISM = re.compile(r"(?<![\w.])((?:[a-z]\.){2,})")
 
 NEARLY = 0.9
@@ -28,7 +29,7 @@ def normalise_for_match(text: str) -> str:
     ``"Mr. Kim met U.S. envoys."`` and ``"Kim met US envoys"`` normalise alike.
     """
     text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text.lower())
-    return " ".join(w for w in WORD.findall(text) if w not in _HONORIFICS)
+    return " ".join(WORD.findall(_HONORIFIC.sub(" ", text)))
 
 
 class Attributor:
