@@ -13,10 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -34,7 +36,8 @@ def measure(corpus: Path) -> dict[str, float]:
     started = time.perf_counter()
     # Folding and summaries only; extraction has its own benchmark (extract_speed.py).
     settings = Settings(extract=ExtractSettings(enabled=False), workers=0)  # every core, as `newsfold fold`
-    result = fold([str(corpus)], settings, timings=timings)
+    with WorkerMemory() as workers:
+        result = fold([str(corpus)], settings, timings=timings)
     render_started = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink:
         write_json(result, sink)
@@ -44,9 +47,48 @@ def measure(corpus: Path) -> dict[str, float]:
     timings["stories"] = len(result.stories)
     timings["events"] = len(result.events)
     timings["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # Worker processes that built summaries (each as large as the largest of them, at most).
-    timings["worker_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    timings["worker_mb"] = workers.peak_mb
     return timings
+
+
+class WorkerMemory:
+    """The largest peak resident memory of this process's children (the workers that build
+    summaries), read from /proc while they run. Not getrusage(RUSAGE_CHILDREN): a worker
+    started by fork and exec is charged there with the memory its parent had when it forked."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.every, self.peak_mb = every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> WorkerMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.every):
+            for pid in _children():
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue  # ended meanwhile
+                found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+                if found:
+                    self.peak_mb = max(self.peak_mb, int(found.group(1)) / 1024)
+
+
+def _children() -> list[int]:
+    pids = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            pids += [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return pids
 
 
 def corpus_for(size: int, data: Path) -> Path:
