@@ -64,7 +64,7 @@ class Workers:
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+            self._pool = self._up = None
 
     @property
     def started(self) -> bool:
@@ -117,24 +117,30 @@ class Workers:
                 yield function(item, *args)
                 continue
             job = queue.popleft()
-            if job.here or job.future.cancel():
-                yield job.result if job.here else function(job.item, *args)
-                continue
-            while not job.future.done():
+            if not job.here and job.future.cancel():  # no worker has begun it: do it now
+                job.run_here(function, args)
+            while not job.future.done():  # meanwhile, do a later job no worker has begun
                 spare = next((j for j in reversed(queue) if not j.here and j.future.cancel()), None)
                 if spare is None:
                     break
-                spare.result, spare.here = function(spare.item, *args), True
-            yield job.future.result()
+                spare.run_here(function, args)
+            yield job.future.result()  # a job's error is raised in its turn, wherever it ran
 
 
 @dataclass(slots=True)
 class _Job:
     item: Any
     future: Future[Any]
+    """The worker's job; once the job is done here, a finished future with its result or error."""
     here: bool = False
-    """Done in this process after all (``result``), the worker's job cancelled."""
-    result: Any = None
+
+    def run_here(self, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        done: Future[Any] = Future()
+        try:
+            done.set_result(function(self.item, *args))
+        except Exception as exc:  # noqa: BLE001 - kept for the caller, raised when this job's turn comes
+            done.set_exception(exc)
+        self.future, self.here = done, True
 
 
 def _nothing() -> None:

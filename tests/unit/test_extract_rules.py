@@ -80,12 +80,16 @@ def test_what_a_figure_measures_and_when():
     # a number inside a compound modifier does not end the phrase: what is 12 km long is the pipeline
     part, whole = find_figures("Only 12 kilometres of the 80-kilometre pipeline are finished.", WEDNESDAY)
     assert part.measures == "the pipeline are finished" and whole.measures == "pipeline are finished"
+    (f,) = find_figures("Rescuers found 3 survivors of the 10-year-old ferry.", WEDNESDAY)
+    assert f.measures == "survivors of the ferry"
     # a rate after the count ("a day") says how often, not what: the words before say that
     (f,) = find_figures("Ridership on the line averaged 8,200 passengers a day in 2023.", WEDNESDAY)
     assert f.measures == "passengers, Ridership on the line averaged" and f.period == "in 2023"
     # a percentage more or less than something measures the change of the subject before it
     (f,) = find_figures("Fares will be 8% lower from June.", WEDNESDAY)
     assert f.measures == "Fares lower"
+    (f,) = find_figures("The firm hired 12% more staff.", WEDNESDAY)
+    assert "more" not in f.measures.split()  # "more staff": what grew is the staff, not the firm
 
 
 def test_one_entity_per_real_person_or_place():

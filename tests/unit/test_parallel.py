@@ -100,3 +100,31 @@ def test_a_stream_is_done_here_until_the_workers_are_up_then_by_them_in_order(tm
     here = [flag == "True" for _, flag in rows]
     assert here[0] and here[1]  # before and while the workers start
     assert not all(here[40:])  # 4 s of work: the workers were up long before its end
+
+
+STREAM_ERROR = """
+import time
+from newsfold.parallel import Workers
+
+def slow_or_bad(item):
+    time.sleep(0.02)
+    if item == 59:
+        raise ValueError("item 59 is bad")
+    return item
+
+if __name__ == "__main__":
+    taken = []
+    with Workers(2, start=False) as workers:
+        try:
+            for result in workers.stream(slow_or_bad, range(80), ahead=30):
+                taken.append(result)
+        except ValueError as error:
+            print(len(taken), taken == list(range(59)), error)
+"""
+
+
+def test_an_error_in_a_stream_comes_in_its_turn_wherever_the_job_ran(tmp_path):
+    script = tmp_path / "stream_error.py"
+    script.write_text(STREAM_ERROR)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split(maxsplit=2) == ["59", "True", "item 59 is bad\n"]

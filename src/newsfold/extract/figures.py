@@ -252,7 +252,11 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
     if words and words[0].lower() in ("of", "in") and len(words) > 1:
         return " ".join(_trim(words[1:], 6))
     before = sentence[max(0, text_start - 300) : text_start]
-    if words and words[0].lower() in COMPARATIVES:  # "bookings were 15% higher": the bookings rose
+    if (  # "bookings were 15% higher (than ...)": the bookings rose; but "12% more staff": the staff
+        words
+        and words[0].lower() in COMPARATIVES
+        and (len(words) == 1 or words[1].lower() in FUNCTION_WORDS)
+    ):
         subject = _phrase_before(before)
         if subject:
             return f"{subject} {words[0]}"
@@ -318,7 +322,7 @@ def _phrase_before(text: str, *, whole: bool = False) -> str:
 
 
 COMPARATIVES = frozenset({"higher", "lower", "more", "less", "fewer", "greater", "larger", "smaller", "bigger", "cheaper", "dearer"})
-_NUMBER_MODIFIER = re.compile(r"(?<!\w)\d[\d,.]*-[a-z]+\b\s*")
+_NUMBER_MODIFIER = re.compile(r"(?<!\w)\d[\d,.]*(?:-[a-z]+)+\b\s*")
 _ANY_DAY = dt.date(2000, 1, 1)  # lets relative dates be found when only their position matters
 
 

@@ -31,11 +31,10 @@ class PostgresDatabase(Transactions):
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         with self.connection.cursor() as cursor:
-            cursor.execute(_sql(sql), params, binary=True)  # blobs as they are, not hex text
-            rows = cursor.fetchall()
-        if rows and any(isinstance(v, memoryview) for v in rows[0]):
-            return [tuple(_plain(v) for v in row) for row in rows]
-        return rows
+            # Binary: blobs as they are, not hex text (psycopg 3 loads bytea as bytes, as SQLite
+            # gives them). The store has no REAL column, whose binary value would read wider.
+            cursor.execute(_sql(sql), params, binary=True)
+            return cursor.fetchall()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         with self.connection.cursor() as cursor:
@@ -84,8 +83,3 @@ class PostgresDatabase(Transactions):
 
     def close(self) -> None:
         self.connection.close()
-
-
-def _plain(value: Any) -> Any:
-    """bytea comes back as memoryview; the store wants bytes, as from SQLite."""
-    return bytes(value) if isinstance(value, memoryview) else value

@@ -6,8 +6,9 @@ processes when it has them, so that the writer itself only reads and writes the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 
@@ -42,6 +43,7 @@ def prepare_inputs(items: Sequence[RawArticle | Rejection], dedup: DedupSettings
 
 
 def prepare_articles(articles: Iterable[Article], dedup: DedupSettings) -> list[Prepared]:
+    """Word ids, fingerprints and grouping terms of cleaned articles."""
     hasher = TokenHasher()
     out = []
     for article in articles:
@@ -49,3 +51,15 @@ def prepare_articles(articles: Iterable[Article], dedup: DedupSettings) -> list[
         terms, counts = story_terms(tokens)
         out.append(Prepared(article, content_hash(article), tokens, fingerprint(tokens, dedup), terms, counts))
     return out
+
+
+def input_chunks(
+    items: Iterable[RawArticle | Rejection], size: int, on_item: Callable[[str], None] | None = None
+) -> Iterator[list[RawArticle | Rejection]]:
+    """``items`` in lists of ``size``, calling ``on_item`` with each one's path as it is read."""
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        if on_item:
+            for item in chunk:
+                on_item(item.path)
+        yield chunk

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice, repeat
 
@@ -26,11 +26,11 @@ from newsfold.parallel import Workers, pool_size, workers_for
 from newsfold.pipeline import Timings, make_event, timed, with_facts
 from newsfold.store import copies, grouping
 from newsfold.store.base import Database
-from newsfold.store.prepare import Prepared, prepare_articles, prepare_inputs
+from newsfold.store.prepare import Prepared, input_chunks, prepare_articles, prepare_inputs
 from newsfold.store.records import dump_article, dump_event, load_article, load_event
 from newsfold.store.schema import migrate
 from newsfold.summarize import summarize_update
-from newsfold.types import Article, Fold, RawArticle, Rejection, Story, Summary
+from newsfold.types import Article, Fold, Rejection, Story, Summary
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ class Store:
         totals = Counter[str]()
         stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
         with Workers(pool_size(self.settings.workers), start=False) as workers:
-            chunks = _batched(_announced(read_inputs(paths, self.settings.ingest), on_item), PREPARE_CHUNK)
+            chunks = input_chunks(read_inputs(paths, self.settings.ingest), PREPARE_CHUNK, on_item)
             ahead = batch // PREPARE_CHUNK + workers.size  # the next batch is ready when this one is stored
             items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup, ahead=ahead))
             while True:
@@ -398,20 +398,6 @@ class Store:
             if count:
                 problems.append(f"{problem} ({count})")
         return problems
-
-
-def _announced(items: Iterable[RawArticle | Rejection], on_item: Callable[[str], None] | None) -> Iterator:
-    """``items``, calling ``on_item`` with each one's path as it is read."""
-    for item in items:
-        if on_item:
-            on_item(item.path)
-        yield item
-
-
-def _batched(items: Iterable[RawArticle | Rejection], size: int) -> Iterator[list[RawArticle | Rejection]]:
-    items = iter(items)
-    while chunk := list(islice(items, size)):
-        yield chunk
 
 
 def _on_or_after(article: Article, since: dt.date) -> bool:
