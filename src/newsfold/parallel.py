@@ -117,10 +117,10 @@ class Workers:
                 yield function(item, *args)
                 continue
             job = queue.popleft()
-            if not job.here and job.future.cancel():  # no worker has begun it: do it now
+            if job.future.cancel():  # no worker has begun it (a finished job cannot be cancelled)
                 job.run_here(function, args)
             while not job.future.done():  # meanwhile, do a later job no worker has begun
-                spare = next((j for j in reversed(queue) if not j.here and j.future.cancel()), None)
+                spare = next((j for j in reversed(queue) if j.future.cancel()), None)
                 if spare is None:
                     break
                 spare.run_here(function, args)
@@ -132,7 +132,6 @@ class _Job:
     item: Any
     future: Future[Any]
     """The worker's job; once the job is done here, a finished future with its result or error."""
-    here: bool = False
 
     def run_here(self, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
         done: Future[Any] = Future()
@@ -140,7 +139,7 @@ class _Job:
             done.set_result(function(self.item, *args))
         except Exception as exc:  # noqa: BLE001 - kept for the caller, raised when this job's turn comes
             done.set_exception(exc)
-        self.future, self.here = done, True
+        self.future = done
 
 
 def _nothing() -> None:

@@ -28,7 +28,7 @@ from newsfold.ingest import read_inputs
 from newsfold.parallel import Workers, workers_for
 from newsfold.summarize import summarize_event
 from newsfold.tokens import TokenHasher
-from newsfold.types import Article, Event, Fold, Rejection, Story
+from newsfold.types import Article, Event, Fold, RawArticle, Rejection, Story
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,12 @@ def cleaned_inputs(
     for item in read_inputs(paths, settings.ingest):
         if on_article:
             on_article(item.path)
-        yield item if isinstance(item, Rejection) else clean_article(item)
+        yield cleaned(item)
+
+
+def cleaned(item: RawArticle | Rejection) -> Article | Rejection:
+    """A raw input cleaned (a rejection stays one; cleaning may reject an input too)."""
+    return item if isinstance(item, Rejection) else clean_article(item)
 
 
 def read_articles(
@@ -81,12 +86,12 @@ def read_articles(
     """Ingest and clean; unusable inputs come back as rejections, never as exceptions."""
     articles: list[Article] = []
     rejected: list[Rejection] = []
-    for cleaned in cleaned_inputs(paths, settings, on_article=on_article):
-        if isinstance(cleaned, Rejection):
-            log.warning("skipped %s%s: %s", cleaned.path, f":{cleaned.line}" if cleaned.line else "", cleaned.reason)
-            rejected.append(cleaned)
+    for item in cleaned_inputs(paths, settings, on_article=on_article):
+        if isinstance(item, Rejection):
+            log.warning("skipped %s%s: %s", item.path, f":{item.line}" if item.line else "", item.reason)
+            rejected.append(item)
             continue
-        articles.append(cleaned)
+        articles.append(item)
     return articles, rejected
 
 

@@ -12,9 +12,9 @@ from itertools import islice
 
 import numpy as np
 
-from newsfold.clean import clean_article
 from newsfold.config import DedupSettings
 from newsfold.online import story_terms
+from newsfold.pipeline import cleaned
 from newsfold.store.copies import Fingerprint, fingerprint
 from newsfold.store.records import content_hash
 from newsfold.tokens import TokenHasher
@@ -37,9 +37,9 @@ class Prepared:
 
 def prepare_inputs(items: Sequence[RawArticle | Rejection], dedup: DedupSettings) -> list[Prepared | Rejection]:
     """Clean and prepare raw inputs (a rejection, or an input cleaning rejects, stays one)."""
-    cleaned = [item if isinstance(item, Rejection) else clean_article(item) for item in items]
-    prepared = iter(prepare_articles([c for c in cleaned if not isinstance(c, Rejection)], dedup))
-    return [c if isinstance(c, Rejection) else next(prepared) for c in cleaned]
+    done = [cleaned(item) for item in items]
+    prepared = iter(prepare_articles([c for c in done if not isinstance(c, Rejection)], dedup))
+    return [c if isinstance(c, Rejection) else next(prepared) for c in done]
 
 
 def prepare_articles(articles: Iterable[Article], dedup: DedupSettings) -> list[Prepared]:
