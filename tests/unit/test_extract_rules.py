@@ -90,6 +90,21 @@ def test_what_a_figure_measures_and_when():
     assert f.measures == "Fares lower"
     (f,) = find_figures("The firm hired 12% more staff.", WEDNESDAY)
     assert "more" not in f.measures.split()  # "more staff": what grew is the staff, not the firm
+    # but an amount "more" that is the subject of a verb measures what the verb says of it
+    (f,) = find_figures("Forecasters warned that 40 millimetres more could fall on the hills.", WEDNESDAY)
+    assert f.measures == "more could fall on the hills"
+    # a duration behind or ahead of schedule is a delay (the words before say nothing of it)
+    (f,) = find_figures("The new bridge opened on Friday, 9 months behind schedule, to little fanfare.", WEDNESDAY)
+    assert (f.unit, f.measures) == ("month", "behind schedule")
+
+
+def test_both_numbers_of_a_score_measure_one_thing():
+    won, lost = find_figures("The bill, opposed by the farmers' party, passed by 88 votes to 70.", WEDNESDAY)
+    assert (lost.value, lost.unit) == (70, "vote")
+    assert won.measures == lost.measures and "bill" in won.measures
+    # a bare number takes its unit from a count ("41 votes"), not a compound modifier ("the 99-seat")
+    _, _, bare = find_figures("The bill drew 41 votes in the 99-seat senate, nine short of the 50 required.", WEDNESDAY)
+    assert (bare.value, bare.unit) == (50, "vote")
 
 
 def test_one_entity_per_real_person_or_place():

@@ -10,7 +10,10 @@ articles that carry them, and matched one to one:
 - a figure matches on value, unit (its head word, singular, US spelling: "bulk carriers" =
   "carrier") and a content word of what it measures other than the unit;
 - a timeline date matches on paragraph and date (with its precision); two expressions of one
-  paragraph naming the same date ("on Thursday (March 13)") count once on both sides.
+  paragraph naming the same date ("on Thursday (March 13)") count once on both sides;
+- a figure an article states twice about the same thing (same value and unit, a content word of
+  what it measures in common: "the port authority has offered 5%" ... "a 5% offer") counts once
+  on both sides, as the event lists it once.
 """
 
 from __future__ import annotations
@@ -108,13 +111,17 @@ def misses(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]], kind: s
 
 
 def _unique(kind: str, items: list[dict]) -> list[dict]:
-    if kind != "timeline":
+    """The items of one article, each fact once: an event lists a figure stated twice about the
+    same thing once, and two expressions of one paragraph naming the same date are one date."""
+    if kind == "quotes":
         return items
-    seen, out = set(), []
+    out: list[dict] = []
     for item in items:
-        k = (item["paragraph"], item["date"])
-        if k not in seen:
-            seen.add(k)
+        if kind == "timeline":
+            repeated = any((x["paragraph"], x["date"]) == (item["paragraph"], item["date"]) for x in out)
+        else:
+            repeated = any(same_fact(x, item) for x in out)
+        if not repeated:
             out.append(item)
     return out
 
@@ -156,6 +163,15 @@ def same_figure(gold: Mapping, found: Mapping) -> bool:
     unit = content(gold.get("unit") or "")
     wanted = content(gold.get("measures") or "") - unit
     return not wanted or bool(wanted & (content(found.get("measures") or "") - unit))
+
+
+def same_fact(a: Mapping, b: Mapping) -> bool:
+    """Two figures of one article that state one fact: the same amount, said of the same thing
+    (a content word of what they measure, other than the unit, in common)."""
+    if not same_amount(a, b):
+        return False
+    unit = content(a.get("unit") or "")
+    return bool((content(a.get("measures") or "") - unit) & (content(b.get("measures") or "") - unit))
 
 
 def _unit(unit: str | None) -> str | None:

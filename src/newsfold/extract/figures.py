@@ -63,6 +63,8 @@ _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|ET\b|o'clock)"
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _COMPARED = re.compile(r"(?:\bfrom|(?<!more )(?<!less )(?<!fewer )(?<!greater )\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:the\s+)?(?:about |around |some |nearly )?[^\w]{0,3}$", re.I)
 _END_OF = re.compile(r"\s*\b(?:at|by|in|until|before|after|since)?\s*(?:the\s+)?(?:end|start|beginning|middle)(?:\s+of)?\s*$", re.I)
+_SCORE = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?", re.I)
+"""Between the two numbers of a score or range ("61 votes to 54", "4 to 6 meters"): both measure one thing."""
 _PERIOD_WORDS = re.compile(r"\b(?:before\s+(?:the\s+)?[a-z]+|currently)\b", re.I)
 
 
@@ -112,19 +114,25 @@ def find_figures(
         raw.append([value, unit, sentence[text_start:unit_end].strip(), start, end, unit_end, text_start])
     _inherit_units(raw)
     found: list[Found] = []
+    last_end = 0
     for value, unit, text, start, end, unit_end, text_start in raw:
         if found and re.search(r"\(\s*$", sentence[:start]):  # "20 million crowns ($1.9 million)"
             outer = found[-1]
             found.append(Found(value, unit, text, outer.measures, outer.period, start, outer.context, outer.when))
+            last_end = unit_end
             continue
         measures = _measures(sentence, start, unit_end, unit, text_start=text_start)
         compared = [f for f in found if f.unit == unit]
-        if compared and _COMPARED.search(sentence[max(0, start - 60) : start]):  # "6.8 meters, up from 2.9 meters"
+        if compared and (
+            _COMPARED.search(sentence[max(0, start - 60) : start])  # "6.8 meters, up from 2.9 meters"
+            or found[-1].unit == unit and _SCORE.fullmatch(sentence, last_end, start)  # "by 61 votes to 54"
+        ):
             measures = compared[-1].measures
         breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
         context = " ".join(sentence[breaks[-1] if breaks else 0 : start].split()[-6:])
         period, when = _period(sentence, start, end, dates)
         found.append(Found(value, unit, text, measures, period, start, context, when))
+        last_end = unit_end
     return found
 
 
@@ -211,8 +219,10 @@ def _singular(word: str) -> str:
 
 
 def _inherit_units(raw: list[list]) -> None:
-    """A bare number takes the counted unit of the nearest figure in its sentence."""
+    """A bare number takes the counted unit of the nearest figure in its sentence, preferring a
+    count ("54 votes") to a compound modifier ("the 120-seat assembly", which counts no items)."""
     counted = [r for r in raw if r[1] and r[1] != "%" and r[1] not in CURRENCIES.values()]
+    counted = [r for r in counted if "-" not in r[2]] or counted
     for r in raw:
         if r[1] is None and counted:
             r[1] = min(counted, key=lambda c: abs(c[3] - r[3]))[1]
@@ -251,6 +261,10 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
     words = _clause_words(words) if not _RATE.match(after) or words.strip()[:1].isalpha() else []
     if words and words[0].lower() in ("of", "in") and len(words) > 1:
         return " ".join(_trim(words[1:], 6))
+    if words and words[0].lower() in BEHIND:  # "14 months behind schedule": a delay
+        return " ".join(_trim(words, 4))
+    if len(words) > 1 and words[0].lower() in COMPARATIVES and words[1].lower() in AUXILIARIES:
+        return " ".join(_trim(words, 8))  # "30 millimetres more could fall on the valley": the figure is the subject
     before = sentence[max(0, text_start - 300) : text_start]
     if (  # "bookings were 15% higher (than ...)": the bookings rose; but "12% more staff": the staff
         words
@@ -321,6 +335,8 @@ def _phrase_before(text: str, *, whole: bool = False) -> str:
     return " ".join(w.strip(".,;:“\"") for w in words)
 
 
+BEHIND = frozenset({"behind", "ahead", "late", "early", "overdue"})
+AUXILIARIES = frozenset("could would will may might can should must is are was were has have had".split())
 COMPARATIVES = frozenset({"higher", "lower", "more", "less", "fewer", "greater", "larger", "smaller", "bigger", "cheaper", "dearer"})
 _NUMBER_MODIFIER = re.compile(r"(?<!\w)\d[\d,.]*(?:-[a-z]+)+\b\s*")
 _ANY_DAY = dt.date(2000, 1, 1)  # lets relative dates be found when only their position matters
