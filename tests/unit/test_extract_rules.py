@@ -102,6 +102,12 @@ def test_both_numbers_of_a_score_measure_one_thing():
     won, lost = find_figures("The bill, opposed by the farmers' party, passed by 88 votes to 70.", WEDNESDAY)
     assert (lost.value, lost.unit) == (70, "vote")
     assert won.measures == lost.measures and "bill" in won.measures
+    # in a range the words after the second number say what both count
+    low, high = find_figures("The council will hire 15 to 20 inspectors who check the dams.", WEDNESDAY)
+    assert low.measures == high.measures == "inspectors who check the dams"
+    # a second number followed by its own words keeps them
+    _, second = find_figures("The city won 46 votes to 42 in the final ballot.", WEDNESDAY)
+    assert second.measures == "vote in the final ballot"
     # a bare number takes its unit from a count ("41 votes"), not a compound modifier ("the 99-seat")
     _, _, bare = find_figures("The bill drew 41 votes in the 99-seat senate, nine short of the 50 required.", WEDNESDAY)
     assert (bare.value, bare.unit) == (50, "vote")

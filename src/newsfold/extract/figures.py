@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsfold.extract.timeline import CLAUSE_BREAK, Dated, find_dates
 from newsfold.stopwords import FUNCTION_WORDS
@@ -111,29 +111,37 @@ def find_figures(
             value = round(value * SCALES[scale], 6)
         qualifier = _QUALIFIER.search(sentence, max(0, start - 40), start)
         text_start = qualifier.start() if qualifier else start
-        raw.append([value, unit, sentence[text_start:unit_end].strip(), start, end, unit_end, text_start])
+        raw.append([value, unit, sentence[text_start:unit_end].strip(), start, end, unit_end, text_start, unit is None])
     _inherit_units(raw)
     found: list[Found] = []
-    last_end = 0
-    for value, unit, text, start, end, unit_end, text_start in raw:
+    last_end, last_bare = 0, False
+    for value, unit, text, start, end, unit_end, text_start, bare in raw:
         if found and re.search(r"\(\s*$", sentence[:start]):  # "20 million crowns ($1.9 million)"
             outer = found[-1]
             found.append(Found(value, unit, text, outer.measures, outer.period, start, outer.context, outer.when))
-            last_end = unit_end
+            last_end, last_bare = unit_end, bare
             continue
         measures = _measures(sentence, start, unit_end, unit, text_start=text_start)
         compared = [f for f in found if f.unit == unit]
-        if compared and (
-            _COMPARED.search(sentence[max(0, start - 60) : start])  # "6.8 meters, up from 2.9 meters"
-            or found[-1].unit == unit and _SCORE.fullmatch(sentence, last_end, start)  # "by 61 votes to 54"
+        pair = bool(compared) and found[-1].unit == unit and _SCORE.fullmatch(sentence, last_end, start) is not None
+        if pair and _says_what(sentence, unit_end) and last_bare:  # "20 to 30 moderates who": both are moderates
+            found[-1] = replace(found[-1], measures=measures)
+        elif pair and not _says_what(sentence, unit_end) or (  # "by 61 votes to 54": both are votes
+            compared and _COMPARED.search(sentence[max(0, start - 60) : start])  # "6.8 meters, up from 2.9 meters"
         ):
             measures = compared[-1].measures
         breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
         context = " ".join(sentence[breaks[-1] if breaks else 0 : start].split()[-6:])
         period, when = _period(sentence, start, end, dates)
         found.append(Found(value, unit, text, measures, period, start, context, when))
-        last_end = unit_end
+        last_end, last_bare = unit_end, bare
     return found
+
+
+def _says_what(sentence: str, end: int) -> bool:
+    """Whether words after a figure, in its clause, say what it counts ("in the final ballot")."""
+    words = _clause_words(_RATE.sub("", _PARENTHESIS.sub("", sentence[end:])))
+    return any(w.lower() not in FUNCTION_WORDS for w in words)
 
 
 def _is_quantity(sentence: str, match: re.Match[str], dates: list[Dated]) -> bool:
@@ -219,10 +227,10 @@ def _singular(word: str) -> str:
 
 
 def _inherit_units(raw: list[list]) -> None:
-    """A bare number takes the counted unit of the nearest figure in its sentence, preferring a
+    """A bare number (unit None) takes the counted unit of the nearest figure in its sentence, preferring a
     count ("54 votes") to a compound modifier ("the 120-seat assembly", which counts no items)."""
     counted = [r for r in raw if r[1] and r[1] != "%" and r[1] not in CURRENCIES.values()]
-    counted = [r for r in counted if "-" not in r[2]] or counted
+    counted = [r for r in counted if not re.search(r"\d-[a-z]", r[2])] or counted
     for r in raw:
         if r[1] is None and counted:
             r[1] = min(counted, key=lambda c: abs(c[3] - r[3]))[1]
