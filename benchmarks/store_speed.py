@@ -23,7 +23,7 @@ from newsfold.config import Settings
 from newsfold.store import open_store
 
 HERE = Path(__file__).resolve().parent
-TABLES = ("events", "stories", "articles", "bands", "story_terms", "terms", "rejected")
+TABLES = ("events", "stories", "articles", "bands", "story_terms", "frequencies", "rejected")
 """In an order that satisfies the foreign keys."""
 OUT = HERE / "out"
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from newsfold.arrays import sorted_unique
 from newsfold.cluster import average_linkage, reassign, similarity_graph
 from newsfold.config import ClusterSettings
 from newsfold.features import DIMENSIONS, SATURATION, stop_ids, term_counts
@@ -81,30 +80,25 @@ def counts_matrix(rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> sp.csr_matri
 
 
 class Frequencies:
-    """Document frequencies of the terms recorded so far, in one array over the hashed term
-    space: a lookup is an index, however many terms. A term not recorded reads as 1 (the
-    story itself)."""
+    """Document frequencies over the hashed term space, one int32 per term: a lookup is an
+    index, however many terms. A term in no story reads as 1 (the story itself)."""
 
-    def __init__(self) -> None:
-        self._df = np.full(DIMENSIONS, -1, dtype=np.int32)  # -1: not recorded
+    def __init__(self, counts: np.ndarray | None = None) -> None:
+        self.counts = np.zeros(DIMENSIONS, dtype=np.int32) if counts is None else counts
 
     @classmethod
     def of_mapping(cls, df: Mapping[int, int]) -> Frequencies:
         out = cls()
-        out.record(np.fromiter(df.keys(), np.int64, len(df)), np.fromiter(df.values(), np.int64, len(df)))
+        out.add(np.fromiter(df.keys(), np.int64, len(df)), np.fromiter(df.values(), np.int64, len(df)))
         return out
 
-    def record(self, terms: np.ndarray, counts: np.ndarray) -> None:
-        self._df[terms] = counts
-
-    def missing(self, terms: np.ndarray) -> np.ndarray:
-        """Those of ``terms`` not recorded yet, each once, in order."""
-        return sorted_unique(terms[self._df[terms] < 0])
+    def add(self, terms: np.ndarray, counts: np.ndarray) -> None:
+        """Add ``counts`` (stories gained, or lost when negative) to ``terms`` (each once)."""
+        self.counts[terms] += counts.astype(np.int32)
 
     def __call__(self, terms: np.ndarray) -> np.ndarray:
         """The frequency of each term, as floats."""
-        found = self._df[terms]
-        return np.where(found < 0, 1, found).astype(np.float64)
+        return np.maximum(self.counts[terms], 1).astype(np.float64)
 
 
 def weigh(counts: sp.csr_matrix, df: Frequencies, stories: int) -> sp.csr_matrix:

@@ -9,6 +9,7 @@ import json
 import sqlite3
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from newsfold.config import ExtractSettings, Settings
@@ -118,7 +119,8 @@ def test_an_empty_database_is_migrated_to_the_latest_schema(tmp_path):
     assert migrate(db) == 0  # it was at version 0
     assert migrate(db) == LATEST  # nothing left to do
     tables = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"articles", "stories", "events", "bands", "terms", "rejected"} <= tables
+    assert {"articles", "stories", "events", "bands", "frequencies", "rejected"} <= tables
+    assert "terms" not in tables  # version 3 keeps the frequencies in one array
     assert db.query("PRAGMA journal_mode")[0][0] == "wal"
     assert db.query("PRAGMA foreign_keys")[0][0] == 1
 
@@ -129,6 +131,7 @@ def test_a_version_1_store_gets_the_shingle_sets_its_articles_would_get_when_add
         before = export_hash(store)
         added = dict(store.db.query("SELECT seq, shingle_set FROM articles"))
         with store.db.writing():  # back to version 1, the sets made at insertion set aside
+            _back_to_version_2(store)
             store.db.execute("ALTER TABLE articles DROP COLUMN shingle_set")
             store.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with open_store(store_target, NO_FACTS) as store:
@@ -137,6 +140,43 @@ def test_a_version_1_store_gets_the_shingle_sets_its_articles_would_get_when_add
         assert export_hash(store) == before
     assert len(added) == 17 and all(added.values())
     assert filled == added
+
+
+def test_a_version_2_store_keeps_its_document_frequencies_in_one_array(store_target, sample_dir):
+    from newsfold.store.grouping import frequencies
+
+    files = sorted(str(p) for p in sample_dir.iterdir() if p.suffix in (".txt", ".html"))
+    with open_store(store_target, NO_FACTS) as store:
+        store.add(files[:10])
+        counts = frequencies(store.db).counts.copy()
+        with store.db.writing():
+            _back_to_version_2(store)
+            per_term = dict(store.db.query("SELECT term, df FROM terms"))
+    with open_store(store_target, NO_FACTS) as store:
+        assert np.array_equal(frequencies(store.db).counts, counts)
+        kept, recount = stored_frequencies(store)
+        assert kept == recount == per_term and len(kept) > 1000
+        # and the store grows on from there as one that was never migrated
+        assert store.add(files[10:]).new == len(files) - 10
+        assert store.integrity() == []
+        kept, recount = stored_frequencies(store)
+        assert kept == recount
+
+
+def _back_to_version_2(store) -> None:
+    """Undo version 3: the document frequencies back in one row per term."""
+    counts = frequencies_of(store)
+    store.db.execute("CREATE TABLE terms (term INTEGER PRIMARY KEY, df INTEGER NOT NULL)")
+    store.db.executemany("INSERT INTO terms (term, df) VALUES (?, ?)", sorted(counts.items()))
+    store.db.execute("DROP TABLE frequencies")
+    store.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
+def frequencies_of(store) -> dict[int, int]:
+    from newsfold.store.grouping import frequencies
+
+    counts = frequencies(store.db).counts
+    return {int(t): int(counts[t]) for t in np.flatnonzero(counts)}
 
 
 
@@ -187,7 +227,7 @@ def stored_frequencies(store) -> tuple[dict[int, int], dict[int, int]]:
     """Document frequencies as kept, and as recomputed from the stories' stored terms."""
     from newsfold.store.grouping import unpack
 
-    kept = {t: n for t, n in store.db.query("SELECT term, df FROM terms") if n}
+    kept = frequencies_of(store)
     recount: dict[int, int] = {}
     for (blob,) in store.db.query("SELECT terms FROM stories"):
         for term in unpack(blob)[0].tolist():

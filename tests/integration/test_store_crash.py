@@ -27,7 +27,7 @@ TABLES = {
     "events": "id",
     "bands": "article, key",
     "story_terms": "story, term",
-    "terms": "term",
+    "frequencies": "id",
     "rejected": "path, line, reason",
 }
 KILLS = 5

@@ -43,27 +43,37 @@ def unpack(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
     return np.frombuffer(blob[:half], dtype=np.int32), np.frombuffer(blob[half:], dtype=np.float32)
 
 
-def count_terms(db: Database, change: Counter[int]) -> None:
-    """Add ``change`` (term -> stories gained, or lost when negative) to the document frequencies."""
-    rows = [(int(t), int(n)) for t, n in sorted(change.items()) if n]
-    upsert = " ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df"
-    if db.dialect == "postgresql":  # one statement for all rows
-        terms, counts = [t for t, _ in rows], [n for _, n in rows]
-        unnest = "INSERT INTO terms (term, df) SELECT * FROM unnest(?::integer[], ?::integer[])"
-        db.execute(unnest + upsert, (terms, counts))
-    else:
-        db.executemany("INSERT INTO terms (term, df) VALUES (?, ?)" + upsert, rows)
+def frequencies(db: Database) -> Frequencies:
+    """The document frequencies kept in the store."""
+    rows = db.query("SELECT counts FROM frequencies")
+    return Frequencies(np.frombuffer(rows[0][0], dtype="<i4").copy() if rows else None)
 
 
-def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: ClusterSettings) -> set[str]:
+def count_terms(db: Database, change: Counter[int]) -> Frequencies:
+    """Add ``change`` (term -> stories gained, or lost when negative) to the document
+    frequencies, and return them."""
+    df = frequencies(db)
+    terms = np.fromiter(change.keys(), dtype=np.int64, count=len(change))
+    df.add(terms, np.fromiter(change.values(), dtype=np.int64, count=len(change)))
+    if change:
+        blob = df.counts.astype("<i4", copy=False).tobytes()
+        db.execute(
+            "INSERT INTO frequencies (id, counts) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET counts = excluded.counts",
+            (blob,),
+        )
+    return df
+
+
+def group_new(
+    db: Database, stories: Mapping[str, np.ndarray], df: Frequencies, settings: ClusterSettings
+) -> set[str]:
     """Regroup the given new or changed stories (id -> its canonical article's word ids)
-    with their neighbourhood; returns the events whose membership changed."""
+    with their neighbourhood, weighing terms with ``df``, the store's document frequencies
+    (counting these stories); returns the events whose membership changed."""
     if not stories:
         return set()
     total = db.query("SELECT COUNT(*) FROM stories")[0][0]
     fresh = _load(db, stories)
-    df = Frequencies()
-    _fetch(db, df, fresh)
     _index(db, stories, df, total)
     neighbours = _neighbours(db, fresh, df, total, settings)
     sizes = _sizes(db, {row[1] for rows in neighbours for row, _ in rows})
@@ -71,7 +81,6 @@ def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: Cluster
     loaded = {row[0]: row for rows in neighbours for row, _ in rows}
     small = sorted(e for e, n in sizes.items() if n <= SETTLED)
     movable = list(fresh) + _members(db, small, exclude=stories, loaded=loaded)
-    _fetch(db, df, movable)
     vectors = weigh(counts_matrix([(row[3], row[4]) for row in movable]), df, total)
     position = {e: k for k, e in enumerate(settled)}
     links: dict[tuple[int, int], float] = {}
@@ -88,18 +97,6 @@ def group_new(db: Database, stories: Mapping[str, np.ndarray], settings: Cluster
 def _load(db: Database, ids: Iterable[str]) -> list[StoryRow]:
     rows = db.query_in("SELECT id, event, day, terms FROM stories WHERE id IN ({values})", sorted(ids))
     return [(i, e, np.nan if d is None else float(d), *unpack(blob)) for i, e, d, blob in sorted(rows)]
-
-
-def _fetch(db: Database, df: Frequencies, rows: Sequence[StoryRow]) -> None:
-    """Read into ``df`` the stored frequencies of the stories' terms it does not have yet."""
-    if not rows:
-        return
-    missing = df.missing(np.concatenate([row[3] for row in rows]))
-    found = db.query_in("SELECT term, df FROM terms WHERE term IN ({values})", missing.tolist())
-    df.record(missing, np.ones(missing.size, dtype=np.int64))  # not stored: in no story but its own
-    if found:
-        terms, counts = np.array(found, dtype=np.int64).T
-        df.record(terms, counts)
 
 
 def _index(db: Database, stories: Mapping[str, np.ndarray], df: Frequencies, total: int) -> None:
@@ -130,7 +127,6 @@ def _neighbours(
     known = {row[0]: row for row in fresh}
     missing = {s for short in shortlists for s in short} - known.keys()
     known.update((row[0], row) for row in _load(db, missing))
-    _fetch(db, df, list(known.values()))
     ids = sorted(known)
     position = {s: k for k, s in enumerate(ids)}
     vectors = weigh(counts_matrix([(known[s][3], known[s][4]) for s in ids]), df, total)

@@ -166,8 +166,8 @@ class Store:
                 added += 1
                 seq += 1
             self._reject([*rejected, *refused])
-            grouping.count_terms(self.db, batch.df)
-            changed = grouping.group_new(self.db, batch.regroup, self.settings.cluster)
+            df = grouping.count_terms(self.db, batch.df)
+            changed = grouping.group_new(self.db, batch.regroup, df, self.settings.cluster)
             self._settle(changed | batch.touched)
         for r in [*rejected, *refused]:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
