@@ -14,6 +14,7 @@ import pytest
 
 from newsfold.config import ExtractSettings, Settings
 from newsfold.errors import NewsfoldError
+from newsfold.features import DIMENSIONS
 from newsfold.pipeline import fold, read_articles
 from newsfold.render import write_json
 from newsfold.store import open_store
@@ -161,6 +162,17 @@ def test_a_version_2_store_keeps_its_document_frequencies_in_one_array(store_tar
         assert store.integrity() == []
         kept, recount = stored_frequencies(store)
         assert kept == recount
+
+
+def test_postgresql_keeps_the_document_frequencies_uncompressed(store_target, sample_dir):
+    if not store_target.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: SQLite never compresses a value")
+    with open_store(store_target, NO_FACTS) as store:
+        store.add([str(sample_dir)])
+        # NULL: stored as written (compressing 16 MB at every batch cost most of a second)
+        assert store.db.query("SELECT pg_column_compression(counts), length(counts) FROM frequencies") == [
+            (None, 4 * DIMENSIONS)
+        ]
 
 
 def _back_to_version_2(store) -> None:
