@@ -58,7 +58,8 @@ def count_terms(db: Database, change: Counter[int]) -> Frequencies:
     if change:
         blob = df.counts.astype("<i4", copy=False).tobytes()
         db.execute(
-            "INSERT INTO frequencies (id, counts) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET counts = excluded.counts",
+            "INSERT INTO frequencies (id, counts) VALUES (1, ?) "
+            "ON CONFLICT (id) DO UPDATE SET counts = excluded.counts",
             (blob,),
         )
     return df
