@@ -89,6 +89,56 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(store_target, sample_dir,
         assert len(store.fold().articles) == 18  # nothing stored before was lost
 
 
+def _refuse_article(db, article_id: str) -> None:
+    """A trigger that makes the database itself refuse to store one article."""
+    if db.dialect == "sqlite":
+        db.execute(
+            f"CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.id = '{article_id}' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END"
+        )
+        return
+    db.execute(
+        "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"IF NEW.id = '{article_id}' THEN RAISE EXCEPTION 'refused by a trigger'; END IF; RETURN NEW; END $$"
+    )
+    db.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION refuse()")
+
+
+def test_an_article_the_database_refuses_is_rejected_and_the_rest_of_its_batch_is_stored(
+    store_target, sample_dir, tmp_path
+):
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    refused = "05_herald-desal-plant"
+    assert refused in {a.id for a in articles}
+    with open_store(store_target, NO_FACTS) as store:
+        _refuse_article(store.db, refused)
+        report = store.add_articles(articles)
+        assert (report.new, report.rejected) == (16, 1)
+        (rejection,) = store.rejected()
+        assert rejection.reason.startswith("could not be stored: refused by a trigger")
+        assert store.integrity() == []
+        stored = store.fold()
+    assert refused not in {a.id for a in stored.articles}
+    # the same store as if the article had never come (nothing of it left behind)
+    with open_store(str(tmp_path / "without.db"), NO_FACTS) as store:
+        store.add_articles([a for a in articles if a.id != refused])
+        without = store.fold()
+    assert memberships(stored.events) == memberships(without.events)
+    assert [e.title for e in stored.events] == [e.title for e in without.events]
+
+
+def test_articles_with_the_same_id_are_numbered_within_a_batch_and_across_batches(store_target, sample_dir, tmp_path):
+    text = (sample_dir / "14_herald-strike.txt").read_text()
+    for k, folder in enumerate(("a", "b", "c")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "strike.txt").write_text(text + f"\n\nEdition {folder}: {k} corrections.")
+    with open_store(store_target, NO_FACTS) as store:
+        store.add([str(tmp_path / "a"), str(tmp_path / "b")])  # one batch
+        store.add([str(tmp_path / "c")])
+        ids = sorted(a.id for a in store.fold().articles)
+    assert ids == ["strike", "strike~2", "strike~3"]
+
+
 def test_update_summary_says_only_what_later_articles_add(store_target, seeds_dir):
     with open_store(store_target, NO_FACTS) as store:
         store.add([str(seeds_dir)])
@@ -191,7 +241,6 @@ def frequencies_of(store) -> dict[int, int]:
     return {int(t): int(counts[t]) for t in np.flatnonzero(counts)}
 
 
-
 def test_summaries_built_by_worker_processes_are_those_built_in_process(tmp_path, sample_dir, monkeypatch):
     from newsfold import parallel
 
@@ -202,6 +251,7 @@ def test_summaries_built_by_worker_processes_are_those_built_in_process(tmp_path
             assert store.add([str(sample_dir)]).events == 5
             exports.append(export_hash(store))
     assert exports[0] == exports[1]
+
 
 def test_readers_never_see_half_a_batch(tmp_path, sample_dir):
     import threading

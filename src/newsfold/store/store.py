@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice, repeat
 
@@ -61,6 +62,10 @@ class EventRow:
     stories: int
     articles: int
     title: str
+
+
+class _Refused(Exception):
+    """An article of a batch added without savepoints was refused by the database."""
 
 
 @dataclass(slots=True)
@@ -143,10 +148,22 @@ class Store:
         return replace(report, events=self.refresh()) if refresh else report
 
     def _add_prepared(self, articles: Sequence[Prepared], rejected: Sequence[Rejection]) -> AddReport:
+        try:
+            return self._add_batch(articles, rejected, guarded=False)
+        except _Refused:
+            # Rolled back: again, each article in a savepoint of its own, so that only the
+            # refused ones are left out. (Not so in the first place: a savepoint costs two round
+            # trips per article on PostgreSQL, and more than 64 of them in one transaction slow
+            # down every reader's snapshot there.)
+            return self._add_batch(articles, rejected, guarded=True)
+
+    def _add_batch(self, articles: Sequence[Prepared], rejected: Sequence[Rejection], *, guarded: bool) -> AddReport:
+        """One transaction. Unless ``guarded``, an article the database refuses raises
+        :class:`_Refused` (and the whole batch is rolled back)."""
         refused: list[Rejection] = []
         with self.db.writing():
-            hashes = [p.digest for p in articles]
-            known = {r[0] for r in self.db.query_in("SELECT content FROM articles WHERE content IN ({values})", hashes)}
+            known = _stored(self.db, "content", [p.digest for p in articles])
+            ids = _stored(self.db, "id", [p.article.id for p in articles])
             batch = _Changes()
             added = 0
             seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
@@ -156,12 +173,15 @@ class Store:
                 known.add(prepared.digest)
                 one = _Changes()
                 try:
-                    with self.db.savepoint():
-                        self._insert(prepared, one, seq + 1)
+                    with self.db.savepoint() if guarded else nullcontext():
+                        stored = self._insert(prepared, one, seq + 1, ids)
                 except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
+                    if not guarded:
+                        raise _Refused from exc
                     article = prepared.article
                     refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
                     continue
+                ids.add(stored)
                 batch.merge(one)
                 added += 1
                 seq += 1
@@ -173,9 +193,11 @@ class Store:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
         return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused))
 
-    def _insert(self, prepared: Prepared, changes: _Changes, seq: int) -> None:
-        """Store one article as number ``seq``, noting in ``changes`` what grouping must then do."""
-        article = self._unique_id(prepared.article)
+    def _insert(self, prepared: Prepared, changes: _Changes, seq: int, ids: set[str]) -> str:
+        """Store one article as number ``seq``, noting in ``changes`` what grouping must then do;
+        returns the id it is stored under. ``ids``: the stored ids among those of the batch's
+        articles, and the ids stored since."""
+        article = self._unique_id(prepared.article, ids)
         print_ = prepared.print_
         story = copies.copy_of(self.db, print_, self.settings.dedup)
         day = article.published.toordinal() if article.published else None
@@ -201,6 +223,7 @@ class Store:
             ),
         )
         copies.index(self.db, seq, print_)
+        return article.id
 
     def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: _Changes) -> str:
         story = f"s-{article.id}"
@@ -239,10 +262,11 @@ class Store:
         )
         return True
 
-    def _unique_id(self, article: Article) -> Article:
-        """Another article already has this id (same file name in two folders): add ~2, ~3..."""
+    def _unique_id(self, article: Article, ids: set[str]) -> Article:
+        """Another article already has this id (same file name in two folders): add ~2, ~3...
+        ``ids`` holds the article's own id if it is stored; the others are looked up."""
         n, candidate = 1, article.id
-        while self.db.query("SELECT 1 FROM articles WHERE id = ?", (candidate,)):
+        while candidate in ids or (n > 1 and self.db.query("SELECT 1 FROM articles WHERE id = ?", (candidate,))):
             n += 1
             candidate = f"{article.id}~{n}"
         return article if candidate == article.id else replace(article, id=candidate)
@@ -398,6 +422,12 @@ class Store:
             if count:
                 problems.append(f"{problem} ({count})")
         return problems
+
+
+def _stored(db: Database, column: str, values: Iterable[str]) -> set[str]:
+    """Those of ``values`` that a stored article has as its ``column``."""
+    sql = f"SELECT {column} FROM articles WHERE {column} IN ({{values}})"
+    return {row[0] for row in db.query_in(sql, sorted(set(values)))}
 
 
 def _on_or_after(article: Article, since: dt.date) -> bool:
