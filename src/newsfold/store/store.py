@@ -305,7 +305,10 @@ class Store:
                 stale = [
                     r[0]
                     for r in self.db.query(
-                        "SELECT id FROM events WHERE stale = 1 ORDER BY id LIMIT ?", (per_transaction,)
+                        # The largest first: while a worker builds one, the other does several small ones.
+                        "SELECT e.id FROM events e LEFT JOIN stories s ON s.event = e.id WHERE e.stale = 1 "
+                        "GROUP BY e.id ORDER BY COUNT(s.id) DESC, e.id LIMIT ?",
+                        (per_transaction,),
                     )
                 ]
                 if not stale:
