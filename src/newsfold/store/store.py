@@ -20,13 +20,14 @@ from itertools import chain, islice, repeat
 import numpy as np
 
 from newsfold.config import Settings
-from newsfold.dedup import canonical_rank, make_story
+from newsfold.dedup import canonical_rank
 from newsfold.ingest import read_inputs
 from newsfold.online import event_id
 from newsfold.parallel import Workers, pool_size, workers_for
-from newsfold.pipeline import Timings, make_event, timed, with_facts
+from newsfold.pipeline import Timings, timed, with_facts
 from newsfold.store import copies, grouping
 from newsfold.store.base import Database
+from newsfold.store.members import MemberRow, build_event, load_members
 from newsfold.store.prepare import Prepared, input_chunks, prepare_articles, prepare_inputs
 from newsfold.store.records import dump_article, dump_event, load_article, load_event
 from newsfold.store.schema import migrate
@@ -313,8 +314,8 @@ class Store:
                 ]
                 if not stale:
                     break
-                stories, articles = zip(*(self._event_members(event) for event in stale), strict=True)
-                built = workers.map(make_event, stories, articles, repeat(self.settings.summary))
+                rows = [self._member_rows(event) for event in stale]
+                built = workers.map(build_event, rows, repeat(self.settings.summary))
                 for event, record in zip(stale, built, strict=True):
                     self.db.execute(
                         "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
@@ -387,18 +388,14 @@ class Store:
         return bool(self.db.query("SELECT 1 FROM events WHERE id = ?", (event,)))
 
     def _event_members(self, event: str) -> tuple[list[Story], dict[str, Article]]:
-        rows = self.db.query(
+        return load_members(self._member_rows(event))
+
+    def _member_rows(self, event: str) -> list[MemberRow]:
+        return self.db.query(
             "SELECT s.id, a.record, a.shingle_set FROM stories s JOIN articles a ON a.story = s.id "
             "WHERE s.event = ? ORDER BY a.seq",
             (event,),
         )
-        by_story: dict[str, list[tuple[Article, np.ndarray]]] = {}
-        for story, record, blob in rows:
-            by_story.setdefault(story, []).append((load_article(record), copies.shingle_set(blob)))
-        stories = []
-        for story, members in sorted(by_story.items()):
-            stories.append(make_story([a for a, _ in members], [s for _, s in members], story_id=story))
-        return stories, {a.id: a for members in by_story.values() for a, _ in members}
 
     def integrity(self) -> list[str]:
         """Problems with the store, from the database's own checks and newsfold's invariants."""
