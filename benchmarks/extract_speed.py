@@ -60,8 +60,11 @@ def whole_corpus(data: Path, size: int) -> dict[str, float]:
     seconds = time.perf_counter() - started
     canonical_words = sum(articles[s.canonical].words for s in folded.stories)
     return {
-        "articles": len(articles), "stories": len(stories), "events": len(folded.events),
-        "seconds": seconds, "canonical_words": canonical_words,
+        "articles": len(articles),
+        "stories": len(stories),
+        "events": len(folded.events),
+        "seconds": seconds,
+        "canonical_words": canonical_words,
     }
 
 
@@ -84,8 +87,10 @@ def main() -> int:
         print()
         print("| corpus | articles | stories | events | extraction s | articles/s | canonical words/s |")
         print("|---|---|---|---|---|---|---|")
-        print(f"| synthetic | {r['articles']} | {r['stories']} | {r['events']} | {r['seconds']:.1f} | "
-              f"{r['articles'] / r['seconds']:.0f} | {r['canonical_words'] / r['seconds']:.0f} |")
+        print(
+            f"| synthetic | {r['articles']} | {r['stories']} | {r['events']} | {r['seconds']:.1f} | "
+            f"{r['articles'] / r['seconds']:.0f} | {r['canonical_words'] / r['seconds']:.0f} |"
+        )
     return 0
 
 

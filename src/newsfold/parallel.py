@@ -87,9 +87,7 @@ class Workers:
             return map(function, *iterables)
         return self._pool.map(function, *iterables)
 
-    def stream(
-        self, function: Callable[..., Any], items: Iterable[Any], *args: Any, ahead: int = 0
-    ) -> Iterator[Any]:
+    def stream(self, function: Callable[..., Any], items: Iterable[Any], *args: Any, ahead: int = 0) -> Iterator[Any]:
         """``function(item, *args)`` for each item, results in order, reading ``items`` only
         ``ahead`` (default: two per worker) ahead of the results taken: a stream may be longer
         than memory.

@@ -214,23 +214,38 @@ def _facts_lines(facts: Facts, marker: dict[str, int], indent: str, *, markdown:
             yield f"{indent}{'- ' if markdown else '  - '}... and {len(items) - SHOWN} more"
         yield ""
 
-    yield from section("Who", [f"{e.name} ({e.type.lower()})" + (f", also {', '.join(e.aliases)}" if e.aliases else "")
-                               for e in facts.entities])
-    yield from section("Quotes", [
-        f"{q.speaker or 'unnamed'}{', ' + q.role if q.role else ''}: "
-        f"{'“' + q.text + '”' if q.kind == 'direct' else q.text} {cite(q.articles)}"
-        for q in facts.quotes
-    ])
-    yield from section("Figures", [
-        f"{f.text}: {f.measures}{' (' + f.period + ')' if f.period else ''} {cite(f.articles)}" for f in facts.figures
-    ])
+    yield from section(
+        "Who",
+        [
+            f"{e.name} ({e.type.lower()})" + (f", also {', '.join(e.aliases)}" if e.aliases else "")
+            for e in facts.entities
+        ],
+    )
+    yield from section(
+        "Quotes",
+        [
+            f"{q.speaker or 'unnamed'}{', ' + q.role if q.role else ''}: "
+            f"{'“' + q.text + '”' if q.kind == 'direct' else q.text} {cite(q.articles)}"
+            for q in facts.quotes
+        ],
+    )
+    yield from section(
+        "Figures",
+        [
+            f"{f.text}: {f.measures}{' (' + f.period + ')' if f.period else ''} {cite(f.articles)}"
+            for f in facts.figures
+        ],
+    )
     yield from section("Timeline", [f"{t.date}: {t.text} {cite(t.articles)}" for t in facts.timeline])
-    yield from section("Figures that differ", [
-        f"{c.measures} ({c.kind}): "
-        + "; ".join(f"{f.text}{' ' + f.period if f.period else ''} {cite(f.articles)}" for f in c.figures[:SHOWN])
-        + (f"; ... and {len(c.figures) - SHOWN} more" if len(c.figures) > SHOWN else "")
-        for c in facts.agreement.conflicts
-    ])
+    yield from section(
+        "Figures that differ",
+        [
+            f"{c.measures} ({c.kind}): "
+            + "; ".join(f"{f.text}{' ' + f.period if f.period else ''} {cite(f.articles)}" for f in c.figures[:SHOWN])
+            + (f"; ... and {len(c.figures) - SHOWN} more" if len(c.figures) > SHOWN else "")
+            for c in facts.agreement.conflicts
+        ],
+    )
     yield from section("Sources agree", [f"{c.text} {cite(c.articles)}" for c in facts.agreement.consensus])
     yield from section("Only one source", [f"{s.name}: {u}" for s in facts.sources for u in s.unique])
 

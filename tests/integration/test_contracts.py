@@ -37,7 +37,10 @@ def test_fold_is_the_same_in_every_process(sample_dir):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         run = subprocess.run(
             [sys.executable, "-m", "newsfold", "-q", "fold", str(sample_dir), "--format", "json"],
-            capture_output=True, text=True, env=env, check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         )
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1] and '"events"' in outputs[0]

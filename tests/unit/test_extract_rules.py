@@ -115,9 +115,17 @@ def test_both_numbers_of_a_score_measure_one_thing():
 
 def test_one_entity_per_real_person_or_place():
     found = [
-        ("Kim Jong Un", "PERSON"), ("Kim Jong-un", "PERSON"), ("Mr Kim", "PERSON"), ("Kim", "PERSON"),
-        ("Kim", "PERSON"), ("Kim Yo Jong", "PERSON"), ("U.S.", "PLACE"), ("United States", "PLACE"),
-        ("the Kremlin", "PLACE"), ("Vladimir Putin", "PERSON"), ("Putin", "PERSON"),
+        ("Kim Jong Un", "PERSON"),
+        ("Kim Jong-un", "PERSON"),
+        ("Mr Kim", "PERSON"),
+        ("Kim", "PERSON"),
+        ("Kim", "PERSON"),
+        ("Kim Yo Jong", "PERSON"),
+        ("U.S.", "PLACE"),
+        ("United States", "PLACE"),
+        ("the Kremlin", "PLACE"),
+        ("Vladimir Putin", "PERSON"),
+        ("Putin", "PERSON"),
     ]
     entities = merge((Mention(text, kind, 0, len(text)), ("a1",)) for text, kind in found)
     by_name = {e.name: e for e in entities}
@@ -149,7 +157,9 @@ def test_reported_speech_and_pronouns_continue_the_last_speaker():
         None,
     )
     assert (reported.speaker, reported.role, reported.kind) == (
-        "Artyom Lukin", "a professor at Far Eastern Federal University", "reported"
+        "Artyom Lukin",
+        "a professor at Far Eastern Federal University",
+        "reported",
     )
     assert reported.text == "Moscow was unlikely to grant his wishes"
     (direct,) = reader.read("“Kim can expect a friendly reception here,” he said.", None)

@@ -34,10 +34,27 @@ chose to say first, and a bound on the pairs compared in a large event."""
 GENERIC_UNITS = frozenset({"people", "person", "time", "case", "thing"})
 """Count units too common to say by themselves that two figures measure one thing."""
 SYNONYMS = {
-    "kill": "death", "die": "death", "di": "death", "dead": "death", "death": "death", "fatal": "death",
-    "toll": "death", "injur": "injury", "wound": "injury", "hurt": "injury", "evacu": "evacuate",
-    "displac": "evacuate", "homeless": "evacuate", "capac": "capacity", "produc": "capacity",
-    "output": "capacity", "cost": "cost", "price": "cost", "earn": "earn", "incom": "earn", "revenu": "earn",
+    "kill": "death",
+    "die": "death",
+    "di": "death",
+    "dead": "death",
+    "death": "death",
+    "fatal": "death",
+    "toll": "death",
+    "injur": "injury",
+    "wound": "injury",
+    "hurt": "injury",
+    "evacu": "evacuate",
+    "displac": "evacuate",
+    "homeless": "evacuate",
+    "capac": "capacity",
+    "produc": "capacity",
+    "output": "capacity",
+    "cost": "cost",
+    "price": "cost",
+    "earn": "earn",
+    "incom": "earn",
+    "revenu": "earn",
 }
 """Porter stems said of one measured thing ("killed", "died", "deaths"), matched whole."""
 _WORD = re.compile(r"[^\W\d_]+")

@@ -24,11 +24,21 @@ HONORIFICS = frozenset(tokens.HONORIFICS) | frozenset(
 )
 """Words before a name that are not part of it: newsfold's honorifics, and titles."""
 KNOWN = {
-    "us": "United States", "u s": "United States", "usa": "United States", "u s a": "United States",
-    "america": "United States", "united states of america": "United States",
-    "un": "United Nations", "u n": "United Nations", "uk": "United Kingdom", "u k": "United Kingdom",
-    "britain": "United Kingdom", "great britain": "United Kingdom", "eu": "European Union",
-    "e u": "European Union", "dprk": "North Korea",
+    "us": "United States",
+    "u s": "United States",
+    "usa": "United States",
+    "u s a": "United States",
+    "america": "United States",
+    "united states of america": "United States",
+    "un": "United Nations",
+    "u n": "United Nations",
+    "uk": "United Kingdom",
+    "u k": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "eu": "European Union",
+    "e u": "European Union",
+    "dprk": "North Korea",
 }
 """Abbreviations and other names of places and bodies that every reader knows are one."""
 ALWAYS_ORG = frozenset({"kremlin", "white house", "pentagon", "elysee", "downing street", "vatican"})
@@ -109,7 +119,8 @@ def _join_short_names(groups: dict[tuple[str, ...], _Group]) -> None:
         group = groups[short]
         kind = group.types.most_common(1)[0][0]
         longer = [
-            k for k in groups
+            k
+            for k in groups
             if len(k) > len(short) and _part_of(short, k) and _compatible(kind, groups[k].types.most_common(1)[0][0])
         ]
         if not longer:
@@ -159,8 +170,16 @@ def spelled_apart(entities: Sequence[Entity], texts: Mapping[str, str]) -> list[
         if entity.type != "PERSON" or len(tokens) < 3:
             out.append(entity)
             continue
-        pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, tokens[:-2])) + r"\s+"
-                             + re.escape(tokens[-2]) + r"-" + re.escape(tokens[-1]) + r"\b", re.I)
+        pattern = re.compile(
+            r"\b"
+            + r"\s+".join(map(re.escape, tokens[:-2]))
+            + r"\s+"
+            + re.escape(tokens[-2])
+            + r"-"
+            + re.escape(tokens[-1])
+            + r"\b",
+            re.I,
+        )
         aliases = set(entity.aliases)
         for text in texts.values():
             aliases.update(m.group(0) for m in pattern.finditer(text))

@@ -150,8 +150,14 @@ class _Figures:
             other = self.items[k]
             if about(other) & about(figure) or other.sentence == figure.sentence:
                 self.items[k] = Figure(
-                    other.value, other.unit, other.text, other.measures, other.period or figure.period,
-                    tuple(dict.fromkeys(other.articles + figure.articles)), other.sentence, other.context,
+                    other.value,
+                    other.unit,
+                    other.text,
+                    other.measures,
+                    other.period or figure.period,
+                    tuple(dict.fromkeys(other.articles + figure.articles)),
+                    other.sentence,
+                    other.context,
                     other.when or figure.when,
                 )
                 return

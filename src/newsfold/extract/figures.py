@@ -21,13 +21,29 @@ from newsfold.extract.timeline import CLAUSE_BREAK, Dated, find_dates
 from newsfold.stopwords import FUNCTION_WORDS
 
 CURRENCIES = {
-    "$": "USD", "us$": "USD", "\\$": "USD", "€": "EUR", "£": "GBP", "s$": "SGD", "¥": "JPY",
-    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
+    "$": "USD",
+    "us$": "USD",
+    "\\$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "s$": "SGD",
+    "¥": "JPY",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "nz$": "NZD",
 }
 CURRENCY_CODES = frozenset(CURRENCIES.values()) | {"CNY", "RUB", "INR", "CHF"}
 CURRENCY_WORDS = {
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "ruble": "RUB",
-    "rouble": "RUB", "rupee": "INR", "franc": "CHF",
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "rupee": "INR",
+    "franc": "CHF",
 }
 """Currencies written as words; other currency words ("20 million crowns") keep their name."""
 MONEY_WORDS = frozenset("crown krona kronor krone won peso real rand lira shekel dinar dirham riyal zloty".split())
@@ -55,14 +71,22 @@ _FIGURE = re.compile(
     r"(?:-(?P<hy>[a-z]+)\b(?!-old))?"  # "a 30-year concession", "the 120-seat assembly"
     r"(?![\w\-]|\.\d|:\d)"
 )
-_QUALIFIER = re.compile(r"(?:at least|more than|less than|fewer than|as many as|up to|about|around|nearly|almost|"
-                        r"some|roughly|approximately|over|under|just over|just under)\s+$", re.I)
+_QUALIFIER = re.compile(
+    r"(?:at least|more than|less than|fewer than|as many as|up to|about|around|nearly|almost|"
+    r"some|roughly|approximately|over|under|just over|just under)\s+$",
+    re.I,
+)
 _AGE = re.compile(r"(?:\baged?\s+$|[A-Z][a-z]+,\s*$)")
 _AGE_AFTER = re.compile(r"^(?:,|-year-old|\s+years?\s+old)")
 _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|ET\b|o'clock)", re.I)
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
-_COMPARED = re.compile(r"(?:\bfrom|(?<!more )(?<!less )(?<!fewer )(?<!greater )\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:the\s+)?(?:about |around |some |nearly )?[^\w]{0,3}$", re.I)
-_END_OF = re.compile(r"\s*\b(?:at|by|in|until|before|after|since)?\s*(?:the\s+)?(?:end|start|beginning|middle)(?:\s+of)?\s*$", re.I)
+_COMPARED = re.compile(
+    r"(?:\bfrom|(?<!more )(?<!less )(?<!fewer )(?<!greater )\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:the\s+)?(?:about |around |some |nearly )?[^\w]{0,3}$",
+    re.I,
+)
+_END_OF = re.compile(
+    r"\s*\b(?:at|by|in|until|before|after|since)?\s*(?:the\s+)?(?:end|start|beginning|middle)(?:\s+of)?\s*$", re.I
+)
 _SCORE = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?", re.I)
 """Between the two numbers of a score or range ("61 votes to 54", "4 to 6 meters"): both measure one thing."""
 _PERIOD_WORDS = re.compile(r"\b(?:before\s+(?:the\s+)?[a-z]+|currently)\b", re.I)
@@ -82,9 +106,7 @@ class Found:
     """The period resolved: YYYY, YYYY-MM, YYYY-MM-DD, "before", or None (not stated)."""
 
 
-def find_figures(
-    sentence: str, published: dt.date | None = None, dates: list[Dated] | None = None
-) -> list[Found]:
+def find_figures(sentence: str, published: dt.date | None = None, dates: list[Dated] | None = None) -> list[Found]:
     """The figures of one sentence, in order.
 
     Args:
@@ -126,8 +148,12 @@ def find_figures(
         pair = bool(compared) and found[-1].unit == unit and _SCORE.fullmatch(sentence, last_end, start) is not None
         if pair and _says_what(sentence, unit_end) and last_bare:  # "20 to 30 moderates who": both are moderates
             found[-1] = replace(found[-1], measures=measures)
-        elif pair and not _says_what(sentence, unit_end) or (  # "by 61 votes to 54": both are votes
-            compared and _COMPARED.search(sentence[max(0, start - 60) : start])  # "6.8 meters, up from 2.9 meters"
+        elif (
+            pair
+            and not _says_what(sentence, unit_end)
+            or (  # "by 61 votes to 54": both are votes
+                compared and _COMPARED.search(sentence[max(0, start - 60) : start])  # "6.8 meters, up from 2.9 meters"
+            )
         ):
             measures = compared[-1].measures
         breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
@@ -203,10 +229,29 @@ def _nounlike(word: str) -> bool:
     return not (lower.endswith("ed") or lower.endswith("ing") and lower not in ("buildings", "building", "dwellings"))
 
 
-_SPELLING = {"metre": "meter", "litre": "liter", "centre": "center", "kilometre": "kilometer",
-             "millimetre": "millimeter", "centimetre": "centimeter", "neighbour": "neighbor", "harbour": "harbor"}
-_IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
-              "mice": "mouse", "police": "police", "news": "news", "series": "series", "species": "species"}
+_SPELLING = {
+    "metre": "meter",
+    "litre": "liter",
+    "centre": "center",
+    "kilometre": "kilometer",
+    "millimetre": "millimeter",
+    "centimetre": "centimeter",
+    "neighbour": "neighbor",
+    "harbour": "harbor",
+}
+_IRREGULAR = {
+    "people": "people",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "police": "police",
+    "news": "news",
+    "series": "series",
+    "species": "species",
+}
 
 
 def _singular(word: str) -> str:
@@ -246,8 +291,12 @@ _PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
 
 
 def _is_count(unit: str | None) -> bool:
-    return bool(unit) and unit != "%" and unit not in CURRENCY_CODES and unit not in MONEY_WORDS and (
-        unit.split()[0] not in MEASUREMENTS
+    return (
+        bool(unit)
+        and unit != "%"
+        and unit not in CURRENCY_CODES
+        and unit not in MONEY_WORDS
+        and (unit.split()[0] not in MEASUREMENTS)
     )
 
 
@@ -258,7 +307,9 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
         written = sentence[start:end].split()
         named = [w for w in written if w[0].isalpha() and w not in SCALES]
         phrase = _trim((named or [unit]) + _clause_words(_RATE.sub("", after)), 10)  # "a day" measures nothing
-        if len(phrase) > len(named or [unit]) and any(w.lower() not in FUNCTION_WORDS for w in phrase[len(named or [unit]):]):
+        if len(phrase) > len(named or [unit]) and any(
+            w.lower() not in FUNCTION_WORDS for w in phrase[len(named or [unit]) :]
+        ):
             return " ".join(phrase)
         left = sentence[max(0, text_start - 300) : text_start]
         before = _phrase_before(left)
@@ -275,25 +326,20 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
         return " ".join(_trim(words, 8))  # "30 millimetres more could fall on the valley": the figure is the subject
     before = sentence[max(0, text_start - 300) : text_start]
     if (  # "bookings were 15% higher (than ...)": the bookings rose; but "12% more staff": the staff
-        words
-        and words[0].lower() in COMPARATIVES
-        and (len(words) == 1 or words[1].lower() in FUNCTION_WORDS)
+        words and words[0].lower() in COMPARATIVES and (len(words) == 1 or words[1].lower() in FUNCTION_WORDS)
     ):
         subject = _phrase_before(before)
         if subject:
             return f"{subject} {words[0]}"
     if words and words[0].lower() not in FUNCTION_WORDS:
         return " ".join(words[:6])
-    return (
-        _phrase_before(before)
-        or _phrase_before(before, whole=True)
-        or " ".join(words[:6])
-        or (unit or "")
-    )
+    return _phrase_before(before) or _phrase_before(before, whole=True) or " ".join(words[:6]) or (unit or "")
 
 
 _OF_NOUN = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|those|these)\s+([a-z]+)\b")
-_RATE = re.compile(r"^\s*(?:a|per|each|every)\s+(?:year|month|week|day)\b|^\s*(?:annually|yearly|monthly|daily)\b", re.I)
+_RATE = re.compile(
+    r"^\s*(?:a|per|each|every)\s+(?:year|month|week|day)\b|^\s*(?:annually|yearly|monthly|daily)\b", re.I
+)
 
 
 def _trim(words: list[str], most: int) -> list[str]:
@@ -314,7 +360,7 @@ def _clause_words(text: str) -> list[str]:
     number = re.search(r"(?<!\w)\d", clause)
     if number:
         clause = clause[: number.start()]
-    words = [w.strip(".,;:”“\"") for w in clause.split()]
+    words = [w.strip('.,;:”“"') for w in clause.split()]
     words = [w for w in words if w]
     while words and words[-1].lower() in FUNCTION_WORDS:
         words.pop()
@@ -328,7 +374,8 @@ def _phrase_before(text: str, *, whole: bool = False) -> str:
     clause = text[breaks[-1].end() :] if breaks else text
     if whole:  # the sentence's subject and the words just before the figure: "motion tabled … party defeated"
         kept = [
-            w.strip(".,;:“\"”") for w in re.sub(r"[,;:()—–]", " ", clause).split()
+            w.strip('.,;:“"”')
+            for w in re.sub(r"[,;:()—–]", " ", clause).split()
             if w.lower() not in FUNCTION_WORDS and not any(c.isdigit() for c in w)
         ]
         return " ".join(kept) if len(kept) <= 5 else " ".join(kept[:2]) + " … " + " ".join(kept[-3:])
@@ -340,12 +387,14 @@ def _phrase_before(text: str, *, whole: bool = False) -> str:
         words = words[1:]
     while words and words[-1].lower() in FUNCTION_WORDS | {"up", "down"}:
         words.pop()
-    return " ".join(w.strip(".,;:“\"") for w in words)
+    return " ".join(w.strip('.,;:“"') for w in words)
 
 
 BEHIND = frozenset({"behind", "ahead", "late", "early", "overdue"})
 AUXILIARIES = frozenset("could would will may might can should must is are was were has have had".split())
-COMPARATIVES = frozenset({"higher", "lower", "more", "less", "fewer", "greater", "larger", "smaller", "bigger", "cheaper", "dearer"})
+COMPARATIVES = frozenset(
+    {"higher", "lower", "more", "less", "fewer", "greater", "larger", "smaller", "bigger", "cheaper", "dearer"}
+)
 _NUMBER_MODIFIER = re.compile(r"(?<!\w)\d[\d,.]*(?:-[a-z]+)+\b\s*")
 _ANY_DAY = dt.date(2000, 1, 1)  # lets relative dates be found when only their position matters
 
@@ -387,6 +436,7 @@ def _when(words: str) -> str | None:
 def _with_preposition(sentence: str, d: Dated) -> str:
     prep = re.search(
         r"(?:\b(?:in|on|at|by|during|since|from|until|of)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?)$",
-        sentence[max(0, d.start - 30) : d.start], re.I,
+        sentence[max(0, d.start - 30) : d.start],
+        re.I,
     )
     return ((prep.group(0) if prep else "") + d.expression).strip()

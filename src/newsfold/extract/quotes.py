@@ -46,7 +46,9 @@ _ROLE = r"(?P<role>[a-z](?:[^,.;:]|,(?=\d)|\.(?=\S)){0,150}?)"
 """What a speaker is, after their name: lower-case, up to the next comma or stop (commas in numbers kept)."""
 _ROLE2 = _ROLE.replace("?P<role>", "?P<role2>")
 _AFTER = re.compile(rf"^\W*(?:,\s*)?{SAY}\s+(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*(?:[,.;]|$))?")
-_BEFORE_VERB = re.compile(rf"(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY}\b")
+_BEFORE_VERB = re.compile(
+    rf"(?P<pre>(?:[a-z][\w’'\-]*\s+){{0,3}})(?P<name>{_NAME}|{_PRONOUN})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY}\b"
+)
 _REPORTED_FIRST = re.compile(
     rf"^(?:(?P<lead>[^,“\"]{{1,80}}),\s+)??"  # "Speaking to reporters after the ceremony, " / "Its director, "
     rf"(?P<pre>(?:[\w’'\-]+\s+){{0,5}}?)(?:[Tt]he\s+)?(?P<name>{_NAME})(?:\s+and\s+(?P<also>{_NAME}))?(?:\s*,\s*{_ROLE}\s*,|\s*,)?"
@@ -58,7 +60,9 @@ _REPORTED_FIRST = re.compile(
 _REPORTED_MID = re.compile(
     rf"(?:,\s+|\bas\s+)(?P<pre>(?:[\w’'\-]+\s+){{0,4}}?)(?P<name>{_NAME})\s+{SAY}(?:\s+on\s+\w+)?\s+that\s+(?P<clause>[a-z].+)$"
 )
-_REPORTED_PRONOUN = re.compile(rf"^(?P<name>He|She)\s+{SAY}(?:\s+(?:on|in)\s+\w+)?\s+(?:that\s+)?(?P<clause>[A-Za-z0-9].+)$")
+_REPORTED_PRONOUN = re.compile(
+    rf"^(?P<name>He|She)\s+{SAY}(?:\s+(?:on|in)\s+\w+)?\s+(?:that\s+)?(?P<clause>[A-Za-z0-9].+)$"
+)
 _REPORTED_LAST = re.compile(
     rf"^(?P<clause>[A-Z].+?),\s+(?:(?:said|says)\s+(?:the\s+)?(?P<name2>{_NAME})(?:\s*,\s*{_ROLE2})?"
     rf"|(?P<pre>(?:[\w’'\-]+\s+){{0,3}}?)(?:the\s+)?(?P<name>{_NAME})(?:\s*,\s*{_ROLE}\s*,)?\s+{SAY})"
@@ -88,7 +92,9 @@ class QuoteReader:
         for m in mentions or ():
             if m.type == "PERSON":
                 self.known.add(paragraph[m.start : m.end].split()[-1].lower())
-        quoted = [(m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in _QUOTED.finditer(paragraph)]
+        quoted = [
+            (m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in _QUOTED.finditer(paragraph)
+        ]
         if not quoted and (opened := _OPEN_QUOTE.match(paragraph)):
             quoted = [(opened.start(1) - 1, len(paragraph), opened.group(1))]
         quoted = [(s, e, " ".join(t.split())) for s, e, t in quoted if t and t.strip()]
@@ -106,7 +112,11 @@ class QuoteReader:
         return found
 
     def _direct(
-        self, paragraph: str, quoted: list[Quoted], group: list[Quoted], mentions: Mentions,
+        self,
+        paragraph: str,
+        quoted: list[Quoted],
+        group: list[Quoted],
+        mentions: Mentions,
     ) -> Found:
         """One quote (``group``: its quoted parts) with the speaker its own words name, else the paragraph's."""
         starts = [s for s, _, _ in quoted]
@@ -139,7 +149,9 @@ class QuoteReader:
         after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
         match = _AFTER.match(after) or _BEFORE_VERB.search(after)
         if match:
-            return self._speaker(match.group("name"), match.group("role"), match.groupdict().get("pre") or "", mentions, paragraph)
+            return self._speaker(
+                match.group("name"), match.group("role"), match.groupdict().get("pre") or "", mentions, paragraph
+            )
         before = re.split(r"(?<=[.!?])\s", before)[-1]
         matches = list(_BEFORE_VERB.finditer(before))
         if matches:
@@ -147,9 +159,7 @@ class QuoteReader:
             return self._speaker(m.group("name"), m.group("role"), m.group("pre"), mentions, paragraph)
         return None, None
 
-    def _attribution(
-        self, frame: str, mentions: Mentions, paragraph: str
-    ) -> tuple[str | None, str | None]:
+    def _attribution(self, frame: str, mentions: Mentions, paragraph: str) -> tuple[str | None, str | None]:
         """The speaker named anywhere in ``frame`` (the paragraph with its quotes replaced by ¶)."""
         for part in frame.split("¶")[1:]:  # right after a quote: "..." said NAME, ROLE
             match = _AFTER.match(part)
@@ -177,7 +187,8 @@ class QuoteReader:
         if at and mentions:
             quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(paragraph)]
             before = [
-                m for m in mentions
+                m
+                for m in mentions
                 if m.type == "PERSON" and m.end <= at.start() and not any(s <= m.start < e for s, e in quoted)
             ]
             if before:

@@ -20,25 +20,46 @@ from newsfold.dates import DAY_NAME, MONTHS, WEEKDAYS
 
 WEEKDAY_NUMBER = {day: k for k, day in enumerate(WEEKDAYS)}
 
-_MONTH = "(?:" + "|".join(
-    # Capitalised, longest first; abbreviations may take a full stop ("Jan.", "Sept.").
-    name.capitalize() + ("" if name == calendar.month_name[number].lower() else r"\.?")
-    for name, number in sorted(MONTHS.items(), key=lambda item: -len(item[0]))
-) + ")"
+_MONTH = (
+    "(?:"
+    + "|".join(
+        # Capitalised, longest first; abbreviations may take a full stop ("Jan.", "Sept.").
+        name.capitalize() + ("" if name == calendar.month_name[number].lower() else r"\.?")
+        for name, number in sorted(MONTHS.items(), key=lambda item: -len(item[0]))
+    )
+    + ")"
+)
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 _PATTERNS = [
     ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("month", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+month|(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?P<m>{_MONTH})\b(?!\s+[0-3]?\d\b)(?:\s+(?P<y>{_YEAR})\b)?)")),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|early on|late on|early|late))\s+)?(?P<w>{DAY_NAME})\b")),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+month|(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?P<m>{_MONTH})\b(?!\s+[0-3]?\d\b)(?:\s+(?P<y>{_YEAR})\b)?)"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|early on|late on|early|late))\s+)?(?P<w>{DAY_NAME})\b"),
+    ),
     ("day", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
-    ("year", re.compile(rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+year|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end|(?<![\d,.$€£])(?P<y>{_YEAR})(?!\d|,\d|s\b|\s*(?:%|percent|per cent)))")),
+    (
+        "year",
+        re.compile(
+            rf"\b(?:(?P<rel>(?i:this|last|next|earlier this|later this))\s+year|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end|(?<![\d,.$€£])(?P<y>{_YEAR})(?!\d|,\d|s\b|\s*(?:%|percent|per cent)))"
+        ),
+    ),
 ]
-_ANY = re.compile(rf"\d|{_MONTH}|{DAY_NAME}|\b(?i:year|month|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b")
+_ANY = re.compile(
+    rf"\d|{_MONTH}|{DAY_NAME}|\b(?i:year|month|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b"
+)
 """Whether a sentence can hold a date at all (most cannot: a quick test before the patterns)."""
 _COUNTED = re.compile(r"\s+[a-z]+s\b(?!\s+(?:ago|earlier|later|before|after))")
-_BEFORE_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|before|after|during|to|between|and|early|late|mid|year)\W*$", re.I)
+_BEFORE_YEAR = re.compile(
+    r"\b(?:in|since|by|from|until|of|before|after|during|to|between|and|early|late|mid|year)\W*$", re.I
+)
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|is expected|are expected|expects?|is due|are due|is scheduled|are scheduled|scheduled|"
     r"plans? to|planned|is set to|are set to|is to|are to|next|upcoming|coming|hopes? to|hoped to|intends? to|expected|due)\b",
@@ -75,8 +96,11 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
                 continue
             if kind == "month" and match.group("m") == "May" and _MAY_VERB.match(sentence, start):
                 continue
-            if kind == "year" and match.group("y") and _COUNTED.match(sentence, end) and not _BEFORE_YEAR.search(
-                sentence, max(0, start - 12), start
+            if (
+                kind == "year"
+                and match.group("y")
+                and _COUNTED.match(sentence, end)
+                and not _BEFORE_YEAR.search(sentence, max(0, start - 12), start)
             ):
                 continue  # "2000 troops" is a number of troops
             left, right = _clause_bounds(sentence, start, end)

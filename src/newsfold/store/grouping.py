@@ -65,9 +65,7 @@ def count_terms(db: Database, change: Counter[int]) -> Frequencies:
     return df
 
 
-def group_new(
-    db: Database, stories: Mapping[str, np.ndarray], df: Frequencies, settings: ClusterSettings
-) -> set[str]:
+def group_new(db: Database, stories: Mapping[str, np.ndarray], df: Frequencies, settings: ClusterSettings) -> set[str]:
     """Regroup the given new or changed stories (id -> its canonical article's word ids)
     with their neighbourhood, weighing terms with ``df``, the store's document frequencies
     (counting these stories); returns the events whose membership changed."""

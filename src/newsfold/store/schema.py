@@ -87,6 +87,7 @@ def _fill_shingle_sets(db: Database, dedup: DedupSettings) -> None:
 # makes them again.
 VERSION_2 = ("ALTER TABLE articles ADD COLUMN shingle_set BLOB", _fill_shingle_sets)
 
+
 def _fill_frequencies(db: Database, dedup: DedupSettings) -> None:
     """Move the document frequencies from one row per term into the one array."""
     rows = db.query("SELECT term, df FROM terms")

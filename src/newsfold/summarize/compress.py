@@ -36,8 +36,11 @@ _GOES_ON = (
 """What may follow a day that only says when: what was said ("that", "they"), a phrase of
 place or circumstance ("in London", "after talks") or the next verb ("and charged")."""
 _SAID_DAY = re.compile(
-    r"\b(?P<verb>said|says|announced|reported|confirmed|added|warned|told reporters)\s+" + _WHEN
-    + r"(?=\s*[,.;:!]|\s+to\b|" + _GOES_ON + r")"
+    r"\b(?P<verb>said|says|announced|reported|confirmed|added|warned|told reporters)\s+"
+    + _WHEN
+    + r"(?=\s*[,.;:!]|\s+to\b|"
+    + _GOES_ON
+    + r")"
 )
 """A day after a verb of saying: "police said Saturday they", "said late on Friday that"."""
 _VERB_DAY = re.compile(
@@ -47,8 +50,12 @@ _VERB_DAY = re.compile(
 """A day after a verb in the past: "Pinochet was arrested Friday in London", "the ship sank
 late Monday night."."""
 _DAY_ENDING = re.compile(
-    r"(?P<before>\S+)\s+(?:(?:late|early)\s+(?:on\s+)?|on\s+)" + DAY_NAME + _PART_OF_DAY
-    + r"(?=\s*[.!;]|\s+to\b|" + _GOES_ON + r")"
+    r"(?P<before>\S+)\s+(?:(?:late|early)\s+(?:on\s+)?|on\s+)"
+    + DAY_NAME
+    + _PART_OF_DAY
+    + r"(?=\s*[.!;]|\s+to\b|"
+    + _GOES_ON
+    + r")"
 )
 """A day said with "on", "late" or "early", closing its clause or before a phrase of place or
 circumstance: "arrested him on Sunday.", "flew here on Sunday to try"."""
