@@ -58,17 +58,22 @@ def postgres_server():
         pytest.skip(str(exc))
 
 
+@pytest.fixture
+def postgres_target(postgres_server) -> str:
+    """A fresh PostgreSQL database on the session's server."""
+    import uuid
+
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(postgres_server, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return postgres_server.rsplit("/", 1)[0] + "/" + name
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_target(request, tmp_path) -> str:
     """Where a test's store lives: a fresh SQLite file, or a fresh PostgreSQL database."""
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
-    import uuid
-
-    import psycopg
-
-    url = request.getfixturevalue("postgres_server")
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return url.rsplit("/", 1)[0] + "/" + name
+    return request.getfixturevalue("postgres_target")
