@@ -22,8 +22,8 @@ MemberRow = tuple[str, str, bytes]
 
 
 def load_members(rows: Sequence[MemberRow]) -> tuple[list[Story], dict[str, Article]]:
-    """The event's stories, by id, and its articles, by id, from its rows in the order the
-    articles were stored."""
+    """The event's stories, in id order, and its articles by id, from its rows in the order
+    the articles were stored."""
     by_story: dict[str, list[tuple[Article, np.ndarray]]] = {}
     for story, record, blob in rows:
         by_story.setdefault(story, []).append((load_article(record), shingle_set(blob)))
