@@ -56,7 +56,7 @@ def summarize_event(
         summary = selector.choose(settings.words, fill=settings.fill)
     else:
         summary = selector.choose(settings.max_bytes + 1, by_bytes=True)  # the last sentence needs no space
-    brief = selector.choose(settings.brief_words)
+    brief = selector.choose(settings.brief_words, exact=settings.exact and settings.exact_brief)
     return EventSummaries(
         headline=_headline(stories, articles, selector, summary, attribute, settings.headline_words),
         summary=attribute(summary),
@@ -121,13 +121,22 @@ class _Selector:
         self.openings = [k for k, c in enumerate(pool) if c.position == 0] if settings.open_with_lede else []
         self.exact = settings.exact
 
-    def choose(self, budget: int, *, by_bytes: bool = False, fill: bool = False) -> list[Candidate]:
+    def choose(
+        self, budget: int, *, by_bytes: bool = False, fill: bool = False, exact: bool | None = None
+    ) -> list[Candidate]:
         """The best cover within ``budget``, in story then sentence order. With ``fill``, one
         more sentence closes it: the one whose first words, as many as the budget has left,
-        add the most concept weight; it runs past the budget, for a reader who stops there."""
+        add the most concept weight; it runs past the budget, for a reader who stops there.
+        ``exact`` overrides the settings' choice of solver."""
         costs = [c.bytes if by_bytes else c.words for c in self.pool]
         chosen = best_cover(
-            self.covers, self.weights, costs, budget, prefer=self.prefer, one_of=self.openings, exact=self.exact
+            self.covers,
+            self.weights,
+            costs,
+            budget,
+            prefer=self.prefer,
+            one_of=self.openings,
+            exact=self.exact if exact is None else exact,
         )
         ordered = sorted((self.pool[k] for k in chosen), key=lambda c: (c.story, c.position))
         left = budget - sum(costs[k] for k in chosen)
