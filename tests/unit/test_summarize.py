@@ -188,6 +188,22 @@ def test_event_summaries_fit_their_budgets_and_credit_every_copy():
     assert not any(s.text.startswith("He said") for s in result.brief.sentences)
 
 
+@pytest.mark.parametrize("exact_brief", [False, True])
+def test_the_brief_is_chosen_greedily_unless_asked_for_the_exact_cover(monkeypatch, exact_brief):
+    import newsfold.summarize.event as event_module  # noqa: PLC0415
+
+    solver = {}
+
+    def recording(covers, weights, costs, budget, **options):
+        solver[budget] = options["exact"]
+        return best_cover(covers, weights, costs, budget, **options)
+
+    monkeypatch.setattr(event_module, "best_cover", recording)
+    settings = SummarySettings(words=20, brief_words=40, exact_brief=exact_brief)
+    summarize_event(FLOOD_STORIES, FLOOD, settings)
+    assert solver == {20: True, 40: exact_brief}
+
+
 def test_a_title_too_long_for_a_headline_gives_way_to_one_that_fits():
     long_title = (
         "Floodwaters sweep through the town of Dunmarrow on Wednesday killing fourteen, forcing many out of homes"
