@@ -7,7 +7,8 @@ form of Gillick and Favre (2009), with one simplification: a concept variable on
 ``c_i <= sum of the chosen sentences containing i``, because the objective pushes it up;
 so concepts can be continuous and only sentences are integer, which the solver handles in
 tens of milliseconds for a news event. A greedy solver (best gain per square root of cost) is the
-fallback when the solver runs out of time, and the ablation baseline.
+fallback when the solver runs out of time, the ablation baseline, and the brief's solver (see
+``SummarySettings.exact_brief``).
 """
 
 from __future__ import annotations
