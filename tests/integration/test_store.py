@@ -214,6 +214,34 @@ def test_a_version_2_store_keeps_its_document_frequencies_in_one_array(store_tar
         assert kept == recount
 
 
+def test_a_version_4_store_finds_bands_and_terms_in_the_index_alone(tmp_path, sample_dir):
+    path = str(tmp_path / "store.db")
+    with open_store(path, NO_FACTS) as store:
+        store.add([str(sample_dir)])
+        before = export_hash(store)
+        with store.db.writing():  # back to version 4: indexes of the first column only
+            store.db.execute("DROP INDEX bands_key_article")
+            store.db.execute("CREATE INDEX bands_key ON bands(key)")
+            store.db.execute("DROP INDEX story_terms_term_story")
+            store.db.execute("CREATE INDEX story_terms_term ON story_terms(term)")
+            store.db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        assert _plans(store) == [False, False]  # each row also read from the table
+    with open_store(path, NO_FACTS) as store:
+        assert _plans(store) == [True, True]
+        assert store.integrity() == []
+        assert export_hash(store) == before
+
+
+def _plans(store) -> list[bool]:
+    """Whether SQLite answers the band and the rare-term lookup from an index alone."""
+    lookups = (
+        "SELECT article, COUNT(*) FROM bands WHERE key IN (1, 2) GROUP BY article",
+        "SELECT term, story FROM story_terms WHERE term IN (1, 2)",
+    )
+    plans = [" ".join(row[-1] for row in store.db.query(f"EXPLAIN QUERY PLAN {sql}")) for sql in lookups]
+    return ["COVERING INDEX" in plan for plan in plans]
+
+
 def test_postgresql_keeps_the_document_frequencies_uncompressed(postgres_target, sample_dir):
     with open_store(postgres_target, NO_FACTS) as store:  # (SQLite never compresses a value)
         store.add([str(sample_dir)])
