@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+import newsfold.summarize.event as event_module
 from newsfold.config import SummarySettings
 from newsfold.summarize import Attributor, best_cover, normalise_for_match, summarize_event
 from newsfold.summarize.candidates import candidates
@@ -190,8 +191,6 @@ def test_event_summaries_fit_their_budgets_and_credit_every_copy():
 
 @pytest.mark.parametrize("exact_brief", [False, True])
 def test_the_brief_is_chosen_greedily_unless_asked_for_the_exact_cover(monkeypatch, exact_brief):
-    import newsfold.summarize.event as event_module  # noqa: PLC0415
-
     solver = {}
 
     def recording(covers, weights, costs, budget, **options):
