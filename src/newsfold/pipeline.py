@@ -11,7 +11,7 @@ import hashlib
 import logging
 import statistics
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import repeat
@@ -26,7 +26,7 @@ from newsfold.extract import extract_event
 from newsfold.features import story_vectors
 from newsfold.ingest import read_inputs
 from newsfold.parallel import Workers, workers_for
-from newsfold.summarize import summarize_event
+from newsfold.summarize import StoryNotes, summarize_event
 from newsfold.tokens import TokenHasher
 from newsfold.types import Article, Event, Fold, RawArticle, Rejection, Story
 
@@ -183,15 +183,21 @@ def _story_day(story: Story, articles: dict[str, Article]) -> float:
     return float(min(dates).toordinal()) if dates else float("inf")
 
 
-def make_event(stories: Sequence[Story], articles: dict[str, Article], settings: SummarySettings) -> Event:
-    """Build one event: its articles, date, headline, summary and brief.
+def make_event(
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    settings: SummarySettings,
+    notes: Mapping[str, StoryNotes] | None = None,
+) -> Event:
+    """Build one event: its articles, date, headline, summary and brief (from the summariser's
+    ``notes`` on its stories where given, see :func:`newsfold.summarize.summarize_event`).
 
     Stories are put in the order they were first reported (undated last), so that the
     summaries, which keep story order, read in time order.
     """
     stories = sorted(stories, key=lambda s: (_story_day(s, articles), s.id))
     members = tuple(a for s in stories for a in s.articles)
-    summaries = summarize_event(stories, articles, settings)
+    summaries = summarize_event(stories, articles, settings, notes)
     digest = hashlib.sha1("\n".join(sorted(s.id for s in stories)).encode()).hexdigest()[:10]
     return Event(
         id=f"e-{digest}",

@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,6 +20,7 @@ from newsfold.pipeline import fold, read_articles
 from newsfold.render import write_json
 from newsfold.store import open_store
 from newsfold.store.schema import LATEST, migrate
+from newsfold.summarize import load_notes, take_notes
 
 NO_FACTS = Settings(extract=ExtractSettings(enabled=False))
 
@@ -182,6 +184,7 @@ def test_a_version_1_store_gets_the_shingle_sets_its_articles_would_get_when_add
         before = export_hash(store)
         added = dict(store.db.query("SELECT seq, shingle_set FROM articles"))
         with store.db.writing():  # back to version 1, the sets made at insertion set aside
+            _back_to_version_5(store)
             _back_to_version_2(store)
             store.db.execute("ALTER TABLE articles DROP COLUMN shingle_set")
             store.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
@@ -201,6 +204,7 @@ def test_a_version_2_store_keeps_its_document_frequencies_in_one_array(store_tar
         store.add(files[:10])
         counts = frequencies(store.db).counts.copy()
         with store.db.writing():
+            _back_to_version_5(store)
             _back_to_version_2(store)
             per_term = dict(store.db.query("SELECT term, df FROM terms"))
     with open_store(store_target, NO_FACTS) as store:
@@ -220,6 +224,7 @@ def test_a_version_4_store_finds_bands_and_terms_in_the_index_alone(tmp_path, sa
         store.add([str(sample_dir)])
         before = export_hash(store)
         with store.db.writing():  # back to version 4: indexes of the first column only
+            _back_to_version_5(store)
             store.db.execute("DROP INDEX bands_key_article")
             store.db.execute("CREATE INDEX bands_key ON bands(key)")
             store.db.execute("DROP INDEX story_terms_term_story")
@@ -249,6 +254,63 @@ def test_postgresql_keeps_the_document_frequencies_uncompressed(postgres_target,
         assert store.db.query("SELECT pg_column_compression(counts), length(counts) FROM frequencies") == [
             (None, 4 * DIMENSIONS)
         ]
+
+
+def test_a_version_5_store_takes_the_notes_of_a_story_when_its_event_changes(store_target, sample_dir):
+    files = sorted(str(p) for p in sample_dir.iterdir() if p.suffix in (".txt", ".html"))
+    with open_store(store_target, NO_FACTS) as store:
+        store.add(files[:-1])
+        with store.db.writing():
+            _back_to_version_5(store)
+    with open_store(store_target, NO_FACTS) as store:
+        assert store.db.query("SELECT COUNT(*) FROM stories WHERE notes IS NOT NULL") == [(0,)]
+        store.add(files[-1:])
+        (event,) = store.db.query(
+            "SELECT s.event FROM stories s JOIN articles a ON a.story = s.id WHERE a.id = ?", (Path(files[-1]).stem,)
+        )
+        rows = store.db.query("SELECT event, notes IS NOT NULL FROM stories")
+        assert {noted for e, noted in rows if e == event[0]} == {1}  # its event was summarised again
+        assert {noted for e, noted in rows if e != event[0]} == {0}  # the others were not
+        assert store.integrity() == []
+
+
+def test_summaries_from_kept_notes_are_those_from_notes_taken_afresh(tmp_path, sample_dir, monkeypatch):
+    from newsfold.store import members
+
+    files = sorted(str(p) for p in sample_dir.iterdir() if p.suffix in (".txt", ".html"))
+    taken = []
+    monkeypatch.setattr(
+        members, "take_notes", lambda article, settings: taken.append(article.id) or take_notes(article, settings)
+    )
+    with open_store(str(tmp_path / "store.db"), NO_FACTS) as store:
+        store.add(files[::2])
+        taken.clear()
+        store.add(files[1::2])
+        stories = dict(store.db.query("SELECT canonical, event FROM stories"))
+        touched = {
+            e
+            for (e,) in store.db.query(
+                "SELECT DISTINCT s.event FROM stories s JOIN articles a ON a.story = s.id WHERE a.id IN ({})".format(
+                    ",".join("?" * len(taken))
+                ),
+                taken,
+            )
+        }
+        kept = [a for a, e in stories.items() if e in touched and a not in taken]
+        assert kept  # stories of the first add in events the second changed: their notes were read
+        assert set(taken) <= {Path(f).stem for f in files[1::2]}
+        with_kept_notes = export_hash(store)
+        with store.db.writing():
+            store.db.execute("UPDATE stories SET notes = NULL")
+            store.db.execute("UPDATE events SET stale = 1")
+        store.refresh()
+        assert export_hash(store) == with_kept_notes
+
+
+def _back_to_version_5(store) -> None:
+    """Undo version 6: no notes on stories."""
+    store.db.execute("ALTER TABLE stories DROP COLUMN notes")
+    store.db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
 
 
 def _back_to_version_2(store) -> None:
@@ -333,6 +395,11 @@ def test_a_longer_copy_arriving_later_becomes_the_canonical(store_target, sample
         store.add_articles(articles[1:])
         (story,) = store.fold().stories
         assert story.canonical == "12_meridian-strike-wire" and len(story.articles) == 2
+        # the summariser's notes are on the new canonical, not on the reprint
+        (blob,) = store.db.query("SELECT notes FROM stories")[0]
+        assert (
+            load_notes(blob) == take_notes(articles[1], NO_FACTS.summary) != take_notes(articles[0], NO_FACTS.summary)
+        )
         indexed = store.db.query("SELECT term, COUNT(*) FROM story_terms GROUP BY term, story HAVING COUNT(*) > 1")
         assert indexed == []  # the reprint's words were replaced, not added to
         kept, recount = stored_frequencies(store)

@@ -7,6 +7,7 @@ from newsfold.summarize import Attributor, best_cover, normalise_for_match, summ
 from newsfold.summarize.candidates import candidates
 from newsfold.summarize.compress import compress
 from newsfold.summarize.concepts import concept_weights, concepts, stem, support_threshold
+from newsfold.summarize.notes import dump_notes, load_notes, take_notes
 from newsfold.tokens import ALNUM
 from newsfold.types import Article, Story
 
@@ -50,12 +51,12 @@ def test_the_stemmer_in_use_gives_the_reference_porter_stems(sample_dir):
 def test_concepts_are_stemmed_word_pairs_without_two_stop_words():
     # "said on" and "on Monday" are pairs of stop words; the rest are kept, Porter-stemmed.
     assert concepts("Floods cut the rail line, police said on Monday.") == {
-        ("flood", "cut"),
-        ("cut", "the"),
-        ("the", "rail"),
-        ("rail", "line"),
-        ("line", "polic"),
-        ("polic", "said"),
+        "flood cut",
+        "cut the",
+        "the rail",
+        "rail line",
+        "line polic",
+        "polic said",
     }
 
 
@@ -63,11 +64,35 @@ def test_concept_weight_is_story_support_plus_lead_bonus():
     one = art("1", "Floods cut the rail line on Monday morning.", "Later the rail line reopened for freight.")
     two = art("2", "Engineers said floods cut the rail line near Vessant.")
     three = art("3", "Crews repaired the road after floods cut it.")
-    pool = candidates([one, two, three], shorten=False)  # none is 10 words long: no lead sentence
-    weights = concept_weights([one, two, three], pool, min_support=2, lead_bonus=0.5)
-    # "floods cut" is in all three stories; "rail line" in two (twice in one, counted once);
-    # "the rail" in two; everything else in one story only, below the support of 2.
-    assert weights == {("flood", "cut"): 3, ("rail", "line"): 2, ("the", "rail"): 2, ("cut", "the"): 2}
+    support = [frozenset().union(*map(concepts, a.paragraphs)) for a in (one, two, three)]
+    leads = [concepts(one.paragraphs[0]), concepts(two.paragraphs[0]), set()]
+    weights = concept_weights(support, leads, min_support=2, lead_bonus=0.5)
+    # "floods cut" is in all three stories and two leads; "rail line" in two stories (twice in
+    # one, counted once) and two leads; "the rail" likewise; "cut the" in two stories, and in
+    # the leads of one and two; everything else is in one story only, below the support of 2.
+    assert weights == {"flood cut": 4, "rail line": 3, "the rail": 3, "cut the": 3}
+
+
+def test_notes_on_a_story_come_back_as_they_were_taken():
+    article = art(
+        "1",
+        "The council voted on Tuesday to close the Vessant rail line (the oldest in the region) after the floods.",
+        "Engineers said repairs to the Vessant rail line would cost more than the line earns in ten years.",
+    )
+    notes = take_notes(article, SummarySettings())
+    first, second = notes.candidates
+    assert first.text == "The council voted to close the Vessant rail line after the floods."
+    # Compression made neighbours of words that were not: concepts the article itself lacks.
+    assert set(notes.covers[0]) - set(notes.concepts) == {"vote to", "line after"}
+    assert notes.leads == (tuple(sorted(concepts(first.source))), tuple(sorted(concepts(second.source))))
+    assert load_notes(dump_notes(notes)) == notes
+    assert notes.key != take_notes(article, SummarySettings(lead_sentences=1)).key
+
+
+def test_summaries_from_notes_taken_before_are_the_same():
+    notes = {s.id: take_notes(FLOOD[s.canonical], SummarySettings()) for s in FLOOD_STORIES}
+    kept = {story: load_notes(dump_notes(n)) for story, n in notes.items()}
+    assert summarize_event(FLOOD_STORIES, FLOOD, notes=kept) == summarize_event(FLOOD_STORIES, FLOOD)
 
 
 def test_support_threshold_relaxes_for_small_events():

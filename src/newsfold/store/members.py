@@ -2,11 +2,12 @@
 
 The store reads an event's rows; turning them into stories (copies recognised as they were
 stored) and summarising them is the slow part, done in a worker process when there are several.
+Most of that is the summariser's notes on each story, which the store keeps for the next time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -15,6 +16,7 @@ from newsfold.dedup import make_story
 from newsfold.pipeline import make_event
 from newsfold.store.copies import shingle_set
 from newsfold.store.records import load_article
+from newsfold.summarize import dump_notes, load_notes, notes_key, take_notes
 from newsfold.types import Article, Event, Story
 
 MemberRow = tuple[str, str, bytes]
@@ -34,6 +36,20 @@ def load_members(rows: Sequence[MemberRow]) -> tuple[list[Story], dict[str, Arti
     return stories, {a.id: a for members in by_story.values() for a, _ in members}
 
 
-def build_event(rows: Sequence[MemberRow], settings: SummarySettings) -> Event:
-    """The event of these rows with its headline, summary and brief (its id is the caller's to set)."""
-    return make_event(*load_members(rows), settings)
+def build_event(
+    rows: Sequence[MemberRow], noted: Mapping[str, bytes | None], settings: SummarySettings
+) -> tuple[Event, dict[str, bytes]]:
+    """The event of these rows with its headline, summary and brief (its id is the caller's to
+    set), and the notes it had to take: on the stories whose ``noted`` notes (story id -> the
+    stored notes, or None) are missing or were taken with other settings."""
+    stories, articles = load_members(rows)
+    key = notes_key(settings)
+    notes, taken = {}, {}
+    for story in stories:
+        blob = noted.get(story.id)
+        found = load_notes(blob) if blob else None
+        if found is None or found.key != key:
+            found = take_notes(articles[story.canonical], settings)
+            taken[story.id] = dump_notes(found)
+        notes[story.id] = found
+    return make_event(stories, articles, settings, notes), taken

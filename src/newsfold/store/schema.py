@@ -140,11 +140,17 @@ VERSION_5 = (
     "DROP INDEX IF EXISTS story_terms_term",
 )
 
+# Version 6. The summariser's notes on each story (``newsfold.summarize.notes``, compressed
+# JSON; NULL until the story's event is summarised, and again when its canonical article
+# changes). Re-summarising an event that gained one story then reads the notes on the others
+# instead of taking them again, which was most of the work.
+VERSION_6 = ("ALTER TABLE stories ADD COLUMN notes BLOB",)
+
 Step = str | Callable[[Database, DedupSettings], None]
 """An SQL statement, or a function that changes rows in Python (given the store's settings
 for copy detection)."""
 
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5, VERSION_6)
 """MIGRATIONS[k] takes a store from version k to version k + 1."""
 
 LATEST = len(MIGRATIONS)

@@ -5,6 +5,7 @@ their story through the stored near-duplicate index, new stories are grouped int
 online), so a crash loses at most the batch in flight and a rerun redoes exactly it.
 Summaries of the events a run changed are rebuilt at its end, an event at a time; an event
 waiting for that is marked stale, and the next run finishes what an interrupted one left.
+The summariser's notes on each story are kept with it until its canonical article changes.
 """
 
 from __future__ import annotations
@@ -258,7 +259,7 @@ class Store:
         changes.df.subtract(old_terms.tolist())
         changes.df.update(terms.tolist())
         self.db.execute(
-            "UPDATE stories SET canonical = ?, terms = ? WHERE id = ?",
+            "UPDATE stories SET canonical = ?, terms = ?, notes = NULL WHERE id = ?",
             (article.id, grouping.pack(terms, counts), story),
         )
         return True
@@ -315,12 +316,14 @@ class Store:
                 if not stale:
                     break
                 rows = [self._member_rows(event) for event in stale]
-                built = workers.map(build_event, rows, repeat(self.settings.summary))
-                for event, record in zip(stale, built, strict=True):
+                noted = [dict(self.db.query("SELECT id, notes FROM stories WHERE event = ?", (e,))) for e in stale]
+                built = workers.map(build_event, rows, noted, repeat(self.settings.summary))
+                for event, (record, taken) in zip(stale, built, strict=True):
                     self.db.execute(
                         "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
                         (dump_event(replace(record, id=event)), _now(), event),
                     )
+                    self.db.executemany("UPDATE stories SET notes = ? WHERE id = ?", [(b, s) for s, b in taken.items()])
             done += len(stale)
             if on_event:
                 for event in stale:

@@ -1,7 +1,8 @@
 """Concepts: the stemmed word pairs an event's stories share, weighted by how many say them.
 
-A concept is a pair of adjacent words, Porter-stemmed ("arrested Pinochet" and "arrest
-Pinochet" are one concept), unless both are stop words ("said on", "of the"). Its weight is
+A concept is a pair of adjacent words, Porter-stemmed and joined by a space ("arrested
+Pinochet" and "arrest Pinochet" are the one concept "arrest pinochet"), unless both are stop
+words ("said on", "of the"). Its weight is
 the number of the event's stories that use it (a copy of a story counts once), plus
 ``lead_bonus`` for each story that uses it in its first sentences: news states the event
 first. Concepts in fewer than ``min_support`` stories are noise for
@@ -10,18 +11,18 @@ the summary and get no weight (Gillick and Favre, 2009).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import snowballstemmer
 
 from newsfold.stopwords import STOP_WORDS
-from newsfold.summarize.candidates import Candidate
 from newsfold.tokens import ALNUM
-from newsfold.types import Article
 
-Concept = tuple[str, str]
+Concept = str
+"""Two stems joined by a space (a stem has none). Strings sort as the pairs would."""
 
 
 _PORTER = snowballstemmer.stemmer("porter")  # the stemmer ROUGE uses; PyStemmer's C build when installed
@@ -38,7 +39,7 @@ def concepts(text: str) -> frozenset[Concept]:
     words = ALNUM.findall(text.lower())
     stop = [w in STOP_WORDS for w in words]
     pairs = zip(pairwise(map(stem, words)), pairwise(stop), strict=True)
-    return frozenset([pair for pair, (first, second) in pairs if not (first and second)])
+    return frozenset([f"{a} {b}" for (a, b), (first, second) in pairs if not (first and second)])
 
 
 def support_threshold(stories: int, min_support: int) -> int:
@@ -52,36 +53,25 @@ def support_threshold(stories: int, min_support: int) -> int:
 
 
 def concept_weights(
-    canonicals: Sequence[Article],
-    pool: Sequence[Candidate],
+    support: Sequence[Iterable[Concept]],
+    leads: Sequence[Iterable[Concept]],
     *,
     min_support: int = 3,
-    lead_sentences: int = 2,
     lead_bonus: float = 0.5,
 ) -> dict[Concept, float]:
     """Weight of every concept that enough of the event's stories share.
 
     Args:
-        canonicals: one article per story.
-        pool: the candidate sentences (their positions tell which sentences are leads).
+        support: for each story, the distinct concepts of its canonical article.
+        leads: for each story, the distinct concepts of its lead sentences.
         min_support: see :func:`support_threshold`.
-        lead_sentences: how many of a story's first sentences count as its lead.
         lead_bonus: added per story that has the concept in its lead.
     """
-    support: dict[Concept, int] = {}
-    for article in canonicals:
-        for concept in frozenset().union(*(concepts(p) for p in article.paragraphs)):
-            support[concept] = support.get(concept, 0) + 1
-    in_lead: set[tuple[int, Concept]] = set()  # (story, concept): each story counts once
-    for candidate in pool:
-        if candidate.position < lead_sentences:
-            in_lead.update((candidate.story, concept) for concept in concepts(candidate.source))
-    leads: dict[Concept, int] = {}
-    for _, concept in in_lead:
-        leads[concept] = leads.get(concept, 0) + 1
-    least = support_threshold(len(canonicals), min_support)
-    if not any(n >= least for n in support.values()):
+    counts = Counter(chain.from_iterable(support))
+    in_leads = Counter(chain.from_iterable(leads))
+    least = support_threshold(len(support), min_support)
+    if not any(n >= least for n in counts.values()):
         least = 1  # stories with nothing in common: each still has something to say
     # In sorted order: set order changes from one Python process to the next (string hashing is
     # salted), and the solver's choice between equal covers follows the order of its columns.
-    return {c: n + lead_bonus * leads.get(c, 0) for c, n in sorted(support.items()) if n >= least}
+    return {c: n + lead_bonus * in_leads[c] for c, n in sorted(counts.items()) if n >= least}

@@ -10,16 +10,17 @@ sentence short enough.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from newsfold.config import SummarySettings
 from newsfold.summarize.attribution import Attributor, normalise_for_match
-from newsfold.summarize.candidates import Candidate, candidates
-from newsfold.summarize.concepts import concept_weights, concepts
+from newsfold.summarize.candidates import Candidate
+from newsfold.summarize.concepts import Concept, concept_weights, concepts
 from newsfold.summarize.coverage import best_cover
+from newsfold.summarize.notes import StoryNotes, take_notes
 from newsfold.types import Article, Story, Summary, SummarySentence
 
 LARGE_EVENT = 20
@@ -35,7 +36,10 @@ class EventSummaries:
 
 
 def summarize_event(
-    stories: Sequence[Story], articles: dict[str, Article], settings: SummarySettings | None = None
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    settings: SummarySettings | None = None,
+    notes: Mapping[str, StoryNotes] | None = None,
 ) -> EventSummaries:
     """The headline, summary and brief of one event.
 
@@ -43,14 +47,14 @@ def summarize_event(
         stories: the event's stories, in the order the summaries should follow.
         articles: id -> article, holding at least every member of ``stories``.
         settings: budgets and the summariser's switches (defaults when None).
+        notes: story id -> notes taken before on its canonical article with these settings
+            (:mod:`newsfold.summarize.notes`); those of the other stories are taken here.
     """
     settings = settings or SummarySettings()
-    canonicals = [articles[s.canonical] for s in stories]
     per_story = settings.story_sentences
     if len(stories) > LARGE_EVENT:
         per_story = min(per_story or LEAD_SENTENCES_OF_LARGE, LEAD_SENTENCES_OF_LARGE)
-    pool = _candidates(canonicals, per_story, settings)
-    selector = _Selector(pool, canonicals, settings)
+    selector = _Selector(_notes(stories, articles, settings, notes), per_story, settings)
     attribute = _Attribution(stories, articles)
     if settings.max_bytes is None:
         summary = selector.choose(settings.words, fill=settings.fill)
@@ -76,46 +80,60 @@ def summarize_update(
     stated counts for nothing, so only sentences with something new are chosen.
     """
     settings = settings or SummarySettings()
-    canonicals = [articles[s.canonical] for s in stories]
-    pool = _candidates(canonicals, settings.story_sentences, settings)
     known = frozenset().union(*(concepts(p) for a in earlier for p in a.paragraphs))
-    selector = _Selector(pool, canonicals, replace(settings, open_with_lede=False), known)
+    notes = _notes(stories, articles, settings)
+    selector = _Selector(notes, settings.story_sentences, replace(settings, open_with_lede=False), known)
     return _Attribution(stories, articles)(selector.choose(settings.words))
 
 
-def _candidates(canonicals: Sequence[Article], per_story: int | None, settings: SummarySettings) -> list[Candidate]:
-    return candidates(
-        canonicals,
-        per_story=per_story,
-        shorten=settings.shorten,
-        weekdays=settings.drop_weekdays,
-        back_references=settings.back_references,
-    )
+def _notes(
+    stories: Sequence[Story],
+    articles: dict[str, Article],
+    settings: SummarySettings,
+    taken: Mapping[str, StoryNotes] | None = None,
+) -> list[StoryNotes]:
+    taken = taken or {}
+    return [taken.get(s.id) or take_notes(articles[s.canonical], settings) for s in stories]
+
+
+def _pool(
+    notes: Sequence[StoryNotes], per_story: int | None
+) -> tuple[list[Candidate], list[tuple[Concept, ...]], list[set[Concept]]]:
+    """The candidates of each story's first ``per_story`` sentences (all when None), the
+    concepts of each, and those of each story's lead sentences among them."""
+    pool: list[Candidate] = []
+    covers: list[tuple[Concept, ...]] = []
+    leads: list[set[Concept]] = []
+    for story, note in enumerate(notes):
+        leads.append(set())
+        for c, cover, lead in zip(note.candidates, note.covers, note.leads, strict=True):
+            if per_story is None or c.position < per_story:
+                pool.append(Candidate(c.text, c.source, story, c.position, c.words))
+                covers.append(cover)
+                leads[-1].update(lead)
+    return pool, covers, leads
 
 
 class _Selector:
-    """The event's candidates with their concepts, ready to choose within any budget."""
+    """The event's candidates (see :func:`_pool`) with their concepts, ready to choose within any budget."""
 
     def __init__(
         self,
-        pool: list[Candidate],
-        canonicals: Sequence[Article],
+        notes: Sequence[StoryNotes],
+        per_story: int | None,
         settings: SummarySettings,
-        known: frozenset[tuple[str, str]] = frozenset(),
+        known: frozenset[Concept] = frozenset(),
     ) -> None:
+        pool, covers, leads = _pool(notes, per_story)
         weights = concept_weights(
-            canonicals,
-            pool,
-            min_support=settings.min_support,
-            lead_sentences=settings.lead_sentences,
-            lead_bonus=settings.lead_bonus,
+            [n.concepts for n in notes], leads, min_support=settings.min_support, lead_bonus=settings.lead_bonus
         )
         weights = {c: w for c, w in weights.items() if c not in known}
         index = {concept: k for k, concept in enumerate(weights)}
         self.pool = pool
         self.index = index
         self.weights = np.fromiter(weights.values(), dtype=float, count=len(weights))
-        self.covers = [sorted(index[c] for c in concepts(candidate.text) if c in index) for candidate in pool]
+        self.covers = [sorted(index[c] for c in cover if c in index) for cover in covers]
         # Between equal covers, the earlier sentence of its story (far below any weight).
         self.prefer = [1e-3 / (1 + c.position) for c in pool]
         self.openings = [k for k, c in enumerate(pool) if c.position == 0] if settings.open_with_lede else []
