@@ -23,7 +23,7 @@ from newsfold.config import Settings
 from newsfold.store import open_store
 
 HERE = Path(__file__).resolve().parent
-TABLES = ("events", "stories", "articles", "bands", "story_terms", "frequencies", "rejected")
+TABLES = ("events", "stories", "story_notes", "articles", "bands", "story_terms", "frequencies", "rejected")
 """In an order that satisfies the foreign keys."""
 OUT = HERE / "out"
 
@@ -52,7 +52,10 @@ def with_notes(target: str) -> int:
     story, and one in use gets them as its events change. Returns how many events."""
     with open_store(target, Settings(workers=0)) as store:
         with store.db.writing():
-            store.db.execute("UPDATE events SET stale = 1 WHERE id IN (SELECT event FROM stories WHERE notes IS NULL)")
+            store.db.execute(
+                "UPDATE events SET stale = 1 WHERE id IN (SELECT event FROM stories s "
+                "WHERE NOT EXISTS (SELECT 1 FROM story_notes n WHERE n.story = s.id))"
+            )
         return store.refresh()
 
 

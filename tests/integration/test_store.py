@@ -263,12 +263,14 @@ def test_a_version_5_store_takes_the_notes_of_a_story_when_its_event_changes(sto
         with store.db.writing():
             _back_to_version_5(store)
     with open_store(store_target, NO_FACTS) as store:
-        assert store.db.query("SELECT COUNT(*) FROM stories WHERE notes IS NOT NULL") == [(0,)]
+        assert store.db.query("SELECT COUNT(*) FROM story_notes") == [(0,)]
         store.add(files[-1:])
         (event,) = store.db.query(
             "SELECT s.event FROM stories s JOIN articles a ON a.story = s.id WHERE a.id = ?", (Path(files[-1]).stem,)
         )
-        rows = store.db.query("SELECT event, notes IS NOT NULL FROM stories")
+        rows = store.db.query(
+            "SELECT s.event, n.notes IS NOT NULL FROM stories s LEFT JOIN story_notes n ON n.story = s.id"
+        )
         assert {noted for e, noted in rows if e == event[0]} == {1}  # its event was summarised again
         assert {noted for e, noted in rows if e != event[0]} == {0}  # the others were not
         assert store.integrity() == []
@@ -301,7 +303,7 @@ def test_summaries_from_kept_notes_are_those_from_notes_taken_afresh(tmp_path, s
         assert set(taken) <= {Path(f).stem for f in files[1::2]}
         with_kept_notes = export_hash(store)
         with store.db.writing():
-            store.db.execute("UPDATE stories SET notes = NULL")
+            store.db.execute("DELETE FROM story_notes")
             store.db.execute("UPDATE events SET stale = 1")
         store.refresh()
         assert export_hash(store) == with_kept_notes
@@ -309,7 +311,7 @@ def test_summaries_from_kept_notes_are_those_from_notes_taken_afresh(tmp_path, s
 
 def _back_to_version_5(store) -> None:
     """Undo version 6: no notes on stories."""
-    store.db.execute("ALTER TABLE stories DROP COLUMN notes")
+    store.db.execute("DROP TABLE story_notes")
     store.db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
 
 
@@ -396,7 +398,7 @@ def test_a_longer_copy_arriving_later_becomes_the_canonical(store_target, sample
         (story,) = store.fold().stories
         assert story.canonical == "12_meridian-strike-wire" and len(story.articles) == 2
         # the summariser's notes are on the new canonical, not on the reprint
-        (blob,) = store.db.query("SELECT notes FROM stories")[0]
+        (blob,) = store.db.query("SELECT notes FROM story_notes")[0]
         assert (
             load_notes(blob) == take_notes(articles[1], NO_FACTS.summary) != take_notes(articles[0], NO_FACTS.summary)
         )

@@ -24,6 +24,7 @@ ARTICLES = 10_000
 TABLES = {
     "articles": "seq",
     "stories": "id",
+    "story_notes": "story",
     "events": "id",
     "bands": "article, key",
     "story_terms": "story, term",

@@ -141,10 +141,15 @@ VERSION_5 = (
 )
 
 # Version 6. The summariser's notes on each story (``newsfold.summarize.notes``, compressed
-# JSON; NULL until the story's event is summarised, and again when its canonical article
-# changes). Re-summarising an event that gained one story then reads the notes on the others
-# instead of taking them again, which was most of the work.
-VERSION_6 = ("ALTER TABLE stories ADD COLUMN notes BLOB",)
+# JSON), from when its event is summarised until its canonical article changes. Re-summarising
+# an event that gained one story then reads the notes on the others instead of taking them
+# again, which was most of the work. A table of their own: in ``stories`` they would make every
+# row several times larger, and the lookups of adding read more pages.
+VERSION_6 = (
+    """CREATE TABLE story_notes (
+        story TEXT PRIMARY KEY REFERENCES stories(id),
+        notes BLOB NOT NULL)""",
+)
 
 Step = str | Callable[[Database, DedupSettings], None]
 """An SQL statement, or a function that changes rows in Python (given the store's settings

@@ -259,9 +259,10 @@ class Store:
         changes.df.subtract(old_terms.tolist())
         changes.df.update(terms.tolist())
         self.db.execute(
-            "UPDATE stories SET canonical = ?, terms = ?, notes = NULL WHERE id = ?",
+            "UPDATE stories SET canonical = ?, terms = ? WHERE id = ?",
             (article.id, grouping.pack(terms, counts), story),
         )
+        self.db.execute("DELETE FROM story_notes WHERE story = ?", (story,))
         return True
 
     def _unique_id(self, article: Article, ids: set[str]) -> Article:
@@ -316,14 +317,18 @@ class Store:
                 if not stale:
                     break
                 rows = [self._member_rows(event) for event in stale]
-                noted = [dict(self.db.query("SELECT id, notes FROM stories WHERE event = ?", (e,))) for e in stale]
+                noted = [dict(self._notes(event)) for event in stale]
                 built = workers.map(build_event, rows, noted, repeat(self.settings.summary))
                 for event, (record, taken) in zip(stale, built, strict=True):
                     self.db.execute(
                         "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
                         (dump_event(replace(record, id=event)), _now(), event),
                     )
-                    self.db.executemany("UPDATE stories SET notes = ? WHERE id = ?", [(b, s) for s, b in taken.items()])
+                    self.db.executemany(
+                        "INSERT INTO story_notes (story, notes) VALUES (?, ?) "
+                        "ON CONFLICT (story) DO UPDATE SET notes = excluded.notes",
+                        sorted(taken.items()),
+                    )
             done += len(stale)
             if on_event:
                 for event in stale:
@@ -397,6 +402,13 @@ class Store:
         return self.db.query(
             "SELECT s.id, a.record, a.shingle_set FROM stories s JOIN articles a ON a.story = s.id "
             "WHERE s.event = ? ORDER BY a.seq",
+            (event,),
+        )
+
+    def _notes(self, event: str) -> list[tuple[str, bytes | None]]:
+        """The summariser's notes on each story of ``event`` (None: not taken yet)."""
+        return self.db.query(
+            "SELECT s.id, n.notes FROM stories s LEFT JOIN story_notes n ON n.story = s.id WHERE s.event = ?",
             (event,),
         )
 
