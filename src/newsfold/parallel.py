@@ -81,6 +81,12 @@ class Workers:
             )
             self._up = self._pool.submit(_nothing)  # done once a worker is running
 
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        """``function(*args)`` in a worker (the processes must have started)."""
+        if self._pool is None:
+            raise RuntimeError("no worker processes to submit to")
+        return self._pool.submit(function, *args)
+
     def map(self, function: Callable[..., Any], *iterables: Iterable[Any]) -> Iterator[Any]:
         """``function`` over the iterables, results in their order."""
         if self._pool is None:

@@ -343,6 +343,40 @@ def test_summaries_built_by_worker_processes_are_those_built_in_process(tmp_path
     assert exports[0] == exports[1]
 
 
+def test_events_built_while_later_batches_are_added_are_those_built_at_the_end(tmp_path, sample_dir, monkeypatch):
+    from concurrent.futures import wait
+
+    from newsfold.store import early, rebuild, store
+
+    kept = []
+
+    def keep(db, built):
+        kept.extend(rebuild.keep(db, built))
+        return kept[len(kept) - len(built) :]
+
+    monkeypatch.setattr(store, "PREPARE_CHUNK", 2)  # enough jobs to start the worker processes
+    monkeypatch.setattr(store, "keep", keep)
+    finished = early.EarlySummaries.finished
+
+    def after_the_build_under_way(self):  # as if each batch took longer than one build
+        if self._running is not None:
+            wait([self._running])
+        return finished(self)
+
+    monkeypatch.setattr(early.EarlySummaries, "finished", after_the_build_under_way)
+    files = sorted(str(p) for p in sample_dir.iterdir() if p.suffix in (".txt", ".html"))
+    exports = []
+    for workers in (1, 2):
+        with open_store(str(tmp_path / f"workers-{workers}.db"), replace(NO_FACTS, workers=workers)) as opened:
+            events = opened.add(files, batch=4).events
+            assert events == len(opened.events())  # each counted once, however often it was built
+            assert opened.integrity() == []
+            assert opened.db.query("SELECT COUNT(*) FROM events WHERE stale = 1") == [(0,)]
+            exports.append(export_hash(opened))
+        assert bool(kept) == (workers == 2)  # one process builds at the end only
+    assert exports[0] == exports[1]
+
+
 def test_readers_never_see_half_a_batch(tmp_path, sample_dir):
     import threading
 

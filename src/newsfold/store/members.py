@@ -14,6 +14,7 @@ import numpy as np
 from newsfold.config import SummarySettings
 from newsfold.dedup import make_story
 from newsfold.pipeline import make_event
+from newsfold.store.base import Database
 from newsfold.store.copies import shingle_set
 from newsfold.store.records import load_article
 from newsfold.summarize import dump_notes, load_notes, notes_key, take_notes
@@ -21,6 +22,24 @@ from newsfold.types import Article, Event, Story
 
 MemberRow = tuple[str, str, bytes]
 """One stored article of an event: its story's id, its record, its shingle set."""
+
+
+def member_rows(db: Database, event: str) -> list[MemberRow]:
+    """The rows of the event's articles, in the order they were stored."""
+    return db.query(
+        "SELECT s.id, a.record, a.shingle_set FROM stories s JOIN articles a ON a.story = s.id "
+        "WHERE s.event = ? ORDER BY a.seq",
+        (event,),
+    )
+
+
+def stored_notes(db: Database, event: str) -> dict[str, bytes | None]:
+    """Story id -> the summariser's notes on it, of each story of the event (None: not taken yet)."""
+    rows = db.query(
+        "SELECT s.id, n.notes FROM stories s LEFT JOIN story_notes n ON n.story = s.id WHERE s.event = ?",
+        (event,),
+    )
+    return dict(rows)
 
 
 def load_members(rows: Sequence[MemberRow]) -> tuple[list[Story], dict[str, Article]]:

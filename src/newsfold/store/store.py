@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 
 import numpy as np
 
@@ -28,9 +28,11 @@ from newsfold.parallel import Workers, pool_size, workers_for
 from newsfold.pipeline import Timings, timed, with_facts
 from newsfold.store import copies, grouping
 from newsfold.store.base import Database
-from newsfold.store.members import MemberRow, build_event, load_members
+from newsfold.store.early import EarlySummaries
+from newsfold.store.members import load_members, member_rows
 from newsfold.store.prepare import Prepared, input_chunks, prepare_articles, prepare_inputs
-from newsfold.store.records import dump_article, dump_event, load_article, load_event
+from newsfold.store.rebuild import jobs, keep, now, rebuild_stale
+from newsfold.store.records import dump_article, load_article, load_event
 from newsfold.store.schema import migrate
 from newsfold.summarize import summarize_update
 from newsfold.types import Article, Fold, Rejection, Story, Summary
@@ -41,6 +43,10 @@ BATCH = 500
 """Articles per transaction."""
 PREPARE_CHUNK = 50
 """Inputs cleaned and fingerprinted per job (in a worker process when there are several)."""
+EARLY_ROWS = 20
+"""The events a batch changed are built early (:mod:`newsfold.store.rebuild`), the smallest
+first, while their articles come to at most this many per article of the batch: reading
+their rows is the writer's time, and a later batch may change them again."""
 GROWTH = 1.1
 """The query planner's statistics are refreshed whenever the store has grown by this factor
 (PostgreSQL's autovacuum waits for 10 % more rows too, but may come much later)."""
@@ -121,22 +127,30 @@ class Store:
             chunks = input_chunks(read_inputs(paths, self.settings.ingest), PREPARE_CHUNK, on_item)
             ahead = batch // PREPARE_CHUNK + workers.size  # the next batch is ready when this one is stored
             items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup, ahead=ahead))
+            early, built = EarlySummaries(workers, self.settings.summary), set[str]()
             while True:
                 with timed(timings, "add"):
                     chunk = list(islice(items, batch))
                     if not chunk:
                         break
-                    report = self._add_prepared(
+                    report, changed = self._add_prepared(
                         [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
                     )
+                    if workers.started:  # first, so that builds of events changed again are void
+                        early.changed(changed, jobs(self.db, changed, EARLY_ROWS * len(chunk)))
+                    built.update(keep(self.db, early.finished()))
                     stored += report.new
                     if stored > GROWTH * analysed:
                         self.db.refresh_statistics()
                         analysed = stored
                 totals.update(new=report.new, known=report.known, rejected=report.rejected)
             with timed(timings, "summaries"):
-                events = self._refresh(workers) if workers.started else self.refresh()
-        return AddReport(totals["new"], totals["known"], totals["rejected"], events)
+                built.update(keep(self.db, early.stop()))
+                if workers.started:
+                    rebuild_stale(self.db, workers, self.settings.summary, built.add)
+                else:
+                    self.refresh(on_event=built.add)
+        return AddReport(totals["new"], totals["known"], totals["rejected"], len(built))
 
     def add_articles(
         self, articles: Sequence[Article], rejected: Sequence[Rejection] = (), *, refresh: bool = True
@@ -146,10 +160,11 @@ class Store:
         An article the database refuses (its error is recorded as a rejection) is undone
         alone; the rest of the batch goes on.
         """
-        report = self._add_prepared(prepare_articles(articles, self.settings.dedup), rejected)
+        report, _ = self._add_prepared(prepare_articles(articles, self.settings.dedup), rejected)
         return replace(report, events=self.refresh()) if refresh else report
 
-    def _add_prepared(self, articles: Sequence[Prepared], rejected: Sequence[Rejection]) -> AddReport:
+    def _add_prepared(self, articles: Sequence[Prepared], rejected: Sequence[Rejection]) -> tuple[AddReport, set[str]]:
+        """Add a batch; returns what was done and the events it changed."""
         try:
             return self._add_batch(articles, rejected, guarded=False)
         except _Refused:
@@ -159,7 +174,9 @@ class Store:
             # down every reader's snapshot there.)
             return self._add_batch(articles, rejected, guarded=True)
 
-    def _add_batch(self, articles: Sequence[Prepared], rejected: Sequence[Rejection], *, guarded: bool) -> AddReport:
+    def _add_batch(
+        self, articles: Sequence[Prepared], rejected: Sequence[Rejection], *, guarded: bool
+    ) -> tuple[AddReport, set[str]]:
         """One transaction. Unless ``guarded``, an article the database refuses raises
         :class:`_Refused` (and the whole batch is rolled back)."""
         refused: list[Rejection] = []
@@ -189,11 +206,11 @@ class Store:
                 seq += 1
             self._reject([*rejected, *refused])
             df = grouping.count_terms(self.db, batch.df)
-            changed = grouping.group_new(self.db, batch.regroup, df, self.settings.cluster)
-            self._settle(changed | batch.touched)
+            changed = grouping.group_new(self.db, batch.regroup, df, self.settings.cluster) | batch.touched
+            self._settle(changed)
         for r in [*rejected, *refused]:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
-        return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused))
+        return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused)), changed
 
     def _insert(self, prepared: Prepared, changes: _Changes, seq: int, ids: set[str]) -> str:
         """Store one article as number ``seq``, noting in ``changes`` what grouping must then do;
@@ -217,7 +234,7 @@ class Store:
                 prepared.digest,
                 story,
                 day,
-                _now(),
+                now(),
                 print_.signature.tobytes(),
                 int(print_.shingles.size),
                 copies.shingle_blob(print_.shingles),
@@ -232,7 +249,7 @@ class Store:
         terms, counts = prepared.terms, prepared.counts
         changes.df.update(terms.tolist())
         event = event_id([story])  # its own event until grouping says otherwise
-        self.db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (event, _now()))
+        self.db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (event, now()))
         changes.touched.add(event)
         self.db.execute(
             "INSERT INTO stories (id, event, canonical, day, terms) VALUES (?, ?, ?, ?, ?)",
@@ -277,7 +294,7 @@ class Store:
     def _reject(self, rejected: Sequence[Rejection]) -> None:
         self.db.executemany(
             "INSERT INTO rejected (path, line, reason, added) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [(r.path, r.line or 0, r.reason, _now()) for r in rejected],
+            [(r.path, r.line or 0, r.reason, now()) for r in rejected],
         )
 
     def _settle(self, events: set[str]) -> None:
@@ -298,42 +315,7 @@ class Store:
         by side in worker processes, a few per transaction; otherwise one at a time."""
         pending = self.db.query("SELECT COUNT(*) FROM events WHERE stale = 1")[0][0]
         with Workers(workers_for(pending, self.settings.workers)) as workers:
-            return self._refresh(workers, on_event)
-
-    def _refresh(self, workers: Workers, on_event: Callable[[str], None] | None = None) -> int:
-        done = 0
-        per_transaction = 1 if not workers.started else 16 * workers.size
-        while True:
-            with self.db.writing():
-                stale = [
-                    r[0]
-                    for r in self.db.query(
-                        # The largest first: while a worker builds one, the other does several small ones.
-                        "SELECT e.id FROM events e LEFT JOIN stories s ON s.event = e.id WHERE e.stale = 1 "
-                        "GROUP BY e.id ORDER BY COUNT(s.id) DESC, e.id LIMIT ?",
-                        (per_transaction,),
-                    )
-                ]
-                if not stale:
-                    break
-                rows = [self._member_rows(event) for event in stale]
-                noted = [dict(self._notes(event)) for event in stale]
-                built = workers.map(build_event, rows, noted, repeat(self.settings.summary))
-                for event, (record, taken) in zip(stale, built, strict=True):
-                    self.db.execute(
-                        "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
-                        (dump_event(replace(record, id=event)), _now(), event),
-                    )
-                    self.db.executemany(
-                        "INSERT INTO story_notes (story, notes) VALUES (?, ?) "
-                        "ON CONFLICT (story) DO UPDATE SET notes = excluded.notes",
-                        sorted(taken.items()),
-                    )
-            done += len(stale)
-            if on_event:
-                for event in stale:
-                    on_event(event)
-        return done
+            return rebuild_stale(self.db, workers, self.settings.summary, on_event)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -396,21 +378,7 @@ class Store:
         return bool(self.db.query("SELECT 1 FROM events WHERE id = ?", (event,)))
 
     def _event_members(self, event: str) -> tuple[list[Story], dict[str, Article]]:
-        return load_members(self._member_rows(event))
-
-    def _member_rows(self, event: str) -> list[MemberRow]:
-        return self.db.query(
-            "SELECT s.id, a.record, a.shingle_set FROM stories s JOIN articles a ON a.story = s.id "
-            "WHERE s.event = ? ORDER BY a.seq",
-            (event,),
-        )
-
-    def _notes(self, event: str) -> list[tuple[str, bytes | None]]:
-        """The summariser's notes on each story of ``event`` (None: not taken yet)."""
-        return self.db.query(
-            "SELECT s.id, n.notes FROM stories s LEFT JOIN story_notes n ON n.story = s.id WHERE s.event = ?",
-            (event,),
-        )
+        return load_members(member_rows(self.db, event))
 
     def integrity(self) -> list[str]:
         """Problems with the store, from the database's own checks and newsfold's invariants."""
@@ -447,7 +415,3 @@ def _stored(db: Database, column: str, values: Iterable[str]) -> set[str]:
 
 def _on_or_after(article: Article, since: dt.date) -> bool:
     return article.published is not None and article.published >= since
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,97 @@
+"""Rebuilding the headline, summary and brief of the events that changed.
+
+A batch marks the events it changed stale. :func:`rebuild_stale` rebuilds every stale event,
+a few per transaction, in worker processes when there are several; ``Store.add`` begins on
+the events of each batch earlier, while the next batches are stored (:func:`jobs`,
+:mod:`newsfold.store.early`, :func:`keep`). Building an event also takes the summariser's notes
+on the stories that have none, and they are kept in ``story_notes``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from itertools import repeat
+
+from newsfold.config import SummarySettings
+from newsfold.parallel import Workers
+from newsfold.store.base import Database
+from newsfold.store.early import Built, Job
+from newsfold.store.members import build_event, member_rows, stored_notes
+from newsfold.store.records import dump_event
+from newsfold.types import Event
+
+
+def rebuild_stale(
+    db: Database, workers: Workers, settings: SummarySettings, on_event: Callable[[str], None] | None = None
+) -> int:
+    """Rebuild every stale event; returns how many (``on_event`` is called with each id)."""
+    done = 0
+    per_transaction = 1 if not workers.started else 16 * workers.size
+    while True:
+        with db.writing():
+            stale = [
+                r[0]
+                for r in db.query(
+                    # The largest first: while a worker builds one, the other does several small ones.
+                    "SELECT e.id FROM events e LEFT JOIN stories s ON s.event = e.id WHERE e.stale = 1 "
+                    "GROUP BY e.id ORDER BY COUNT(s.id) DESC, e.id LIMIT ?",
+                    (per_transaction,),
+                )
+            ]
+            if not stale:
+                break
+            rows = [member_rows(db, event) for event in stale]
+            noted = [stored_notes(db, event) for event in stale]
+            built = workers.map(build_event, rows, noted, repeat(settings))
+            for event, (record, taken) in zip(stale, built, strict=True):
+                _store(db, event, record, taken)
+        done += len(stale)
+        if on_event:
+            for event in stale:
+                on_event(event)
+    return done
+
+
+def jobs(db: Database, events: set[str], limit: int) -> list[Job]:
+    """What building ``events`` needs, as the store holds them now: for the smallest of them
+    (an event gone has none), as long as their articles come to at most ``limit``."""
+    with db.reading():
+        sizes = db.query_in(
+            "SELECT s.event, COUNT(*) FROM stories s JOIN articles a ON a.story = s.id "
+            "WHERE s.event IN ({values}) GROUP BY s.event",
+            sorted(events),
+        )
+        chosen, total = [], 0
+        for event, size in sorted(sizes, key=lambda row: (row[1], row[0])):
+            total += size
+            if total > limit:
+                break
+            chosen.append(event)
+        return [Job(event, member_rows(db, event), stored_notes(db, event)) for event in chosen]
+
+
+def keep(db: Database, built: Sequence[Built]) -> list[str]:
+    """Store events built early; returns their ids."""
+    if built:
+        with db.writing():
+            for event, record, taken in built:
+                _store(db, event, record, taken)
+    return [event for event, _, _ in built]
+
+
+def _store(db: Database, event: str, record: Event, taken: dict[str, bytes]) -> None:
+    db.execute(
+        "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
+        (dump_event(replace(record, id=event)), now(), event),
+    )
+    db.executemany(
+        "INSERT INTO story_notes (story, notes) VALUES (?, ?) ON CONFLICT (story) DO UPDATE SET notes = excluded.notes",
+        sorted(taken.items()),
+    )
+
+
+def now() -> str:
+    """The time a row is written, as the store records it."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,59 @@
+import threading
+from concurrent.futures import Future
+
+from newsfold.config import SummarySettings
+from newsfold.store.early import EarlySummaries, Job
+
+
+class HeldWorkers:
+    """Runs nothing: each submitted build waits for the test to finish it."""
+
+    def __init__(self) -> None:
+        self.builds: list[tuple[str, Future]] = []
+
+    def submit(self, function, rows, noted, settings) -> Future:
+        future = Future()
+        self.builds.append((rows[0][0], future))
+        return future
+
+    def finish(self, k: int, record: str) -> None:
+        self.builds[k][1].set_result((record, {"s-" + record: b"notes"}))
+
+
+def job(event: str) -> Job:
+    return Job(event, [(event, "{}", b"")], {event: None})
+
+
+def test_builds_run_one_at_a_time_and_those_of_events_changed_again_are_void():
+    workers = HeldWorkers()
+    early = EarlySummaries(workers, SummarySettings())
+    early.changed({"a", "b"}, [job("a"), job("b")])
+    assert [event for event, _ in workers.builds] == ["a"]  # b waits its turn
+    workers.finish(0, "A")
+    assert [event for event, _ in workers.builds] == ["a", "b"]
+    early.changed({"a"}, [job("a")])  # a later batch changed a again: the build "A" is void
+    assert early.finished() == []
+    workers.finish(1, "B")
+    assert early.finished() == [("b", "B", {"s-B": b"notes"})]
+    assert [event for event, _ in workers.builds] == ["a", "b", "a"]
+    workers.finish(2, "A2")
+    assert early.stop() == [("a", "A2", {"s-A2": b"notes"})]
+
+
+def test_a_failed_build_is_left_for_the_rebuild_at_the_end():
+    workers = HeldWorkers()
+    early = EarlySummaries(workers, SummarySettings())
+    early.changed({"a", "b"}, [job("a"), job("b")])
+    workers.builds[0][1].set_exception(ValueError("no sentences"))
+    assert early.finished() == []  # a stays stale, and fails again where failures are reported
+    workers.finish(1, "B")
+    assert early.finished() == [("b", "B", {"s-B": b"notes"})]
+
+
+def test_stop_waits_for_the_build_under_way_and_begins_no_other():
+    workers = HeldWorkers()
+    early = EarlySummaries(workers, SummarySettings())
+    early.changed({"a", "b"}, [job("a"), job("b")])
+    threading.Timer(0.2, workers.finish, (0, "A")).start()
+    assert early.stop() == [("a", "A", {"s-A": b"notes"})]
+    assert [event for event, _ in workers.builds] == ["a"]  # b was never begun
