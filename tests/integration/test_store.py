@@ -351,8 +351,9 @@ def test_events_built_while_later_batches_are_added_are_those_built_at_the_end(t
     kept = []
 
     def keep(db, built):
-        kept.extend(rebuild.keep(db, built))
-        return kept[len(kept) - len(built) :]
+        stored = rebuild.keep(db, built)
+        kept.extend(stored)
+        return stored
 
     monkeypatch.setattr(store, "PREPARE_CHUNK", 2)  # enough jobs to start the worker processes
     monkeypatch.setattr(store, "keep", keep)
@@ -375,6 +376,27 @@ def test_events_built_while_later_batches_are_added_are_those_built_at_the_end(t
             exports.append(export_hash(opened))
         assert bool(kept) == (workers == 2)  # one process builds at the end only
     assert exports[0] == exports[1]
+
+
+def test_a_build_begun_before_another_writer_changed_its_event_is_not_kept(store_target, sample_dir):
+    from newsfold.store.early import Built
+    from newsfold.store.members import build_event
+    from newsfold.store.rebuild import jobs, keep
+
+    # The truncated blog reprint (13), then, from another writer, the full wire story (12) it copies.
+    articles, _ = read_articles(
+        [str(sample_dir / "13_pulse-strike-blog.txt"), str(sample_dir / "12_meridian-strike-wire.txt")], NO_FACTS
+    )
+    with open_store(store_target, NO_FACTS) as first, open_store(store_target, NO_FACTS) as second:
+        first.add_articles(articles[:1], refresh=False)
+        (job,) = jobs(first.db, {e for (e,) in first.db.query("SELECT id FROM events")}, 100)
+        second.add_articles(articles[1:], refresh=False)  # the wire story becomes the canonical
+        built = Built(job, *build_event(job.rows, job.noted, NO_FACTS.summary))
+        assert keep(first.db, [built]) == []  # built from the reprint alone: not kept
+        assert second.refresh() == 1
+        (blob,) = first.db.query("SELECT notes FROM story_notes")[0]
+        assert load_notes(blob) == take_notes(articles[1], NO_FACTS.summary)
+        assert first.integrity() == []
 
 
 def test_readers_never_see_half_a_batch(tmp_path, sample_dir):

@@ -21,7 +21,11 @@ class HeldWorkers:
 
 
 def job(event: str) -> Job:
-    return Job(event, [(event, "{}", b"")], {event: None})
+    return Job(event, [(event, "{}", b"", 1)], {event: None})
+
+
+def handed(built) -> list[tuple[str, str, dict]]:
+    return [(b.job.event, b.event, b.notes) for b in built]
 
 
 def test_builds_run_one_at_a_time_and_those_of_events_changed_again_are_void():
@@ -32,12 +36,12 @@ def test_builds_run_one_at_a_time_and_those_of_events_changed_again_are_void():
     workers.finish(0, "A")
     assert [event for event, _ in workers.builds] == ["a", "b"]
     early.changed({"a"}, [job("a")])  # a later batch changed a again: the build "A" is void
-    assert early.finished() == []
+    assert handed(early.finished()) == []
     workers.finish(1, "B")
-    assert early.finished() == [("b", "B", {"s-B": b"notes"})]
+    assert handed(early.finished()) == [("b", "B", {"s-B": b"notes"})]
     assert [event for event, _ in workers.builds] == ["a", "b", "a"]
     workers.finish(2, "A2")
-    assert early.stop() == [("a", "A2", {"s-A2": b"notes"})]
+    assert handed(early.stop()) == [("a", "A2", {"s-A2": b"notes"})]
 
 
 def test_a_failed_build_is_left_for_the_rebuild_at_the_end():
@@ -45,9 +49,9 @@ def test_a_failed_build_is_left_for_the_rebuild_at_the_end():
     early = EarlySummaries(workers, SummarySettings())
     early.changed({"a", "b"}, [job("a"), job("b")])
     workers.builds[0][1].set_exception(ValueError("no sentences"))
-    assert early.finished() == []  # a stays stale, and fails again where failures are reported
+    assert handed(early.finished()) == []  # a stays stale, and fails again where failures are reported
     workers.finish(1, "B")
-    assert early.finished() == [("b", "B", {"s-B": b"notes"})]
+    assert handed(early.finished()) == [("b", "B", {"s-B": b"notes"})]
 
 
 def test_stop_waits_for_the_build_under_way_and_begins_no_other():
@@ -55,5 +59,18 @@ def test_stop_waits_for_the_build_under_way_and_begins_no_other():
     early = EarlySummaries(workers, SummarySettings())
     early.changed({"a", "b"}, [job("a"), job("b")])
     threading.Timer(0.2, workers.finish, (0, "A")).start()
-    assert early.stop() == [("a", "A", {"s-A": b"notes"})]
+    assert handed(early.stop()) == [("a", "A", {"s-A": b"notes"})]
     assert [event for event, _ in workers.builds] == ["a"]  # b was never begun
+
+
+def test_jobs_of_events_changed_again_leave_the_queue_and_nothing_begins_after_the_context():
+    workers = HeldWorkers()
+    with EarlySummaries(workers, SummarySettings()) as early:
+        early.changed({"a", "b", "c"}, [job("a"), job("b"), job("c")])
+        early.changed({"b"}, [])  # b's job is void before it began
+        assert early.waiting
+        workers.finish(0, "A")
+        assert [event for event, _ in workers.builds] == ["a", "c"]
+    workers.finish(1, "C")  # the context is left: c ends, nothing else begins
+    assert handed(early.finished()) == [("a", "A", {"s-A": b"notes"}), ("c", "C", {"s-C": b"notes"})]
+    assert not early.waiting and len(workers.builds) == 2

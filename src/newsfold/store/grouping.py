@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -32,6 +33,21 @@ from newsfold.store.base import Database
 
 StoryRow = tuple[str, str, float, np.ndarray, np.ndarray]
 """id, event, day (NaN: undated), terms, counts."""
+
+
+@dataclass(slots=True)
+class Changes:
+    """What stored articles leave for grouping: term counts to add, stories to regroup
+    (id -> word ids of the canonical article), events that gained an article."""
+
+    df: Counter[int] = field(default_factory=Counter)
+    regroup: dict[str, np.ndarray] = field(default_factory=dict)
+    touched: set[str] = field(default_factory=set)
+
+    def merge(self, other: Changes) -> None:
+        self.df.update(other.df)
+        self.regroup.update(other.regroup)
+        self.touched |= other.touched
 
 
 def pack(terms: np.ndarray, counts: np.ndarray) -> bytes:

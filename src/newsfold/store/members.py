@@ -20,14 +20,14 @@ from newsfold.store.records import load_article
 from newsfold.summarize import dump_notes, load_notes, notes_key, take_notes
 from newsfold.types import Article, Event, Story
 
-MemberRow = tuple[str, str, bytes]
-"""One stored article of an event: its story's id, its record, its shingle set."""
+MemberRow = tuple[str, str, bytes, int]
+"""One stored article of an event: its story's id, its record, its shingle set, its number."""
 
 
 def member_rows(db: Database, event: str) -> list[MemberRow]:
     """The rows of the event's articles, in the order they were stored."""
     return db.query(
-        "SELECT s.id, a.record, a.shingle_set FROM stories s JOIN articles a ON a.story = s.id "
+        "SELECT s.id, a.record, a.shingle_set, a.seq FROM stories s JOIN articles a ON a.story = s.id "
         "WHERE s.event = ? ORDER BY a.seq",
         (event,),
     )
@@ -46,7 +46,7 @@ def load_members(rows: Sequence[MemberRow]) -> tuple[list[Story], dict[str, Arti
     """The event's stories, in id order, and its articles by id, from its rows in the order
     the articles were stored."""
     by_story: dict[str, list[tuple[Article, np.ndarray]]] = {}
-    for story, record, blob in rows:
+    for story, record, blob, _ in rows:
         by_story.setdefault(story, []).append((load_article(record), shingle_set(blob)))
     stories = [
         make_story([a for a, _ in members], [s for _, s in members], story_id=story)

@@ -9,7 +9,6 @@ on the stories that have none, and they are kept in ``story_notes``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import repeat
@@ -19,7 +18,7 @@ from newsfold.parallel import Workers
 from newsfold.store.base import Database
 from newsfold.store.early import Built, Job
 from newsfold.store.members import build_event, member_rows, stored_notes
-from newsfold.store.records import dump_event
+from newsfold.store.records import dump_event, now
 from newsfold.types import Event
 
 
@@ -73,15 +72,23 @@ def jobs(db: Database, events: set[str], limit: int) -> list[Job]:
 
 
 def keep(db: Database, built: Sequence[Built]) -> list[str]:
-    """Store events built early; returns their ids."""
-    if built:
-        with db.writing():
-            for event, record, taken in built:
-                _store(db, event, record, taken)
-    return [event for event, _, _ in built]
+    """Store the events built early whose members are still those their builds saw (another
+    writer may have changed them since); returns their ids."""
+    kept = []
+    with db.writing():
+        for one in built:
+            members = db.query(
+                "SELECT s.id, a.seq FROM stories s JOIN articles a ON a.story = s.id WHERE s.event = ? ORDER BY a.seq",
+                (one.job.event,),
+            )
+            if tuple(map(tuple, members)) == one.job.members:
+                _store(db, one.job.event, one.event, one.notes)
+                kept.append(one.job.event)
+    return kept
 
 
 def _store(db: Database, event: str, record: Event, taken: dict[str, bytes]) -> None:
+    """Write a built event, no longer stale, and the notes its build took."""
     db.execute(
         "UPDATE events SET stale = 0, record = ?, updated = ? WHERE id = ?",
         (dump_event(replace(record, id=event)), now(), event),
@@ -90,8 +97,3 @@ def _store(db: Database, event: str, record: Event, taken: dict[str, bytes]) -> 
         "INSERT INTO story_notes (story, notes) VALUES (?, ?) ON CONFLICT (story) DO UPDATE SET notes = excluded.notes",
         sorted(taken.items()),
     )
-
-
-def now() -> str:
-    """The time a row is written, as the store records it."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -75,3 +75,8 @@ def _summary(data: dict[str, Any] | None) -> Summary:
     if not data:
         return Summary()
     return Summary(tuple(SummarySentence(s["text"], tuple(s["sources"])) for s in data["sentences"]))
+
+
+def now() -> str:
+    """The time a row is written, as the store records it."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -15,10 +15,8 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import chain, islice
-
-import numpy as np
 
 from newsfold.config import Settings
 from newsfold.dedup import canonical_rank
@@ -29,10 +27,11 @@ from newsfold.pipeline import Timings, timed, with_facts
 from newsfold.store import copies, grouping
 from newsfold.store.base import Database
 from newsfold.store.early import EarlySummaries
+from newsfold.store.integrity import integrity
 from newsfold.store.members import load_members, member_rows
 from newsfold.store.prepare import Prepared, input_chunks, prepare_articles, prepare_inputs
-from newsfold.store.rebuild import jobs, keep, now, rebuild_stale
-from newsfold.store.records import dump_article, load_article, load_event
+from newsfold.store.rebuild import jobs, keep, rebuild_stale
+from newsfold.store.records import dump_article, load_article, load_event, now
 from newsfold.store.schema import migrate
 from newsfold.summarize import summarize_update
 from newsfold.types import Article, Fold, Rejection, Story, Summary
@@ -44,7 +43,7 @@ BATCH = 500
 PREPARE_CHUNK = 50
 """Inputs cleaned and fingerprinted per job (in a worker process when there are several)."""
 EARLY_ROWS = 20
-"""The events a batch changed are built early (:mod:`newsfold.store.rebuild`), the smallest
+"""The events a batch changed are built early (:mod:`newsfold.store.early`), the smallest
 first, while their articles come to at most this many per article of the batch: reading
 their rows is the writer's time, and a later batch may change them again."""
 GROWTH = 1.1
@@ -74,21 +73,6 @@ class EventRow:
 
 class _Refused(Exception):
     """An article of a batch added without savepoints was refused by the database."""
-
-
-@dataclass(slots=True)
-class _Changes:
-    """What stored articles leave for grouping: term counts to add, stories to regroup
-    (id -> word ids of the canonical article), events that gained an article."""
-
-    df: Counter[int] = field(default_factory=Counter)
-    regroup: dict[str, np.ndarray] = field(default_factory=dict)
-    touched: set[str] = field(default_factory=set)
-
-    def merge(self, other: _Changes) -> None:
-        self.df.update(other.df)
-        self.regroup.update(other.regroup)
-        self.touched |= other.touched
 
 
 class Store:
@@ -121,26 +105,21 @@ class Store:
         """Read ``paths`` and add what is new, ``batch`` inputs per transaction; then rebuild
         the summaries of every event that changed. ``timings``, if given, receives the
         seconds spent adding and re-summarising."""
-        totals = Counter[str]()
+        totals, built = Counter[str](), set[str]()
         stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
-        with Workers(pool_size(self.settings.workers), start=False) as workers:
+        with (
+            Workers(pool_size(self.settings.workers), start=False) as workers,
+            EarlySummaries(workers, self.settings.summary) as early,
+        ):
             chunks = input_chunks(read_inputs(paths, self.settings.ingest), PREPARE_CHUNK, on_item)
             ahead = batch // PREPARE_CHUNK + workers.size  # the next batch is ready when this one is stored
             items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup, ahead=ahead))
-            early, built = EarlySummaries(workers, self.settings.summary), set[str]()
             while True:
                 with timed(timings, "add"):
-                    chunk = list(islice(items, batch))
-                    if not chunk:
+                    if not (chunk := list(islice(items, batch))):
                         break
-                    report, changed = self._add_prepared(
-                        [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
-                    )
-                    if workers.started:  # first, so that builds of events changed again are void
-                        early.changed(changed, jobs(self.db, changed, EARLY_ROWS * len(chunk)))
-                    built.update(keep(self.db, early.finished()))
-                    stored += report.new
-                    if stored > GROWTH * analysed:
+                    report = self._add_chunk(chunk, early, workers.started, built)
+                    if (stored := stored + report.new) > GROWTH * analysed:
                         self.db.refresh_statistics()
                         analysed = stored
                 totals.update(new=report.new, known=report.known, rejected=report.rejected)
@@ -150,7 +129,20 @@ class Store:
                     rebuild_stale(self.db, workers, self.settings.summary, built.add)
                 else:
                     self.refresh(on_event=built.add)
-        return AddReport(totals["new"], totals["known"], totals["rejected"], len(built))
+        return AddReport(totals["new"], totals["known"], totals["rejected"], len(_existing(self.db, built)))
+
+    def _add_chunk(
+        self, chunk: list[Prepared | Rejection], early: EarlySummaries, ahead: bool, built: set[str]
+    ) -> AddReport:
+        """Add one batch; then, when building ``ahead`` in workers, begin on the events it
+        changed, and store (adding to ``built``) the builds of earlier ones still current."""
+        report, changed = self._add_prepared(
+            [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
+        )
+        if ahead:  # first, so that builds of events changed again are void
+            early.changed(changed, [] if early.waiting else jobs(self.db, changed, EARLY_ROWS * len(chunk)))
+        built.update(keep(self.db, early.finished()))
+        return report
 
     def add_articles(
         self, articles: Sequence[Article], rejected: Sequence[Rejection] = (), *, refresh: bool = True
@@ -183,14 +175,14 @@ class Store:
         with self.db.writing():
             known = _stored(self.db, "content", [p.digest for p in articles])
             ids = _stored(self.db, "id", [p.article.id for p in articles])
-            batch = _Changes()
+            batch = grouping.Changes()
             added = 0
             seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
             for prepared in articles:
                 if prepared.digest in known:
                     continue
                 known.add(prepared.digest)
-                one = _Changes()
+                one = grouping.Changes()
                 try:
                     with self.db.savepoint() if guarded else nullcontext():
                         stored = self._insert(prepared, one, seq + 1, ids)
@@ -212,7 +204,7 @@ class Store:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
         return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused)), changed
 
-    def _insert(self, prepared: Prepared, changes: _Changes, seq: int, ids: set[str]) -> str:
+    def _insert(self, prepared: Prepared, changes: grouping.Changes, seq: int, ids: set[str]) -> str:
         """Store one article as number ``seq``, noting in ``changes`` what grouping must then do;
         returns the id it is stored under. ``ids``: the stored ids among those of the batch's
         articles, and the ids stored since."""
@@ -244,7 +236,7 @@ class Store:
         copies.index(self.db, seq, print_)
         return article.id
 
-    def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: _Changes) -> str:
+    def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes) -> str:
         story = f"s-{article.id}"
         terms, counts = prepared.terms, prepared.counts
         changes.df.update(terms.tolist())
@@ -258,7 +250,7 @@ class Store:
         return story
 
     def _recanonical(
-        self, story: str, article: Article, prepared: Prepared, day: int | None, changes: _Changes
+        self, story: str, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes
     ) -> bool:
         """A copy joins ``story``; when it is the better canonical (longer), the story takes its words."""
         event, canonical, old_day, blob = self.db.query(
@@ -382,35 +374,18 @@ class Store:
 
     def integrity(self) -> list[str]:
         """Problems with the store, from the database's own checks and newsfold's invariants."""
-        problems = list(self.db.integrity())
-        checks = {
-            "an article's story is missing": (
-                "articles a WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story)"
-            ),
-            "a story without articles": "stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id)",
-            "a story's canonical is not its member": (
-                "stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.canonical AND a.story = s.id)"
-            ),
-            "an event without stories": "events e WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.event = e.id)",
-            "an article without its shingle set": (
-                "articles WHERE shingle_set IS NULL OR length(shingle_set) <> 4 * shingles"
-            ),
-            "an article without its band index": (
-                "articles WHERE shingles > 0 AND seq NOT IN (SELECT DISTINCT article FROM bands)"
-            ),
-            "a fresh event without its summaries": "events WHERE stale = 0 AND record IS NULL",
-        }
-        for problem, sql in checks.items():
-            count = self.db.query(f"SELECT COUNT(*) FROM {sql}")[0][0]
-            if count:
-                problems.append(f"{problem} ({count})")
-        return problems
+        return integrity(self.db)
 
 
 def _stored(db: Database, column: str, values: Iterable[str]) -> set[str]:
     """Those of ``values`` that a stored article has as its ``column``."""
     sql = f"SELECT {column} FROM articles WHERE {column} IN ({{values}})"
     return {row[0] for row in db.query_in(sql, sorted(set(values)))}
+
+
+def _existing(db: Database, events: Iterable[str]) -> set[str]:
+    """Those of ``events`` that the store holds."""
+    return {row[0] for row in db.query_in("SELECT id FROM events WHERE id IN ({values})", sorted(events))}
 
 
 def _on_or_after(article: Article, since: dt.date) -> bool:

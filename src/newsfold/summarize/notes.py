@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
+from itertools import chain
 
 from newsfold.config import SummarySettings
 from newsfold.summarize.candidates import Candidate, candidates
@@ -37,8 +38,10 @@ class StoryNotes:
 
 def notes_key(settings: SummarySettings) -> str:
     """What notes depend on besides the article; notes with another key are taken again."""
-    parts = (FORMAT, settings.story_sentences, settings.shorten, settings.drop_weekdays, settings.back_references)
-    return ":".join(map(str, (*parts, settings.lead_sentences)))
+    s = settings
+    return ":".join(
+        map(str, (FORMAT, s.story_sentences, s.shorten, s.drop_weekdays, s.back_references, s.lead_sentences))
+    )
 
 
 def take_notes(article: Article, settings: SummarySettings) -> StoryNotes:
@@ -63,9 +66,8 @@ def take_notes(article: Article, settings: SummarySettings) -> StoryNotes:
 def dump_notes(notes: StoryNotes) -> bytes:
     """Compressed JSON; each concept is written once and named by its number after that."""
     names = {c: k for k, c in enumerate(notes.concepts)}
-    for cover in notes.covers:  # a compression can join two words that were not neighbours
-        for concept in cover:
-            names.setdefault(concept, len(names))
+    for concept in chain.from_iterable((*notes.covers, *notes.leads)):
+        names.setdefault(concept, len(names))  # a compression can join two words that were not neighbours
     rows = [
         [c.text, c.source, c.position, c.words, [names[x] for x in cover], [names[x] for x in lead]]
         for c, cover, lead in zip(notes.candidates, notes.covers, notes.leads, strict=True)
@@ -75,6 +77,7 @@ def dump_notes(notes: StoryNotes) -> bytes:
 
 
 def load_notes(blob: bytes) -> StoryNotes:
+    """The notes that :func:`dump_notes` wrote."""
     data = json.loads(zlib.decompress(blob))
     names, rows = data["concepts"], data["candidates"]
     return StoryNotes(
