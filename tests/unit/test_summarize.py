@@ -89,6 +89,17 @@ def test_notes_on_a_story_come_back_as_they_were_taken():
     assert notes.key != take_notes(article, SummarySettings(lead_sentences=1)).key
 
 
+def test_the_candidates_of_a_large_event_are_the_first_sentences_of_each_story():
+    canonicals = [FLOOD[s.canonical] for s in FLOOD_STORIES]
+    notes = [take_notes(a, SummarySettings()) for a in canonicals]
+    pool, covers, leads = event_module._pool(notes, 1)
+    assert pool == candidates(canonicals, per_story=1)  # as read straight from the articles
+    # "local"'s second sentence (the bakery) is left out; "wire"'s second points back ("He said").
+    assert [c.story for c in pool] == [0, 1, 2] and len(event_module._pool(notes, None)[0]) == 4
+    assert covers == [tuple(sorted(concepts(c.text))) for c in pool]
+    assert leads == [set(concepts(c.source)) for c in pool]
+
+
 def test_summaries_from_notes_taken_before_are_the_same():
     notes = {s.id: take_notes(FLOOD[s.canonical], SummarySettings()) for s in FLOOD_STORIES}
     kept = {story: load_notes(dump_notes(n)) for story, n in notes.items()}
