@@ -24,14 +24,20 @@ def job(event: str) -> Job:
     return Job(event, [(event, "{}", b"", 1)], {event: None})
 
 
+def started(*events: str) -> tuple[HeldWorkers, EarlySummaries]:
+    """Early summaries on held workers, told that a batch changed ``events``."""
+    workers = HeldWorkers()
+    early = EarlySummaries(workers, SummarySettings())
+    early.changed(set(events), [job(e) for e in events])
+    return workers, early
+
+
 def handed(built) -> list[tuple[str, str, dict]]:
     return [(b.job.event, b.event, b.notes) for b in built]
 
 
 def test_builds_run_one_at_a_time_and_those_of_events_changed_again_are_void():
-    workers = HeldWorkers()
-    early = EarlySummaries(workers, SummarySettings())
-    early.changed({"a", "b"}, [job("a"), job("b")])
+    workers, early = started("a", "b")
     assert [event for event, _ in workers.builds] == ["a"]  # b waits its turn
     workers.finish(0, "A")
     assert [event for event, _ in workers.builds] == ["a", "b"]
@@ -45,9 +51,7 @@ def test_builds_run_one_at_a_time_and_those_of_events_changed_again_are_void():
 
 
 def test_a_failed_build_is_left_for_the_rebuild_at_the_end():
-    workers = HeldWorkers()
-    early = EarlySummaries(workers, SummarySettings())
-    early.changed({"a", "b"}, [job("a"), job("b")])
+    workers, early = started("a", "b")
     workers.builds[0][1].set_exception(ValueError("no sentences"))
     assert handed(early.finished()) == []  # a stays stale, and fails again where failures are reported
     workers.finish(1, "B")
@@ -55,9 +59,7 @@ def test_a_failed_build_is_left_for_the_rebuild_at_the_end():
 
 
 def test_stop_waits_for_the_build_under_way_and_begins_no_other():
-    workers = HeldWorkers()
-    early = EarlySummaries(workers, SummarySettings())
-    early.changed({"a", "b"}, [job("a"), job("b")])
+    workers, early = started("a", "b")
     threading.Timer(0.2, workers.finish, (0, "A")).start()
     assert handed(early.stop()) == [("a", "A", {"s-A": b"notes"})]
     assert [event for event, _ in workers.builds] == ["a"]  # b was never begun

@@ -38,12 +38,15 @@ class Job:
 
     @property
     def members(self) -> tuple[tuple[str, int], ...]:
-        """(story, article number) of each row: what the event was made of."""
+        """(story, article number) of each row: what the event was made of (as
+        :func:`newsfold.store.members.member_ids` reads it)."""
         return tuple((row[0], row[3]) for row in self.rows)
 
 
 @dataclass(frozen=True, slots=True)
 class Built:
+    """A job's event, built, and the notes the build took."""
+
     job: Job
     event: Event
     notes: dict[str, bytes]

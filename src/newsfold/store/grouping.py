@@ -8,7 +8,6 @@ every event whose membership changed marked stale so that its summaries are rebu
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from newsfold.online import (
     weigh,
 )
 from newsfold.store.base import Database
+from newsfold.store.records import now
 
 StoryRow = tuple[str, str, float, np.ndarray, np.ndarray]
 """id, event, day (NaN: undated), terms, counts."""
@@ -213,11 +213,11 @@ def _apply(
     for k, name in zip(plain, name_groups([[movable[i][0] for i in groups[k]] for k in plain], current), strict=True):
         names[k] = _free(db, name, {movable[i][0] for i in groups[k] if i < n}, current)
     changed: set[str] = set()
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    written = now()
     for k, group in enumerate(groups):
         name = names[k]
         if not db.query("SELECT 1 FROM events WHERE id = ?", (name,)):
-            db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (name, now))
+            db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (name, written))
         moving = [movable[i] for i in group if i < n and movable[i][1] != name]
         if moving:
             db.executemany("UPDATE stories SET event = ? WHERE id = ?", [(name, row[0]) for row in moving])

@@ -33,6 +33,15 @@ def member_rows(db: Database, event: str) -> list[MemberRow]:
     )
 
 
+def member_ids(db: Database, event: str) -> tuple[tuple[str, int], ...]:
+    """(story, article number) of each of the event's articles, in the order of :func:`member_rows`."""
+    rows = db.query(
+        "SELECT s.id, a.seq FROM stories s JOIN articles a ON a.story = s.id WHERE s.event = ? ORDER BY a.seq",
+        (event,),
+    )
+    return tuple((story, seq) for story, seq in rows)
+
+
 def stored_notes(db: Database, event: str) -> dict[str, bytes | None]:
     """Story id -> the summariser's notes on it, of each story of the event (None: not taken yet)."""
     rows = db.query(

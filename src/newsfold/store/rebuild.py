@@ -17,7 +17,7 @@ from newsfold.config import SummarySettings
 from newsfold.parallel import Workers
 from newsfold.store.base import Database
 from newsfold.store.early import Built, Job
-from newsfold.store.members import build_event, member_rows, stored_notes
+from newsfold.store.members import build_event, member_ids, member_rows, stored_notes
 from newsfold.store.records import dump_event, now
 from newsfold.types import Event
 
@@ -74,14 +74,12 @@ def jobs(db: Database, events: set[str], limit: int) -> list[Job]:
 def keep(db: Database, built: Sequence[Built]) -> list[str]:
     """Store the events built early whose members are still those their builds saw (another
     writer may have changed them since); returns their ids."""
+    if not built:
+        return []
     kept = []
     with db.writing():
         for one in built:
-            members = db.query(
-                "SELECT s.id, a.seq FROM stories s JOIN articles a ON a.story = s.id WHERE s.event = ? ORDER BY a.seq",
-                (one.job.event,),
-            )
-            if tuple(map(tuple, members)) == one.job.members:
+            if member_ids(db, one.job.event) == one.job.members:
                 _store(db, one.job.event, one.event, one.notes)
                 kept.append(one.job.event)
     return kept

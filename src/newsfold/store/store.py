@@ -129,7 +129,9 @@ class Store:
                     rebuild_stale(self.db, workers, self.settings.summary, built.add)
                 else:
                     self.refresh(on_event=built.add)
-        return AddReport(totals["new"], totals["known"], totals["rejected"], len(_existing(self.db, built)))
+        return AddReport(
+            totals["new"], totals["known"], totals["rejected"], len(_found(self.db, "events", "id", built))
+        )
 
     def _add_chunk(
         self, chunk: list[Prepared | Rejection], early: EarlySummaries, ahead: bool, built: set[str]
@@ -173,8 +175,8 @@ class Store:
         :class:`_Refused` (and the whole batch is rolled back)."""
         refused: list[Rejection] = []
         with self.db.writing():
-            known = _stored(self.db, "content", [p.digest for p in articles])
-            ids = _stored(self.db, "id", [p.article.id for p in articles])
+            known = _found(self.db, "articles", "content", [p.digest for p in articles])
+            ids = _found(self.db, "articles", "id", [p.article.id for p in articles])
             batch = grouping.Changes()
             added = 0
             seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
@@ -377,15 +379,10 @@ class Store:
         return integrity(self.db)
 
 
-def _stored(db: Database, column: str, values: Iterable[str]) -> set[str]:
-    """Those of ``values`` that a stored article has as its ``column``."""
-    sql = f"SELECT {column} FROM articles WHERE {column} IN ({{values}})"
+def _found(db: Database, table: str, column: str, values: Iterable[str]) -> set[str]:
+    """Those of ``values`` that a row of ``table`` has as its ``column``."""
+    sql = f"SELECT {column} FROM {table} WHERE {column} IN ({{values}})"
     return {row[0] for row in db.query_in(sql, sorted(set(values)))}
-
-
-def _existing(db: Database, events: Iterable[str]) -> set[str]:
-    """Those of ``events`` that the store holds."""
-    return {row[0] for row in db.query_in("SELECT id FROM events WHERE id IN ({values})", sorted(events))}
 
 
 def _on_or_after(article: Article, since: dt.date) -> bool:
