@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -238,13 +239,56 @@ def test_a_version_4_store_finds_bands_and_terms_in_the_index_alone(tmp_path, sa
 
 
 def _plans(store) -> list[bool]:
-    """Whether SQLite answers the band and the rare-term lookup from an index alone."""
+    """Whether SQLite answers the band and the rare-term lookup from one index alone (or from
+    a table WITHOUT ROWID, which is its own index)."""
     lookups = (
         "SELECT article, COUNT(*) FROM bands WHERE key IN (1, 2) GROUP BY article",
         "SELECT term, story FROM story_terms WHERE term IN (1, 2)",
     )
     plans = [" ".join(row[-1] for row in store.db.query(f"EXPLAIN QUERY PLAN {sql}")) for sql in lookups]
-    return ["COVERING INDEX" in plan for plan in plans]
+    return ["COVERING INDEX" in plan or "USING PRIMARY KEY" in plan for plan in plans]
+
+
+def _without_rowid(store) -> set[str]:
+    rows = store.db.query("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+    return {name for name, sql in rows if "WITHOUT ROWID" in sql}
+
+
+def test_a_version_6_store_keeps_bands_and_rare_terms_in_tables_that_are_their_own_index(tmp_path, sample_dir):
+    files = sorted(str(p) for p in sample_dir.iterdir() if p.suffix in (".txt", ".html"))
+    with open_store(str(tmp_path / "never-migrated.db"), NO_FACTS) as store:
+        store.add(files[:-4])
+        store.add(files[-4:])
+        never_migrated = export_hash(store)
+    path = str(tmp_path / "store.db")
+    with open_store(path, NO_FACTS) as store:
+        store.add(files[:-4])
+        assert _without_rowid(store) == {"bands", "story_terms"}
+        with store.db.writing():
+            _back_to_version_6(store)
+        assert _without_rowid(store) == set()
+        bands = sorted(store.db.query("SELECT key, article FROM bands"))
+        terms = sorted(store.db.query("SELECT term, story FROM story_terms"))
+    with open_store(path, NO_FACTS) as store:
+        assert _without_rowid(store) == {"bands", "story_terms"}
+        assert sorted(store.db.query("SELECT key, article FROM bands")) == bands and len(bands) > 64 * 10
+        assert sorted(store.db.query("SELECT term, story FROM story_terms")) == terms and len(terms) > 100
+        assert _plans(store) == [True, True]
+        store.add(files[-4:])  # and it grows on as a store that was never migrated
+        assert store.integrity() == []
+        assert export_hash(store) == never_migrated
+
+
+def test_the_database_file_alone_holds_all_an_add_wrote(tmp_path, sample_dir):
+    path = tmp_path / "store.db"
+    with open_store(str(path), NO_FACTS) as store:
+        store.add([str(sample_dir)])
+        assert store.db.query("PRAGMA wal_autocheckpoint") == [(1000,)]  # SQLite's default, as before
+        # the WAL was folded in (by a thread of newsfold's) after the add's last commit
+        shutil.copy(path, tmp_path / "file-only.db")
+    with sqlite3.connect(tmp_path / "file-only.db") as copy:
+        assert copy.execute("SELECT COUNT(*) FROM articles").fetchone() == (17,)
+        assert copy.execute("SELECT COUNT(*), SUM(stale), COUNT(record) FROM events").fetchone() == (5, 0, 5)
 
 
 def test_postgresql_keeps_the_document_frequencies_uncompressed(postgres_target, sample_dir):
@@ -309,8 +353,28 @@ def test_summaries_from_kept_notes_are_those_from_notes_taken_afresh(tmp_path, s
         assert export_hash(store) == with_kept_notes
 
 
+def _back_to_version_6(store) -> None:
+    """Undo version 7 (SQLite): the bands and rare terms in tables with rowids and indexes."""
+    if store.db.dialect == "sqlite":
+        store.db.execute(
+            "CREATE TABLE bands_old (key BIGINT NOT NULL, article INTEGER NOT NULL REFERENCES articles(seq))"
+        )
+        store.db.execute("INSERT INTO bands_old SELECT key, article FROM bands")
+        store.db.execute("DROP TABLE bands")
+        store.db.execute("ALTER TABLE bands_old RENAME TO bands")
+        store.db.execute("CREATE INDEX bands_key_article ON bands(key, article)")
+        store.db.execute("CREATE TABLE terms_old (term INTEGER NOT NULL, story TEXT NOT NULL REFERENCES stories(id))")
+        store.db.execute("INSERT INTO terms_old SELECT term, story FROM story_terms")
+        store.db.execute("DROP TABLE story_terms")
+        store.db.execute("ALTER TABLE terms_old RENAME TO story_terms")
+        store.db.execute("CREATE INDEX story_terms_term_story ON story_terms(term, story)")
+        store.db.execute("CREATE INDEX story_terms_story ON story_terms(story)")
+    store.db.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+
+
 def _back_to_version_5(store) -> None:
-    """Undo version 6: no notes on stories."""
+    """Undo versions 7 and 6: no notes on stories."""
+    _back_to_version_6(store)
     store.db.execute("DROP TABLE story_notes")
     store.db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
 

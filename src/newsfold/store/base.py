@@ -50,6 +50,12 @@ class Database(Protocol):
         """Let the query planner know the tables' present sizes (after they grew a lot)."""
         ...
 
+    def checkpoints_aside(self) -> AbstractContextManager[None]:
+        """A block of long writes during which the log is folded into the database (if the
+        backend does that at commit) by a thread of its own, not by the writer; leaving it
+        waits until the log written in it is folded in."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -151,11 +151,48 @@ VERSION_6 = (
         notes BLOB NOT NULL)""",
 )
 
+
+CLUSTERED = (
+    """CREATE TABLE bands_new (
+        key BIGINT NOT NULL,
+        article INTEGER NOT NULL REFERENCES articles(seq),
+        PRIMARY KEY (key, article)) WITHOUT ROWID""",
+    "INSERT INTO bands_new SELECT DISTINCT key, article FROM bands ORDER BY key, article",
+    "DROP TABLE bands",
+    "ALTER TABLE bands_new RENAME TO bands",
+    """CREATE TABLE story_terms_new (
+        term INTEGER NOT NULL,
+        story TEXT NOT NULL REFERENCES stories(id),
+        PRIMARY KEY (term, story)) WITHOUT ROWID""",
+    "INSERT INTO story_terms_new SELECT DISTINCT term, story FROM story_terms ORDER BY term, story",
+    "DROP TABLE story_terms",
+    "ALTER TABLE story_terms_new RENAME TO story_terms",
+    "CREATE INDEX story_terms_story ON story_terms(story)",
+)
+
+
+def _clustered_indexes(db: Database, dedup: DedupSettings) -> None:
+    """SQLite: the band and rare-term tables become their own indexes."""
+    if db.dialect != "sqlite":
+        return
+    if db.query("SELECT 1 FROM bands LIMIT 1"):
+        log.warning("upgrading the store to schema version 7: rebuilding two tables (once)")
+    for statement in CLUSTERED:
+        db.execute(statement)
+
+
+# Version 7. SQLite: the bands and the stories' rare terms are tables WITHOUT ROWID, ordered by
+# their (key, row) pairs: the lookups read the same pairs as before, but a batch now writes
+# one B-tree per table instead of a table and its index. Adding 1,000 articles to a store of
+# 100,000 inserts some 64,000 band rows scattered over it; each table was about 300 MB and
+# is now about 110 MB. PostgreSQL's tables stay as they are (heap and index).
+VERSION_7 = (_clustered_indexes,)
+
 Step = str | Callable[[Database, DedupSettings], None]
 """An SQL statement, or a function that changes rows in Python (given the store's settings
 for copy detection)."""
 
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5, VERSION_6)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5, VERSION_6, VERSION_7)
 """MIGRATIONS[k] takes a store from version k to version k + 1."""
 
 LATEST = len(MIGRATIONS)

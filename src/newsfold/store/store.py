@@ -108,6 +108,7 @@ class Store:
         totals, built = Counter[str](), set[str]()
         stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
         with (
+            self.db.checkpoints_aside(),
             Workers(pool_size(self.settings.workers), start=False) as workers,
             EarlySummaries(workers, self.settings.summary) as early,
         ):
