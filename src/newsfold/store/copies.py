@@ -46,11 +46,13 @@ def copy_of(db: Database, print_: Fingerprint, settings: DedupSettings) -> str |
     if not rows:
         return None
     likely = _likely(print_, [row[2] for row in rows], [row[3] for row in rows], settings.containment)
+    checked = [row for row, worth_checking in zip(rows, likely, strict=True) if worth_checking]
+    if not checked:
+        return None
+    sets = dict(db.query_in("SELECT seq, shingle_set FROM articles WHERE seq IN ({values})", [r[0] for r in checked]))
     best: tuple[float, int, str] | None = None
-    for (seq, story, _, _, blob), worth_checking in zip(rows, likely, strict=True):
-        if not worth_checking:
-            continue
-        score = containment(print_.shingles, shingle_set(blob))
+    for seq, story, _, _ in checked:
+        score = containment(print_.shingles, shingle_set(sets[seq]))
         if score >= settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
             best = (score, seq, story)
     return best[2] if best else None
@@ -58,8 +60,8 @@ def copy_of(db: Database, print_: Fingerprint, settings: DedupSettings) -> str |
 
 def _candidates(db: Database, keys: list[int]) -> list[Row]:
     """The stored articles sharing the most bands with ``keys`` (seq, story, signature,
-    shingle count, shingle set)."""
-    columns = "seq, story, signature, shingles, shingle_set"
+    shingle count). Their shingle sets are read only for those worth checking: most are not."""
+    columns = "seq, story, signature, shingles"
     if db.dialect == "postgresql":  # one round trip
         return db.query_in(
             f"SELECT {columns} FROM articles JOIN (SELECT article, COUNT(*) AS n FROM bands "

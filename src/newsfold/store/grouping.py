@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 
@@ -125,20 +126,7 @@ def _neighbours(
     db: Database, fresh: Sequence[StoryRow], df: Frequencies, total: int, settings: ClusterSettings
 ) -> list[list[tuple[StoryRow, float]]]:
     """Each new story's strongest links: stories sharing its rare terms, scored exactly."""
-    rare = max(50, total // 500)
-    probes = []
-    for row in fresh:
-        freq = df(row[3])
-        probes.append(row[3][(freq >= 2) & (freq <= rare)].tolist())
-    postings: dict[int, list[str]] = {}
-    for term, story in db.query_in(
-        "SELECT term, story FROM story_terms WHERE term IN ({values})", sorted({t for p in probes for t in p})
-    ):
-        postings.setdefault(term, []).append(story)
-    shortlists = []
-    for row, probe in zip(fresh, probes, strict=True):
-        shared = Counter(s for t in probe for s in postings.get(t, ()) if s != row[0])
-        shortlists.append(sorted(shared, key=lambda s: (-shared[s], s))[:CANDIDATES])
+    shortlists = _shortlists(db, fresh, df, total)
     known = {row[0]: row for row in fresh}
     missing = {s for short in shortlists for s in short} - known.keys()
     known.update((row[0], row) for row in _load(db, missing))
@@ -146,12 +134,41 @@ def _neighbours(
     position = {s: k for k, s in enumerate(ids)}
     vectors = weigh(counts_matrix([(known[s][3], known[s][4]) for s in ids]), df, total)
     days = np.array([known[s][2] for s in ids])
-    products = (vectors[[position[row[0]] for row in fresh]] @ vectors.T).toarray()  # fresh x known: small
+    # each new story with each of its shortlist only (not with every story read)
+    left = np.repeat([position[row[0]] for row in fresh], [len(short) for short in shortlists])
+    right = np.array([position[s] for short in shortlists for s in short], dtype=np.int64)
+    # summed in float32 in term order, as the product of the two matrices would: the same bits
+    sims = vectors[left].multiply(vectors[right]) @ np.ones(vectors.shape[1], dtype=np.float32)
+    bounds = np.cumsum([0, *(len(short) for short in shortlists)])
     out = []
     for k, (row, short) in enumerate(zip(fresh, shortlists, strict=True)):
-        cols = np.array([position[s] for s in short], dtype=np.int64)
-        out.append(_strongest(row, products[k, cols], days[cols], [known[s] for s in short], settings))
+        part = slice(bounds[k], bounds[k + 1])
+        out.append(_strongest(row, sims[part], days[right[part]], [known[s] for s in short], settings))
     return out
+
+
+def _shortlists(db: Database, fresh: Sequence[StoryRow], df: Frequencies, total: int) -> list[list[str]]:
+    """For each new story, the stories sharing the most of its rare terms (ties: smaller id first)."""
+    rare = max(50, total // 500)
+    probes = []
+    for row in fresh:
+        freq = df(row[3])
+        probes.append(row[3][(freq >= 2) & (freq <= rare)].tolist())
+    found = db.query_in(
+        "SELECT term, story FROM story_terms WHERE term IN ({values})", sorted({t for p in probes for t in p})
+    )
+    names = sorted({story for _, story in found})  # numbered in id order: ties go to the smaller
+    number = {story: k for k, story in enumerate(names)}
+    postings: dict[int, list[int]] = {}
+    for term, story in found:
+        postings.setdefault(term, []).append(number[story])
+    shortlists = []
+    for row, probe in zip(fresh, probes, strict=True):
+        hits = np.fromiter(chain.from_iterable(postings.get(t, ()) for t in probe), dtype=np.int64)
+        stories, shared = np.unique(hits[hits != number.get(row[0], -1)], return_counts=True)
+        best = stories[np.lexsort((stories, -shared))[:CANDIDATES]]
+        shortlists.append([names[k] for k in best])
+    return shortlists
 
 
 def _strongest(
