@@ -34,6 +34,20 @@ def test_attribution_exact_and_nearly_the_same():
     assert attributor.sources(sentence) == ("a",)  # near matches only among the story's copies
 
 
+def test_attribution_finds_a_sentence_whose_words_an_article_spells_otherwise():
+    # Articles are searched only when their raw text holds the sentence's longest words, as
+    # written; but an initialism is spelled with dots, and may be the longest word.
+    articles = {
+        "dots": art("dots", "U.N.E.S.C.O. aid hit Ostel, Mr. Vey said."),
+        "plain": art("plain", "UNESCO aid hit Ostel, Vey said."),
+        "cased": art("cased", "UNESCO AID HIT OSTEL - VEY SAID!"),
+        "other": art("other", "UNESCO aid hit Varn, Vey said."),
+    }
+    attributor = Attributor(articles, ["dots", "plain", "cased", "other"])
+    assert attributor.sources("UNESCO aid hit Ostel, Vey said.") == ("dots", "plain", "cased")
+    assert attributor.sources("Aid to U.N.E.S.C.O. hit Ostel.") == ()
+
+
 def test_the_stemmer_in_use_gives_the_reference_porter_stems(sample_dir):
     # snowballstemmer hands out PyStemmer's C build when it is installed; its stems must be
     # the pure-Python Porter stemmer's, which ROUGE's stemming follows.
