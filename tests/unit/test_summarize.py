@@ -137,6 +137,39 @@ def test_exact_cover_beats_greedy_where_greedy_is_short_sighted():
     assert best_cover(covers, weights, costs, 4) == []
 
 
+def _every_gain_every_step(covers, weights, costs, budget, one_of=()):
+    """The greedy choice as defined: all gains computed again after each pick."""
+    fits = [k for k, cost in enumerate(costs) if cost <= budget and covers[k]]
+    covered, chosen, left = set(), [], budget
+    remaining = [k for k in fits if k in set(one_of)] or fits
+    while remaining:
+        gains = {k: sum(weights[c] for c in covers[k] if c not in covered) / costs[k] ** 0.5 for k in remaining}
+        best = max(remaining, key=lambda k: (gains[k], -k))
+        if gains[best] <= 0:
+            break
+        chosen.append(best)
+        covered.update(covers[best])
+        left -= costs[best]
+        remaining = [k for k in fits if k not in chosen and costs[k] <= left]
+    return sorted(chosen)
+
+
+def test_the_lazy_greedy_cover_picks_what_computing_every_gain_picks():
+    rng = np.random.default_rng(7)
+    for trial in range(300):
+        n, concepts = int(rng.integers(3, 40)), int(rng.integers(2, 30))
+        weights = rng.integers(1, 4, concepts).astype(float)  # small integers: many ties
+        covers = [sorted(set(rng.integers(0, concepts, int(rng.integers(0, 6))).tolist())) for _ in range(n)]
+        costs = rng.integers(3, 30, n).tolist()
+        budget = int(rng.integers(20, 120))
+        one_of = rng.choice(n, int(rng.integers(0, 3)), replace=False).tolist()
+        fits = [k for k, cost in enumerate(costs) if cost <= budget and covers[k]]
+        if not fits or 2 * min(costs[k] for k in fits) > budget:
+            continue  # a one-sentence budget is not a greedy choice
+        expected = _every_gain_every_step(covers, weights, costs, budget, one_of)
+        assert best_cover(covers, weights, costs, budget, one_of=one_of, exact=False) == expected, trial
+
+
 def test_compression_only_deletes():
     assert compress("LONDON (AP) _ Police arrested the former dictator.") == "Police arrested the former dictator."
     assert compress("However, the minister (a former judge) said no.") == "The minister said no."

@@ -13,6 +13,7 @@ fallback when the solver runs out of time, the ablation baseline, and the brief'
 
 from __future__ import annotations
 
+import heapq
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -215,18 +216,37 @@ def _stdout_to_stderr() -> Iterator[None]:
 def _greedy(
     covers: Covers, weights: np.ndarray, costs: Sequence[float], budget: float, fits: list[int], required: list[int]
 ) -> list[int]:
-    """Repeatedly the best gain per square root of cost; the first pick among ``required``."""
+    """Repeatedly the best gain per square root of cost (ties: the first sentence); the first
+    pick among ``required``.
+
+    Lazily: a sentence's gain only falls as concepts are covered, so one computed before the
+    last pick bounds it from above, and is computed again only when it heads the queue. (In
+    floating point too: a sum of fewer of the same positive terms, in the same order, is never
+    larger.) The picks are those of computing every gain at every step.
+    """
     covered: set[int] = set()
-    chosen: list[int] = []
-    left = budget
-    remaining = set(required or fits)
-    while remaining:
-        gains = {k: sum(weights[c] for c in covers[k] if c not in covered) / costs[k] ** 0.5 for k in remaining}
-        best = max(remaining, key=lambda k: (gains[k], -k))
-        if gains[best] <= 0:
+
+    def gain(k: int) -> float:
+        return sum(weights[c] for c in covers[k] if c not in covered) / costs[k] ** 0.5
+
+    first = max(required or fits, key=lambda k: (gain(k), -k))
+    if gain(first) <= 0:
+        return []
+    chosen, left = [first], budget - costs[first]
+    covered.update(covers[first])
+    queue = [(-gain(k), k, 1) for k in fits if k != first]  # (minus a bound, sentence, picks when computed)
+    heapq.heapify(queue)
+    while queue:
+        bound, k, picks = queue[0]
+        if costs[k] > left:  # no longer fits, nor will it
+            heapq.heappop(queue)
+        elif picks < len(chosen):
+            heapq.heapreplace(queue, (-gain(k), k, len(chosen)))
+        elif bound >= 0:  # its gain, exact, is the best and no more than nothing
             break
-        chosen.append(best)
-        covered.update(covers[best])
-        left -= costs[best]
-        remaining = {k for k in fits if k not in chosen and costs[k] <= left}
+        else:
+            heapq.heappop(queue)
+            chosen.append(k)
+            covered.update(covers[k])
+            left -= costs[k]
     return sorted(chosen)
