@@ -1,14 +1,16 @@
 """The stored near-duplicate index: which stored story, if any, a new article is a copy of.
 
 Each article keeps its MinHash signature and one row per LSH band (table ``bands``); a new
-article's candidates are the stored articles sharing a band, checked as in
+article's candidates are the stored articles sharing the most bands with it, checked as in
 :func:`newsfold.dedup.find_stories`: a MinHash estimate first, then exact containment of
-word 4-grams, from the candidates' stored shingle sets.
+word 4-grams, from the candidates' stored shingle sets. A batch of new articles is looked
+up at once (:class:`Copies`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,42 +40,76 @@ def fingerprint(tokens: np.ndarray, settings: DedupSettings) -> Fingerprint:
     return Fingerprint(shingles, signature[0], keys[keys != -1])
 
 
-def copy_of(db: Database, print_: Fingerprint, settings: DedupSettings) -> str | None:
-    """The story of the stored article the new one is most contained in (or contains), if any."""
-    if print_.keys.size == 0:
-        return None
-    rows = sorted(_candidates(db, print_.keys.tolist()))
-    if not rows:
-        return None
-    likely = _likely(print_, [row[2] for row in rows], [row[3] for row in rows], settings.containment)
-    checked = [row for row, worth_checking in zip(rows, likely, strict=True) if worth_checking]
-    if not checked:
-        return None
-    sets = dict(db.query_in("SELECT seq, shingle_set FROM articles WHERE seq IN ({values})", [r[0] for r in checked]))
-    best: tuple[float, int, str] | None = None
-    for seq, story, _, _ in checked:
-        score = containment(print_.shingles, shingle_set(sets[seq]))
-        if score >= settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
-            best = (score, seq, story)
-    return best[2] if best else None
+class Copies:
+    """Finds, for each new article of a batch, the story it is a copy of, if any.
+
+    The stored articles sharing bands with any article of the batch are read at the start,
+    for the whole batch, with their signatures (and the shingle sets of those worth checking);
+    the batch's own articles are indexed here as they are stored, and their bands written
+    together by :meth:`write`. The result is that of looking each article up in the table
+    after the ones before it were added.
+    """
+
+    def __init__(self, db: Database, prints: Sequence[Fingerprint], settings: DedupSettings) -> None:
+        self.db, self.settings = db, settings
+        owners: dict[int, list[int]] = {}
+        keys = sorted({k for print_ in prints for k in print_.keys.tolist()})
+        for key, article in db.query_in("SELECT key, article FROM bands WHERE key IN ({values})", keys):
+            owners.setdefault(key, []).append(article)
+        self._shared = [Counter(a for k in set(p.keys.tolist()) for a in owners.get(k, ())) for p in prints]
+        tops = [_top(shared) for shared in self._shared]
+        seqs = sorted({seq for top in tops for seq in top})
+        rows = db.query_in("SELECT seq, story, signature, shingles FROM articles WHERE seq IN ({values})", seqs)
+        self._rows: dict[int, Row] = {row[0]: row for row in rows}
+        likely = set()
+        for print_, top in zip(prints, tops, strict=True):
+            if not top:
+                continue
+            found = [self._rows[seq] for seq in top]
+            worth = _likely(print_, [r[2] for r in found], [r[3] for r in found], settings.containment)
+            likely.update(seq for seq, w in zip(top, worth, strict=True) if w)
+        sql = "SELECT seq, shingle_set FROM articles WHERE seq IN ({values})"
+        self._sets = {seq: shingle_set(blob) for seq, blob in db.query_in(sql, sorted(likely))}
+        self._batch: dict[int, list[int]] = {}  # band key -> articles of the batch stored so far
+        self._bands: list[tuple[int, int]] = []
+
+    def copy_of(self, position: int, print_: Fingerprint) -> str | None:
+        """The story of the stored article that the batch's ``position``-th article is most
+        contained in (or contains), if any."""
+        shared = self._shared[position].copy()
+        for key in set(print_.keys.tolist()):
+            shared.update(self._batch.get(key, ()))
+        rows = sorted(self._rows[seq] for seq in _top(shared))
+        if not rows:
+            return None
+        likely = _likely(print_, [row[2] for row in rows], [row[3] for row in rows], self.settings.containment)
+        best: tuple[float, int, str] | None = None
+        for (seq, story, _, _), worth_checking in zip(rows, likely, strict=True):
+            if not worth_checking:
+                continue
+            score = containment(print_.shingles, self._sets[seq])
+            if score >= self.settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
+                best = (score, seq, story)
+        return best[2] if best else None
+
+    def stored(self, seq: int, story: str, print_: Fingerprint) -> None:
+        """An article of the batch was stored as number ``seq`` in ``story``."""
+        self._rows[seq] = (seq, story, print_.signature.tobytes(), int(print_.shingles.size))
+        self._sets[seq] = print_.shingles.astype(np.uint32)
+        for key in sorted(set(print_.keys.tolist())):
+            self._batch.setdefault(key, []).append(seq)
+            self._bands.append((key, seq))
+
+    def write(self) -> None:
+        """Write the bands of the batch's stored articles (in key order: the index is written
+        from one end to the other)."""
+        self.db.insert("bands", ("key", "article"), sorted(self._bands))
+        self._bands.clear()
 
 
-def _candidates(db: Database, keys: list[int]) -> list[Row]:
-    """The stored articles sharing the most bands with ``keys`` (seq, story, signature,
-    shingle count). Their shingle sets are read only for those worth checking: most are not."""
-    columns = "seq, story, signature, shingles"
-    if db.dialect == "postgresql":  # one round trip
-        return db.query_in(
-            f"SELECT {columns} FROM articles JOIN (SELECT article, COUNT(*) AS n FROM bands "
-            "WHERE key IN ({values}) GROUP BY article ORDER BY n DESC, article LIMIT ?) found ON seq = found.article",
-            keys,
-            (MAX_CANDIDATES,),
-        )
-    shared = Counter[int]()
-    for article, n in db.query_in("SELECT article, COUNT(*) FROM bands WHERE key IN ({values}) GROUP BY article", keys):
-        shared[article] += n  # summed: a long list of keys is sent in parts
-    best = sorted(shared, key=lambda a: (-shared[a], a))[:MAX_CANDIDATES]
-    return db.query_in(f"SELECT {columns} FROM articles WHERE seq IN ({{values}})", best) if best else []
+def _top(shared: Counter[int]) -> list[int]:
+    """The articles sharing the most bands (ties: the earliest), at most MAX_CANDIDATES."""
+    return sorted(shared, key=lambda a: (-shared[a], a))[:MAX_CANDIDATES]
 
 
 def shingle_blob(shingles: np.ndarray) -> bytes:
@@ -93,7 +129,3 @@ def _likely(new: Fingerprint, signatures: list[bytes], sizes: list[int], thresho
     j = (stored == new.signature).mean(axis=1)
     a, b = new.shingles.size, np.array(sizes, dtype=np.float64)
     return j * (a + b) / ((1 + j) * np.maximum(np.minimum(a, b), 1)) >= threshold - 0.25
-
-
-def index(db: Database, seq: int, print_: Fingerprint) -> None:
-    db.insert("bands", ("key", "article"), [(int(k), seq) for k in print_.keys])

@@ -181,14 +181,18 @@ class Store:
             batch = grouping.Changes()
             added = 0
             seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
-            for prepared in articles:
-                if prepared.digest in known:
+            todo = [p for p in articles if p.digest not in known]
+            found = copies.Copies(self.db, [p.print_ for p in todo], self.settings.dedup)
+            for position, prepared in enumerate(todo):
+                if prepared.digest in known:  # twice in the batch
                     continue
                 known.add(prepared.digest)
                 one = grouping.Changes()
                 try:
                     with self.db.savepoint() if guarded else nullcontext():
-                        stored = self._insert(prepared, one, seq + 1, ids)
+                        stored, story = self._insert(
+                            prepared, found.copy_of(position, prepared.print_), one, seq + 1, ids
+                        )
                 except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
                     if not guarded:
                         raise _Refused from exc
@@ -196,9 +200,11 @@ class Store:
                     refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
                     continue
                 ids.add(stored)
+                found.stored(seq + 1, story, prepared.print_)
                 batch.merge(one)
                 added += 1
                 seq += 1
+            found.write()
             self._reject([*rejected, *refused])
             df = grouping.count_terms(self.db, batch.df)
             changed = grouping.group_new(self.db, batch.regroup, df, self.settings.cluster) | batch.touched
@@ -207,13 +213,15 @@ class Store:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
         return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused)), changed
 
-    def _insert(self, prepared: Prepared, changes: grouping.Changes, seq: int, ids: set[str]) -> str:
-        """Store one article as number ``seq``, noting in ``changes`` what grouping must then do;
-        returns the id it is stored under. ``ids``: the stored ids among those of the batch's
-        articles, and the ids stored since."""
+    def _insert(
+        self, prepared: Prepared, story: str | None, changes: grouping.Changes, seq: int, ids: set[str]
+    ) -> tuple[str, str]:
+        """Store one article as number ``seq``, in ``story`` when it is a copy of a stored one,
+        noting in ``changes`` what grouping must then do; returns the id it is stored under and
+        its story. ``ids``: the stored ids among those of the batch's articles, and the ids
+        stored since."""
         article = self._unique_id(prepared.article, ids)
         print_ = prepared.print_
-        story = copies.copy_of(self.db, print_, self.settings.dedup)
         day = article.published.toordinal() if article.published else None
         if story is None:
             story = self._new_story(article, prepared, day, changes)
@@ -236,8 +244,7 @@ class Store:
                 dump_article(article),
             ),
         )
-        copies.index(self.db, seq, print_)
-        return article.id
+        return article.id, story
 
     def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes) -> str:
         story = f"s-{article.id}"
