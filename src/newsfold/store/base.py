@@ -50,6 +50,12 @@ class Database(Protocol):
         """Let the query planner know the tables' present sizes (after they grew a lot)."""
         ...
 
+    def pipelined(self) -> AbstractContextManager[None]:
+        """A block whose statements are sent without waiting for the results of those before
+        (when the backend can): an error may then be raised by a later statement, or on
+        leaving the block."""
+        ...
+
     def checkpoints_aside(self) -> AbstractContextManager[None]:
         """A block of long writes during which the log is folded into the database (if the
         backend does that at commit) by a thread of its own, not by the writer; leaving it
@@ -113,6 +119,12 @@ class Transactions:
             self.execute("RELEASE SAVEPOINT one")
             raise
         self.execute("RELEASE SAVEPOINT one")
+
+
+def found(db: Database, table: str, column: str, values: Iterable[str]) -> set[str]:
+    """Those of ``values`` that a row of ``table`` has as its ``column``."""
+    sql = f"SELECT {column} FROM {table} WHERE {column} IN ({{values}})"
+    return {row[0] for row in db.query_in(sql, sorted(set(values)))}
 
 
 def chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

@@ -14,24 +14,22 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 from newsfold.config import Settings
-from newsfold.dedup import canonical_rank
 from newsfold.ingest import read_inputs
-from newsfold.online import event_id
 from newsfold.parallel import Workers, pool_size, workers_for
 from newsfold.pipeline import Timings, timed, with_facts
-from newsfold.store import copies, grouping
-from newsfold.store.base import Database
+from newsfold.store import grouping
+from newsfold.store.articles import NewArticles, Refused
+from newsfold.store.base import Database, found
 from newsfold.store.early import EarlySummaries
 from newsfold.store.integrity import integrity
 from newsfold.store.members import load_members, member_rows
 from newsfold.store.prepare import Prepared, input_chunks, prepare_articles, prepare_inputs
 from newsfold.store.rebuild import jobs, keep, rebuild_stale
-from newsfold.store.records import dump_article, load_article, load_event, now
+from newsfold.store.records import load_event, now
 from newsfold.store.schema import migrate
 from newsfold.summarize import summarize_update
 from newsfold.types import Article, Fold, Rejection, Story, Summary
@@ -69,10 +67,6 @@ class EventRow:
     stories: int
     articles: int
     title: str
-
-
-class _Refused(Exception):
-    """An article of a batch added without savepoints was refused by the database."""
 
 
 class Store:
@@ -130,9 +124,7 @@ class Store:
                     rebuild_stale(self.db, workers, self.settings.summary, built.add)
                 else:
                     self.refresh(on_event=built.add)
-        return AddReport(
-            totals["new"], totals["known"], totals["rejected"], len(_found(self.db, "events", "id", built))
-        )
+        return AddReport(totals["new"], totals["known"], totals["rejected"], len(found(self.db, "events", "id", built)))
 
     def _add_chunk(
         self, chunk: list[Prepared | Rejection], early: EarlySummaries, ahead: bool, built: set[str]
@@ -162,7 +154,7 @@ class Store:
         """Add a batch; returns what was done and the events it changed."""
         try:
             return self._add_batch(articles, rejected, guarded=False)
-        except _Refused:
+        except Refused:
             # Rolled back: again, each article in a savepoint of its own, so that only the
             # refused ones are left out. (Not so in the first place: a savepoint costs two round
             # trips per article on PostgreSQL, and more than 64 of them in one transaction slow
@@ -173,38 +165,11 @@ class Store:
         self, articles: Sequence[Prepared], rejected: Sequence[Rejection], *, guarded: bool
     ) -> tuple[AddReport, set[str]]:
         """One transaction. Unless ``guarded``, an article the database refuses raises
-        :class:`_Refused` (and the whole batch is rolled back)."""
-        refused: list[Rejection] = []
+        :class:`Refused` (and the whole batch is rolled back)."""
         with self.db.writing():
-            known = _found(self.db, "articles", "content", [p.digest for p in articles])
-            ids = _found(self.db, "articles", "id", [p.article.id for p in articles])
-            batch = grouping.Changes()
-            added = 0
-            seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
-            todo = [p for p in articles if p.digest not in known]
-            found = copies.Copies(self.db, [p.print_ for p in todo], self.settings.dedup)
-            for position, prepared in enumerate(todo):
-                if prepared.digest in known:  # twice in the batch
-                    continue
-                known.add(prepared.digest)
-                one = grouping.Changes()
-                try:
-                    with self.db.savepoint() if guarded else nullcontext():
-                        stored, story = self._insert(
-                            prepared, found.copy_of(position, prepared.print_), one, seq + 1, ids
-                        )
-                except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
-                    if not guarded:
-                        raise _Refused from exc
-                    article = prepared.article
-                    refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
-                    continue
-                ids.add(stored)
-                found.stored(seq + 1, story, prepared.print_)
-                batch.merge(one)
-                added += 1
-                seq += 1
-            found.write()
+            known = found(self.db, "articles", "content", [p.digest for p in articles])
+            writer = NewArticles(self.db, self.settings.dedup)
+            batch, added, refused = writer.store([p for p in articles if p.digest not in known], guarded=guarded)
             self._reject([*rejected, *refused])
             df = grouping.count_terms(self.db, batch.df)
             changed = grouping.group_new(self.db, batch.regroup, df, self.settings.cluster) | batch.touched
@@ -212,86 +177,6 @@ class Store:
         for r in [*rejected, *refused]:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
         return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused)), changed
-
-    def _insert(
-        self, prepared: Prepared, story: str | None, changes: grouping.Changes, seq: int, ids: set[str]
-    ) -> tuple[str, str]:
-        """Store one article as number ``seq``, in ``story`` when it is a copy of a stored one,
-        noting in ``changes`` what grouping must then do; returns the id it is stored under and
-        its story. ``ids``: the stored ids among those of the batch's articles, and the ids
-        stored since."""
-        article = self._unique_id(prepared.article, ids)
-        print_ = prepared.print_
-        day = article.published.toordinal() if article.published else None
-        if story is None:
-            story = self._new_story(article, prepared, day, changes)
-            changes.regroup[story] = prepared.tokens
-        elif self._recanonical(story, article, prepared, day, changes):
-            changes.regroup[story] = prepared.tokens
-        self.db.execute(
-            "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, shingle_set, record) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                seq,
-                article.id,
-                prepared.digest,
-                story,
-                day,
-                now(),
-                print_.signature.tobytes(),
-                int(print_.shingles.size),
-                copies.shingle_blob(print_.shingles),
-                dump_article(article),
-            ),
-        )
-        return article.id, story
-
-    def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes) -> str:
-        story = f"s-{article.id}"
-        terms, counts = prepared.terms, prepared.counts
-        changes.df.update(terms.tolist())
-        event = event_id([story])  # its own event until grouping says otherwise
-        self.db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (event, now()))
-        changes.touched.add(event)
-        self.db.execute(
-            "INSERT INTO stories (id, event, canonical, day, terms) VALUES (?, ?, ?, ?, ?)",
-            (story, event, article.id, day, grouping.pack(terms, counts)),
-        )
-        return story
-
-    def _recanonical(
-        self, story: str, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes
-    ) -> bool:
-        """A copy joins ``story``; when it is the better canonical (longer), the story takes its words."""
-        event, canonical, old_day, blob = self.db.query(
-            "SELECT s.event, a.record, s.day, s.terms FROM stories s "
-            "JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
-            (story,),
-        )[0]
-        changes.touched.add(event)
-        if day is not None and (old_day is None or day < old_day):
-            self.db.execute("UPDATE stories SET day = ? WHERE id = ?", (day, story))
-        if canonical_rank(article) >= canonical_rank(load_article(canonical)):
-            return False
-        old_terms, _ = grouping.unpack(blob)
-        terms, counts = prepared.terms, prepared.counts
-        changes.df.subtract(old_terms.tolist())
-        changes.df.update(terms.tolist())
-        self.db.execute(
-            "UPDATE stories SET canonical = ?, terms = ? WHERE id = ?",
-            (article.id, grouping.pack(terms, counts), story),
-        )
-        self.db.execute("DELETE FROM story_notes WHERE story = ?", (story,))
-        return True
-
-    def _unique_id(self, article: Article, ids: set[str]) -> Article:
-        """Another article already has this id (same file name in two folders): add ~2, ~3...
-        ``ids`` holds the article's own id if it is stored; the others are looked up."""
-        n, candidate = 1, article.id
-        while candidate in ids or (n > 1 and self.db.query("SELECT 1 FROM articles WHERE id = ?", (candidate,))):
-            n += 1
-            candidate = f"{article.id}~{n}"
-        return article if candidate == article.id else replace(article, id=candidate)
 
     def _reject(self, rejected: Sequence[Rejection]) -> None:
         self.db.executemany(
@@ -385,12 +270,6 @@ class Store:
     def integrity(self) -> list[str]:
         """Problems with the store, from the database's own checks and newsfold's invariants."""
         return integrity(self.db)
-
-
-def _found(db: Database, table: str, column: str, values: Iterable[str]) -> set[str]:
-    """Those of ``values`` that a row of ``table`` has as its ``column``."""
-    sql = f"SELECT {column} FROM {table} WHERE {column} IN ({{values}})"
-    return {row[0] for row in db.query_in(sql, sorted(set(values)))}
 
 
 def _on_or_after(article: Article, since: dt.date) -> bool:

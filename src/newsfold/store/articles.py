@@ -1,0 +1,159 @@
+"""Storing a batch's new articles: each joins the story it is a copy of, or opens one.
+
+The articles are stored in order, each looked up as a copy after the ones before it
+(:class:`newsfold.store.copies.Copies`); what event grouping must then do is noted in a
+:class:`newsfold.store.grouping.Changes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsfold.config import DedupSettings
+from newsfold.dedup import canonical_rank
+from newsfold.online import event_id
+from newsfold.store import copies, grouping
+from newsfold.store.base import Database, found
+from newsfold.store.prepare import Prepared
+from newsfold.store.records import dump_article, load_article, now
+from newsfold.types import Article, Rejection
+
+
+class Refused(Exception):
+    """An article of a batch added without savepoints was refused by the database."""
+
+
+class NewArticles:
+    """Writes new articles, their stories and copy-detection bands into one transaction."""
+
+    def __init__(self, db: Database, settings: DedupSettings) -> None:
+        self.db, self.settings = db, settings
+
+    def store(self, todo: Sequence[Prepared], *, guarded: bool) -> tuple[grouping.Changes, int, list[Rejection]]:
+        """Store articles not stored before, in order, each looked up as a copy after the ones
+        before it; returns what grouping must then do, how many were stored, and those the
+        database refused (``guarded``: each in a savepoint; else the first raises Refused)."""
+        ids = found(self.db, "articles", "id", [p.article.id for p in todo])
+        seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
+        index = copies.Copies(self.db, [p.print_ for p in todo], self.settings)
+        batch, refused = grouping.Changes(), []
+
+        def add_one(position: int, prepared: Prepared) -> None:
+            one = grouping.Changes()
+            stored, story = self._insert(prepared, index.copy_of(position, prepared.print_), one, seq + 1, ids)
+            ids.add(stored)
+            index.stored(seq + 1, story, prepared.print_)
+            batch.merge(one)
+
+        new = _first_of_each(todo)
+        if guarded:
+            for position, prepared in new:
+                try:
+                    with self.db.savepoint():
+                        add_one(position, prepared)
+                except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
+                    article = prepared.article
+                    refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
+                    continue
+                seq += 1
+        else:
+            try:
+                with self.db.pipelined():  # PostgreSQL: statements without results are not waited for
+                    for position, prepared in new:
+                        add_one(position, prepared)
+                        seq += 1
+            except Exception as exc:  # noqa: BLE001 - a refusal in any article, perhaps reported late
+                raise Refused from exc
+        index.write()
+        return batch, len(new) - len(refused), refused
+
+    def _insert(
+        self, prepared: Prepared, story: str | None, changes: grouping.Changes, seq: int, ids: set[str]
+    ) -> tuple[str, str]:
+        """Store one article as number ``seq``, in ``story`` when it is a copy of a stored one,
+        noting in ``changes`` what grouping must then do; returns the id it is stored under and
+        its story. ``ids``: the stored ids among those of the batch's articles, and the ids
+        stored since."""
+        article = self._unique_id(prepared.article, ids)
+        print_ = prepared.print_
+        day = article.published.toordinal() if article.published else None
+        if story is None:
+            story = self._new_story(article, prepared, day, changes)
+            changes.regroup[story] = prepared.tokens
+        elif self._recanonical(story, article, prepared, day, changes):
+            changes.regroup[story] = prepared.tokens
+        self.db.execute(
+            "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, shingle_set, record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                seq,
+                article.id,
+                prepared.digest,
+                story,
+                day,
+                now(),
+                print_.signature.tobytes(),
+                int(print_.shingles.size),
+                copies.shingle_blob(print_.shingles),
+                dump_article(article),
+            ),
+        )
+        return article.id, story
+
+    def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes) -> str:
+        story = f"s-{article.id}"
+        terms, counts = prepared.terms, prepared.counts
+        changes.df.update(terms.tolist())
+        event = event_id([story])  # its own event until grouping says otherwise
+        self.db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (event, now()))
+        changes.touched.add(event)
+        self.db.execute(
+            "INSERT INTO stories (id, event, canonical, day, terms) VALUES (?, ?, ?, ?, ?)",
+            (story, event, article.id, day, grouping.pack(terms, counts)),
+        )
+        return story
+
+    def _recanonical(
+        self, story: str, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes
+    ) -> bool:
+        """A copy joins ``story``; when it is the better canonical (longer), the story takes its words."""
+        event, canonical, old_day, blob = self.db.query(
+            "SELECT s.event, a.record, s.day, s.terms FROM stories s "
+            "JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
+            (story,),
+        )[0]
+        changes.touched.add(event)
+        if day is not None and (old_day is None or day < old_day):
+            self.db.execute("UPDATE stories SET day = ? WHERE id = ?", (day, story))
+        if canonical_rank(article) >= canonical_rank(load_article(canonical)):
+            return False
+        old_terms, _ = grouping.unpack(blob)
+        terms, counts = prepared.terms, prepared.counts
+        changes.df.subtract(old_terms.tolist())
+        changes.df.update(terms.tolist())
+        self.db.execute(
+            "UPDATE stories SET canonical = ?, terms = ? WHERE id = ?",
+            (article.id, grouping.pack(terms, counts), story),
+        )
+        self.db.execute("DELETE FROM story_notes WHERE story = ?", (story,))
+        return True
+
+    def _unique_id(self, article: Article, ids: set[str]) -> Article:
+        """Another article already has this id (same file name in two folders): add ~2, ~3...
+        ``ids`` holds the article's own id if it is stored; the others are looked up."""
+        n, candidate = 1, article.id
+        while candidate in ids or (n > 1 and self.db.query("SELECT 1 FROM articles WHERE id = ?", (candidate,))):
+            n += 1
+            candidate = f"{article.id}~{n}"
+        return article if candidate == article.id else replace(article, id=candidate)
+
+
+def _first_of_each(articles: Sequence[Prepared]) -> list[tuple[int, Prepared]]:
+    """(position, article) of the articles but those whose content an earlier one has."""
+    out, digests = [], set()
+    for position, prepared in enumerate(articles):
+        if prepared.digest not in digests:
+            digests.add(prepared.digest)
+            out.append((position, prepared))
+    return out
