@@ -35,8 +35,7 @@ def test_attribution_exact_and_nearly_the_same():
 
 
 def test_attribution_finds_a_sentence_whose_words_an_article_spells_otherwise():
-    # Articles are searched only when their raw text holds the sentence's longest words, as
-    # written; but an initialism is spelled with dots, and may be the longest word.
+    # An initialism is spelled with dots or without, in any case, and may be the longest word.
     articles = {
         "dots": art("dots", "U.N.E.S.C.O. aid hit Ostel, Mr. Vey said."),
         "plain": art("plain", "UNESCO aid hit Ostel, Vey said."),

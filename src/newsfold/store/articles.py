@@ -59,11 +59,10 @@ class NewArticles:
                 seq += 1
         else:
             try:
-                with self.db.pipelined():  # PostgreSQL: statements without results are not waited for
-                    for position, prepared in new:
-                        add_one(position, prepared)
-                        seq += 1
-            except Exception as exc:  # noqa: BLE001 - a refusal in any article, perhaps reported late
+                for position, prepared in new:
+                    add_one(position, prepared)
+                    seq += 1
+            except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
                 raise Refused from exc
         index.write()
         return batch, len(new) - len(refused), refused

@@ -50,12 +50,6 @@ class Database(Protocol):
         """Let the query planner know the tables' present sizes (after they grew a lot)."""
         ...
 
-    def pipelined(self) -> AbstractContextManager[None]:
-        """A block whose statements are sent without waiting for the results of those before
-        (when the backend can): an error may then be raised by a later statement, or on
-        leaving the block."""
-        ...
-
     def checkpoints_aside(self) -> AbstractContextManager[None]:
         """A block of long writes during which the log is folded into the database (if the
         backend does that at commit) by a thread of its own, not by the writer; leaving it

@@ -6,7 +6,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from typing import Any
 
 from newsfold.store.base import Row, Transactions, chunks
@@ -72,10 +72,6 @@ class SQLiteDatabase(Transactions):
 
     def refresh_statistics(self) -> None:
         """Nothing to do: without statistics SQLite's planner takes the indexes, which is right here."""
-
-    def pipelined(self) -> AbstractContextManager[None]:
-        """Nothing to do: SQLite runs in this process, with no round trips."""
-        return nullcontext()
 
     @contextmanager
     def checkpoints_aside(self) -> Iterator[None]:

@@ -22,9 +22,6 @@ _TWO_INITIALS = re.compile(r"[a-z]\.[a-z]\.")
 """Found in every initialism: most texts without one are spared the slower pattern."""
 
 NEARLY = 0.9
-PROBES = 2
-"""The longest words of a sentence looked for in an article's raw text before its whole text
-is normalised to be searched: most articles of a large event lack one of them."""
 
 
 def normalise_for_match(text: str) -> str:
@@ -39,14 +36,12 @@ def normalise_for_match(text: str) -> str:
 
 
 class Attributor:
-    """Finds the articles that state a sentence; normalises each article once, lazily, and
-    only if its raw text holds the sentence's longest words."""
+    """Finds the articles that state a sentence; normalises each article once, lazily."""
 
     def __init__(self, articles: Mapping[str, Article], order: Sequence[str]) -> None:
         self.articles = articles
         self.order = tuple(order)
         self._texts: dict[str, str] = {}
-        self._lowered: dict[str, tuple[str, bool]] = {}
         self._sentences: dict[str, list[list[str]]] = {}
 
     def sources(self, sentence: str, copies: Sequence[str] = ()) -> tuple[str, ...]:
@@ -60,23 +55,13 @@ class Attributor:
         """
         needle = normalise_for_match(sentence)
         words = needle.split()
-        probes = sorted(set(words), key=lambda w: (-len(w), w))[:PROBES]
         nearby = set(copies)
         return tuple(
             a
             for a in self.order
-            if (self._may_hold(a, probes) and f" {needle} " in self._text(a))
+            if f" {needle} " in self._text(a)
             or (a in nearby and any(_nearly(words, other) for other in self._sentences_of(a)))
         )
-
-    def _may_hold(self, article: str, words: Sequence[str]) -> bool:
-        """False only when the article's normalised text cannot hold all ``words``: without
-        initialisms, each of its normalised words is found in its lower-cased text as it is."""
-        if article not in self._lowered:
-            lowered = self.articles[article].text.lower()
-            self._lowered[article] = (lowered, bool(_TWO_INITIALS.search(lowered)))
-        lowered, initials = self._lowered[article]
-        return initials or all(w in lowered for w in words)
 
     def _text(self, article: str) -> str:
         if article not in self._texts:
