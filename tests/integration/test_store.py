@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -277,18 +276,6 @@ def test_a_version_6_store_keeps_bands_and_rare_terms_in_tables_that_are_their_o
         store.add(files[-4:])  # and it grows on as a store that was never migrated
         assert store.integrity() == []
         assert export_hash(store) == never_migrated
-
-
-def test_the_database_file_alone_holds_all_an_add_wrote(tmp_path, sample_dir):
-    path = tmp_path / "store.db"
-    with open_store(str(path), NO_FACTS) as store:
-        store.add([str(sample_dir)])
-        assert store.db.query("PRAGMA wal_autocheckpoint") == [(1000,)]  # SQLite's default, as before
-        # the WAL was folded in (by a thread of newsfold's) after the add's last commit
-        shutil.copy(path, tmp_path / "file-only.db")
-    with sqlite3.connect(tmp_path / "file-only.db") as copy:
-        assert copy.execute("SELECT COUNT(*) FROM articles").fetchone() == (17,)
-        assert copy.execute("SELECT COUNT(*), SUM(stale), COUNT(record) FROM events").fetchone() == (5, 0, 5)
 
 
 def test_postgresql_keeps_the_document_frequencies_uncompressed(postgres_target, sample_dir):

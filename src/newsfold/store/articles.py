@@ -8,7 +8,8 @@ The articles are stored in order, each looked up as a copy after the ones before
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
 
 from newsfold.config import DedupSettings
 from newsfold.dedup import canonical_rank
@@ -24,48 +25,49 @@ class Refused(Exception):
     """An article of a batch added without savepoints was refused by the database."""
 
 
+@dataclass(slots=True)
+class Stored:
+    """What storing a batch's new articles did."""
+
+    changes: grouping.Changes
+    """What event grouping must then do."""
+    added: int = 0
+    refused: list[Rejection] = field(default_factory=list)
+    """The articles the database refused (when guarded)."""
+
+
 class NewArticles:
     """Writes new articles, their stories and copy-detection bands into one transaction."""
 
     def __init__(self, db: Database, settings: DedupSettings) -> None:
         self.db, self.settings = db, settings
 
-    def store(self, todo: Sequence[Prepared], *, guarded: bool) -> tuple[grouping.Changes, int, list[Rejection]]:
+    def store(self, todo: Sequence[Prepared], *, guarded: bool) -> Stored:
         """Store articles not stored before, in order, each looked up as a copy after the ones
-        before it; returns what grouping must then do, how many were stored, and those the
-        database refused (``guarded``: each in a savepoint; else the first raises Refused)."""
+        before it (``guarded``: each in a savepoint, and those the database refuses are left
+        out; else the first refusal raises :class:`Refused`)."""
         ids = found(self.db, "articles", "id", [p.article.id for p in todo])
         seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
         index = copies.Copies(self.db, [p.print_ for p in todo], self.settings)
-        batch, refused = grouping.Changes(), []
-
-        def add_one(position: int, prepared: Prepared) -> None:
+        out = Stored(grouping.Changes())
+        for position, prepared in _first_per_content(todo):
             one = grouping.Changes()
-            stored, story = self._insert(prepared, index.copy_of(position, prepared.print_), one, seq + 1, ids)
-            ids.add(stored)
-            index.stored(seq + 1, story, prepared.print_)
-            batch.merge(one)
-
-        new = _first_of_each(todo)
-        if guarded:
-            for position, prepared in new:
-                try:
-                    with self.db.savepoint():
-                        add_one(position, prepared)
-                except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
-                    article = prepared.article
-                    refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
-                    continue
-                seq += 1
-        else:
             try:
-                for position, prepared in new:
-                    add_one(position, prepared)
-                    seq += 1
+                with self.db.savepoint() if guarded else nullcontext():
+                    stored, story = self._insert(prepared, index.copy_of(position, prepared.print_), one, seq + 1, ids)
             except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
-                raise Refused from exc
-        index.write()
-        return batch, len(new) - len(refused), refused
+                if not guarded:
+                    raise Refused from exc
+                article = prepared.article
+                out.refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
+                continue
+            seq += 1
+            ids.add(stored)
+            index.stored(seq, story, prepared.print_)
+            out.changes.merge(one)
+            out.added += 1
+        index.write()  # cannot be refused: the bands of stored articles, each (key, article) once
+        return out
 
     def _insert(
         self, prepared: Prepared, story: str | None, changes: grouping.Changes, seq: int, ids: set[str]
@@ -148,7 +150,7 @@ class NewArticles:
         return article if candidate == article.id else replace(article, id=candidate)
 
 
-def _first_of_each(articles: Sequence[Prepared]) -> list[tuple[int, Prepared]]:
+def _first_per_content(articles: Sequence[Prepared]) -> list[tuple[int, Prepared]]:
     """(position, article) of the articles but those whose content an earlier one has."""
     out, digests = [], set()
     for position, prepared in enumerate(articles):

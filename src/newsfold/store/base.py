@@ -53,7 +53,8 @@ class Database(Protocol):
     def checkpoints_aside(self) -> AbstractContextManager[None]:
         """A block of long writes during which the log is folded into the database (if the
         backend does that at commit) by a thread of its own, not by the writer; leaving it
-        waits until the log written in it is folded in."""
+        waits until the log written in it is folded in (all of it, unless another reader
+        still holds an older snapshot)."""
         ...
 
     def close(self) -> None: ...

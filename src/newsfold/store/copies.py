@@ -51,6 +51,10 @@ class Copies:
     """
 
     def __init__(self, db: Database, prints: Sequence[Fingerprint], settings: DedupSettings) -> None:
+        """Read what the stored articles can tell about the batch's ``prints``: for each, the
+        stored articles sharing bands with it (counted here, from every (key, article) pair
+        of its keys: a story reprinted thousands of times makes that long), the signatures of
+        its best candidates, and the shingle sets of those worth checking."""
         self.db, self.settings = db, settings
         owners: dict[int, list[int]] = {}
         keys = sorted({k for print_ in prints for k in print_.keys.tolist()})

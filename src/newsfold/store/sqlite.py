@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from newsfold.store.base import Row, Transactions, chunks
+from newsfold.store.checkpoints import Checkpoints
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class SQLiteDatabase(Transactions):
         self.connection.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
         self.connection.execute("PRAGMA foreign_keys=ON")
         self.connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
-        self._checkpoints: _Checkpoints | None = None
+        self._checkpoints: Checkpoints | None = None
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self.connection.execute(sql, params).fetchall()
@@ -59,6 +59,8 @@ class SQLiteDatabase(Transactions):
 
     @contextmanager
     def _begin(self, write: bool) -> Iterator[None]:
+        if write and self._checkpoints:
+            self._checkpoints.before_write()
         self.connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield
@@ -75,24 +77,30 @@ class SQLiteDatabase(Transactions):
 
     @contextmanager
     def checkpoints_aside(self) -> Iterator[None]:
-        """Fold the WAL into the file in a thread of its own after each commit of the block.
-
-        By default the committing writer does it once the WAL holds 1,000 pages: after
-        adding a batch to a large store, some 40,000 pages of index scattered over the file,
-        which took most of a second of every batch's commit (benchmarks/store_speed.py).
-        """
+        """Fold the WAL into the file in a thread of its own after each commit of the block
+        (:mod:`newsfold.store.checkpoints`), rather than in the committing writer."""
         if self._checkpoints:  # already aside
             yield
             return
-        every = self.query("PRAGMA wal_autocheckpoint")[0][0]
-        self.connection.execute("PRAGMA wal_autocheckpoint=0")
-        self._checkpoints = _Checkpoints(self.path)
         try:
+            checkpoints = Checkpoints(self.path)
+        except sqlite3.Error as exc:
+            log.warning("checkpoints stay with the writer for %s: %s", self.path, exc)
+            checkpoints = None
+        if checkpoints is None:
+            yield
+            return
+        every = self.query("PRAGMA wal_autocheckpoint")[0][0]
+        self._checkpoints = checkpoints
+        try:
+            self.connection.execute("PRAGMA wal_autocheckpoint=0")
             yield
         finally:
-            checkpoints, self._checkpoints = self._checkpoints, None
-            checkpoints.stop()
-            self.connection.execute(f"PRAGMA wal_autocheckpoint={every}")
+            self._checkpoints = None
+            try:
+                checkpoints.stop()
+            finally:
+                self.connection.execute(f"PRAGMA wal_autocheckpoint={every}")
 
     def integrity(self) -> list[str]:
         """Problems found by SQLite's own checks (empty when the file is sound)."""
@@ -102,45 +110,3 @@ class SQLiteDatabase(Transactions):
 
     def close(self) -> None:
         self.connection.close()
-
-
-class _Checkpoints:
-    """A thread with a connection of its own that folds the WAL into the database file
-    (a passive checkpoint: it never waits for, nor blocks, readers or the writer) whenever
-    nudged, and once more when stopped."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self._wanted = threading.Event()
-        self._stopping = False
-        self._thread = threading.Thread(target=self._run, name="newsfold-checkpoints", daemon=True)
-        self._thread.start()
-
-    def nudge(self) -> None:
-        self._wanted.set()
-
-    def stop(self) -> None:
-        """Wait for a checkpoint begun after this call (the WAL written so far is folded in)."""
-        self._stopping = True
-        self._wanted.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        try:
-            connection = sqlite3.connect(self.path, isolation_level=None, timeout=60.0)
-        except sqlite3.Error as exc:  # the writer's next autocheckpoint will fold the WAL in
-            log.warning("no checkpoints aside for %s: %s", self.path, exc)
-            return
-        try:
-            while True:
-                self._wanted.wait()
-                self._wanted.clear()
-                stopping = self._stopping  # read before the checkpoint, which then covers all before stop()
-                try:
-                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                except sqlite3.Error as exc:  # the WAL stays whole; the next checkpoint tries again
-                    log.warning("checkpoint of %s failed: %s", self.path, exc)
-                if stopping:
-                    return
-        finally:
-            connection.close()

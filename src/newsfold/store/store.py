@@ -168,15 +168,17 @@ class Store:
         :class:`Refused` (and the whole batch is rolled back)."""
         with self.db.writing():
             known = found(self.db, "articles", "content", [p.digest for p in articles])
-            writer = NewArticles(self.db, self.settings.dedup)
-            batch, added, refused = writer.store([p for p in articles if p.digest not in known], guarded=guarded)
-            self._reject([*rejected, *refused])
-            df = grouping.count_terms(self.db, batch.df)
-            changed = grouping.group_new(self.db, batch.regroup, df, self.settings.cluster) | batch.touched
+            todo = [p for p in articles if p.digest not in known]
+            new = NewArticles(self.db, self.settings.dedup).store(todo, guarded=guarded)
+            self._reject([*rejected, *new.refused])
+            df = grouping.count_terms(self.db, new.changes.df)
+            changed = grouping.group_new(self.db, new.changes.regroup, df, self.settings.cluster)
+            changed |= new.changes.touched
             self._settle(changed)
-        for r in [*rejected, *refused]:
+        for r in [*rejected, *new.refused]:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
-        return AddReport(added, len(articles) - added - len(refused), len(rejected) + len(refused)), changed
+        known_count = len(articles) - new.added - len(new.refused)
+        return AddReport(new.added, known_count, len(rejected) + len(new.refused)), changed
 
     def _reject(self, rejected: Sequence[Rejection]) -> None:
         self.db.executemany(

@@ -229,6 +229,8 @@ def _greedy(
     def gain(k: int) -> float:
         return sum(weights[c] for c in covers[k] if c not in covered) / costs[k] ** 0.5
 
+    if not (required or fits):
+        return []
     first = max(required or fits, key=lambda k: (gain(k), -k))
     if gain(first) <= 0:
         return []
