@@ -65,16 +65,12 @@ class Copies:
         seqs = sorted({seq for top in tops for seq in top})
         rows = db.query_in("SELECT seq, story, signature, shingles FROM articles WHERE seq IN ({values})", seqs)
         self._rows: dict[int, Row] = {row[0]: row for row in rows}
-        likely = set()
-        for print_, top in zip(prints, tops, strict=True):
-            if not top:
-                continue
-            found = [self._rows[seq] for seq in top]
-            worth = _likely(print_, [r[2] for r in found], [r[3] for r in found], settings.containment)
-            likely.update(seq for seq, w in zip(top, worth, strict=True) if w)
+        self._worth = [self._worth_checking(print_, top) for print_, top in zip(prints, tops, strict=True)]
         sql = "SELECT seq, shingle_set FROM articles WHERE seq IN ({values})"
-        self._sets = {seq: shingle_set(blob) for seq, blob in db.query_in(sql, sorted(likely))}
+        likely = sorted(set().union(*self._worth))
+        self._sets = {seq: shingle_set(blob) for seq, blob in db.query_in(sql, likely)}
         self._batch: dict[int, list[int]] = {}  # band key -> articles of the batch stored so far
+        self._batch_seqs: set[int] = set()
         self._bands: list[tuple[int, int]] = []
 
     def copy_of(self, position: int, print_: Fingerprint) -> str | None:
@@ -83,21 +79,28 @@ class Copies:
         shared = self._shared[position].copy()
         for key in set(print_.keys.tolist()):
             shared.update(self._batch.get(key, ()))
-        rows = sorted(self._rows[seq] for seq in _top(shared))
-        if not rows:
-            return None
-        likely = _likely(print_, [row[2] for row in rows], [row[3] for row in rows], self.settings.containment)
+        top = _top(shared)
+        # the stored candidates were weighed at the start; only the batch's own are new here
+        worth = self._worth[position] | self._worth_checking(print_, [s for s in top if s in self._batch_seqs])
         best: tuple[float, int, str] | None = None
-        for (seq, story, _, _), worth_checking in zip(rows, likely, strict=True):
-            if not worth_checking:
-                continue
+        for seq, story, _, _ in sorted(self._rows[seq] for seq in top if seq in worth):
             score = containment(print_.shingles, self._sets[seq])
             if score >= self.settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
                 best = (score, seq, story)
         return best[2] if best else None
 
+    def _worth_checking(self, print_: Fingerprint, seqs: list[int]) -> set[int]:
+        """Those of the articles ``seqs`` whose MinHash estimate says they may hold the new
+        article (or be held by it)."""
+        if not seqs:
+            return set()
+        rows = [self._rows[seq] for seq in seqs]
+        likely = _likely(print_, [r[2] for r in rows], [r[3] for r in rows], self.settings.containment)
+        return {seq for seq, worth in zip(seqs, likely, strict=True) if worth}
+
     def stored(self, seq: int, story: str, print_: Fingerprint) -> None:
         """An article of the batch was stored as number ``seq`` in ``story``."""
+        self._batch_seqs.add(seq)
         self._rows[seq] = (seq, story, print_.signature.tobytes(), int(print_.shingles.size))
         self._sets[seq] = print_.shingles.astype(np.uint32)
         for key in sorted(set(print_.keys.tolist())):

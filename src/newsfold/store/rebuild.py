@@ -41,9 +41,8 @@ def rebuild_stale(
             ]
             if not stale:
                 break
-            rows = [member_rows(db, event) for event in stale]
-            noted = [stored_notes(db, event) for event in stale]
-            built = workers.map(build_event, rows, noted, repeat(settings))
+            todo = [_job(db, event) for event in stale]
+            built = workers.map(build_event, [j.rows for j in todo], [j.noted for j in todo], repeat(settings))
             for event, (record, taken) in zip(stale, built, strict=True):
                 _store(db, event, record, taken)
         done += len(stale)
@@ -68,7 +67,12 @@ def jobs(db: Database, events: set[str], limit: int) -> list[Job]:
             if total > limit:
                 break
             chosen.append(event)
-        return [Job(event, member_rows(db, event), stored_notes(db, event)) for event in chosen]
+        return [_job(db, event) for event in chosen]
+
+
+def _job(db: Database, event: str) -> Job:
+    """What building ``event`` needs: its rows and its stories' stored notes."""
+    return Job(event, member_rows(db, event), stored_notes(db, event))
 
 
 def keep(db: Database, built: Sequence[Built]) -> list[str]:

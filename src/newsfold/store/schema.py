@@ -152,21 +152,32 @@ VERSION_6 = (
 )
 
 
+def _rebuilt(table: str, create: str) -> tuple[str, ...]:
+    """Statements that rebuild ``table`` (two columns) as ``create``, a CREATE TABLE of
+    ``<table>_new``, with the same rows in the order of its key."""
+    return (
+        create,
+        f"INSERT INTO {table}_new SELECT DISTINCT * FROM {table} ORDER BY 1, 2",
+        f"DROP TABLE {table}",
+        f"ALTER TABLE {table}_new RENAME TO {table}",
+    )
+
+
 CLUSTERED = (
-    """CREATE TABLE bands_new (
-        key BIGINT NOT NULL,
-        article INTEGER NOT NULL REFERENCES articles(seq),
-        PRIMARY KEY (key, article)) WITHOUT ROWID""",
-    "INSERT INTO bands_new SELECT DISTINCT key, article FROM bands ORDER BY key, article",
-    "DROP TABLE bands",
-    "ALTER TABLE bands_new RENAME TO bands",
-    """CREATE TABLE story_terms_new (
-        term INTEGER NOT NULL,
-        story TEXT NOT NULL REFERENCES stories(id),
-        PRIMARY KEY (term, story)) WITHOUT ROWID""",
-    "INSERT INTO story_terms_new SELECT DISTINCT term, story FROM story_terms ORDER BY term, story",
-    "DROP TABLE story_terms",
-    "ALTER TABLE story_terms_new RENAME TO story_terms",
+    *_rebuilt(
+        "bands",
+        """CREATE TABLE bands_new (
+            key BIGINT NOT NULL,
+            article INTEGER NOT NULL REFERENCES articles(seq),
+            PRIMARY KEY (key, article)) WITHOUT ROWID""",
+    ),
+    *_rebuilt(
+        "story_terms",
+        """CREATE TABLE story_terms_new (
+            term INTEGER NOT NULL,
+            story TEXT NOT NULL REFERENCES stories(id),
+            PRIMARY KEY (term, story)) WITHOUT ROWID""",
+    ),
     "CREATE INDEX story_terms_story ON story_terms(story)",
 )
 

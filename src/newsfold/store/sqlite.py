@@ -79,15 +79,8 @@ class SQLiteDatabase(Transactions):
     def checkpoints_aside(self) -> Iterator[None]:
         """Fold the WAL into the file in a thread of its own after each commit of the block
         (:mod:`newsfold.store.checkpoints`), rather than in the committing writer."""
-        if self._checkpoints:  # already aside
-            yield
-            return
-        try:
-            checkpoints = Checkpoints(self.path)
-        except sqlite3.Error as exc:
-            log.warning("checkpoints stay with the writer for %s: %s", self.path, exc)
-            checkpoints = None
-        if checkpoints is None:
+        checkpoints = None if self._checkpoints else self._start_checkpoints()
+        if checkpoints is None:  # already aside, or cannot be
             yield
             return
         every = self.query("PRAGMA wal_autocheckpoint")[0][0]
@@ -101,6 +94,13 @@ class SQLiteDatabase(Transactions):
                 checkpoints.stop()
             finally:
                 self.connection.execute(f"PRAGMA wal_autocheckpoint={every}")
+
+    def _start_checkpoints(self) -> Checkpoints | None:
+        try:
+            return Checkpoints(self.path)
+        except sqlite3.Error as exc:
+            log.warning("checkpoints stay with the writer for %s: %s", self.path, exc)
+            return None
 
     def integrity(self) -> list[str]:
         """Problems found by SQLite's own checks (empty when the file is sound)."""

@@ -217,26 +217,29 @@ def _greedy(
     covers: Covers, weights: np.ndarray, costs: Sequence[float], budget: float, fits: list[int], required: list[int]
 ) -> list[int]:
     """Repeatedly the best gain per square root of cost (ties: the first sentence); the first
-    pick among ``required``.
-
-    Lazily: a sentence's gain only falls as concepts are covered, so one computed before the
-    last pick bounds it from above, and is computed again only when it heads the queue. (In
-    floating point too: a sum of fewer of the same positive terms, in the same order, is never
-    larger.) The picks are those of computing every gain at every step.
-    """
+    pick among ``required``. Lazily: a gain only falls as concepts are covered (in floating point
+    too: a sum of fewer of the same positive terms, in order, is never larger), so one computed
+    earlier bounds it, and is computed again only when it heads the queue. Same picks."""
     covered: set[int] = set()
 
     def gain(k: int) -> float:
         return sum(weights[c] for c in covers[k] if c not in covered) / costs[k] ** 0.5
 
-    if not (required or fits):
-        return []
-    first = max(required or fits, key=lambda k: (gain(k), -k))
-    if gain(first) <= 0:
-        return []
-    chosen, left = [first], budget - costs[first]
-    covered.update(covers[first])
-    queue = [(-gain(k), k, 1) for k in fits if k != first]  # (minus a bound, sentence, picks when computed)
+    chosen, left = [], budget
+
+    def take(k: int) -> None:
+        nonlocal left
+        chosen.append(k)
+        covered.update(covers[k])
+        left -= costs[k]
+
+    queue = [(-gain(k), k, 0) for k in fits]  # (minus a bound, sentence, picks when computed): exact now
+    if required:
+        first = min(entry for entry in queue if entry[1] in required)
+        if first[0] >= 0:
+            return []
+        queue.remove(first)
+        take(first[1])
     heapq.heapify(queue)
     while queue:
         bound, k, picks = queue[0]
@@ -248,7 +251,5 @@ def _greedy(
             break
         else:
             heapq.heappop(queue)
-            chosen.append(k)
-            covered.update(covers[k])
-            left -= costs[k]
+            take(k)
     return sorted(chosen)

@@ -54,13 +54,14 @@ def take_notes(article: Article, settings: SummarySettings) -> StoryNotes:
         back_references=settings.back_references,
     )
     every = frozenset().union(*(concepts(p) for p in article.paragraphs))
-    return StoryNotes(
-        key=notes_key(settings),
-        concepts=tuple(sorted(every)),
-        candidates=tuple(found),
-        covers=tuple(tuple(sorted(concepts(c.text))) for c in found),
-        leads=tuple(tuple(sorted(concepts(c.source))) if c.position < settings.lead_sentences else () for c in found),
-    )
+    covers, leads = [], []
+    for c in found:
+        covers.append(tuple(sorted(concepts(c.text))))
+        if c.position >= settings.lead_sentences:
+            leads.append(())
+        else:  # the source's concepts are the text's when nothing was cut from it
+            leads.append(covers[-1] if c.source == c.text else tuple(sorted(concepts(c.source))))
+    return StoryNotes(notes_key(settings), tuple(sorted(every)), tuple(found), tuple(covers), tuple(leads))
 
 
 def dump_notes(notes: StoryNotes) -> bytes:
