@@ -8,6 +8,7 @@ not outweigh five other names shared with another report of the same event.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -21,23 +22,38 @@ SATURATION = 0.5
 """BM25 k1 for term frequency. Low: whether a story uses a term matters more than how often."""
 
 
+@cache
 def stop_ids() -> np.ndarray:
-    """Sorted ids of the stop words (newsfold.stopwords) and of numbers."""
-    return np.union1d(TokenHasher().ids(STOP_WORDS), np.array([NUMBER], dtype=np.uint32))
+    """Sorted ids of the stop words (newsfold.stopwords) and of numbers (read-only)."""
+    ids = np.union1d(TokenHasher().ids(STOP_WORDS), np.array([NUMBER], dtype=np.uint32))
+    ids.flags.writeable = False
+    return ids
 
 
-def term_counts(tokens: Sequence[np.ndarray], stops: np.ndarray, *, bigrams: bool = True) -> sp.csr_matrix:
+def terms_of(ids: np.ndarray, *, bigrams: bool = True) -> np.ndarray:
+    """A document's hashed features, in text order: its content words (no stop words or
+    numbers) and, with ``bigrams``, each pair of neighbouring content words."""
+    stops = stop_ids()
+    at = np.searchsorted(stops, ids)
+    at[at == stops.size] = 0
+    content = ids[stops[at] != ids]
+    with np.errstate(over="ignore"):
+        pairs = content[:-1] * _MIX ^ content[1:] if bigrams else content[:0]
+    return (np.concatenate((content, pairs)) & np.uint32(DIMENSIONS - 1)).astype(np.int32)
+
+
+def document_terms(ids: np.ndarray, *, bigrams: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """One document's distinct features (:func:`terms_of`), sorted, and their counts: a row
+    of :func:`term_counts` without building a matrix."""
+    terms, counts = np.unique(terms_of(ids, bigrams=bigrams), return_counts=True)
+    return terms, counts.astype(np.float32)
+
+
+def term_counts(tokens: Sequence[np.ndarray], *, bigrams: bool = True) -> sp.csr_matrix:
     """Counts of unigram and bigram features per document (hashed into DIMENSIONS columns)."""
-    rows, cols = [], []
-    for row, ids in enumerate(tokens):
-        content = ids[~np.isin(ids, stops)]
-        with np.errstate(over="ignore"):
-            pairs = content[:-1] * _MIX ^ content[1:] if bigrams else content[:0]
-        terms = np.concatenate((content, pairs)) & np.uint32(DIMENSIONS - 1)
-        rows.append(np.full(terms.size, row, dtype=np.int32))
-        cols.append(terms.astype(np.int32))
+    cols = [terms_of(ids, bigrams=bigrams) for ids in tokens]
     n = len(tokens)
-    row_index = np.concatenate(rows) if rows else np.empty(0, np.int32)
+    row_index = np.repeat(np.arange(n, dtype=np.int32), [c.size for c in cols])
     col_index = np.concatenate(cols) if cols else np.empty(0, np.int32)
     data = np.ones(row_index.size, dtype=np.float32)
     counts = sp.csr_matrix((data, (row_index, col_index)), shape=(n, DIMENSIONS))
@@ -55,7 +71,7 @@ def story_vectors(
         min_df: drop terms found in fewer stories.
         saturation: BM25 k1 for term frequency (None: 1 + log tf).
     """
-    counts = term_counts(tokens, stop_ids())
+    counts = term_counts(tokens)
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     vectors = tfidf(counts, min_df=min_df, saturation=saturation, df=df)
     # A term of a single story adds to its norm but to no dot product: drop it once the

@@ -22,7 +22,7 @@ import scipy.sparse as sp
 
 from newsfold.cluster import average_linkage, reassign, similarity_graph
 from newsfold.config import ClusterSettings
-from newsfold.features import DIMENSIONS, SATURATION, stop_ids, term_counts
+from newsfold.features import DIMENSIONS, SATURATION, document_terms
 
 SETTLED = 50
 """Events with more stories than this are not re-clustered, only grown."""
@@ -66,8 +66,7 @@ def regroup(hood: Neighbourhood, settings: ClusterSettings) -> list[list[int]]:
 
 def story_terms(tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A story's terms (hashed unigrams and bigrams, as in event grouping) and their counts."""
-    counts = term_counts([tokens], stop_ids())
-    return counts.indices.astype(np.int32), counts.data.astype(np.float32)
+    return document_terms(tokens)
 
 
 def counts_matrix(rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> sp.csr_matrix:
@@ -131,8 +130,7 @@ def key_words(tokens: np.ndarray, df: Frequencies, stories: int, k: int = INDEXE
     Words, not word pairs: most pairs of a story are in no other story, and an index of them
     would find nothing.
     """
-    words = term_counts([tokens], stop_ids(), bigrams=False)
-    terms, counts = words.indices.astype(np.int32), words.data
+    terms, counts = document_terms(tokens, bigrams=False)
     freq = df(terms)
     weight = counts * (SATURATION + 1.0) / (counts + SATURATION) * (np.log((1.0 + stories) / (1.0 + freq)) + 1.0)
     order = np.lexsort((terms, -weight))

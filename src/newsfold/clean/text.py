@@ -82,6 +82,10 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HEADING_MARK = re.compile(r"(?m)^\s*#{1,6}\s+")
+_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])")
+_BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
+"""Runs of spaces and tabs that are not a single space (to become one)."""
 
 
 def normalise(text: str) -> str:
@@ -89,9 +93,11 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = _CONTROL.sub("", text)  # NUL and other control characters: never text, and PostgreSQL refuses NUL
     text = text.replace("``", "“").replace("''", "”").replace("\\$", "$")
-    text = re.sub(r"(?m)^\s*#{1,6}\s+", "", text)
-    text = re.sub(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])", r"\1", text)
-    return re.sub(r"[ \t]+", " ", text)
+    if "#" in text:
+        text = _HEADING_MARK.sub("", text)
+    if "*" in text:
+        text = _EMPHASIS.sub(r"\1", text)
+    return _BLANKS.sub(" ", text)
 
 
 def paragraphs_of(text: str) -> list[str]:

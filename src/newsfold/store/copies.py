@@ -33,11 +33,13 @@ class Fingerprint:
     keys: np.ndarray
 
 
-def fingerprint(tokens: np.ndarray, settings: DedupSettings) -> Fingerprint:
-    shingles = shingle_sets([tokens], settings.shingle_size)[0]
-    signature = signatures([shingles], settings.num_perm)
-    keys = band_keys(signature, settings.rows_per_band)[0]
-    return Fingerprint(shingles, signature[0], keys[keys != -1])
+def fingerprints(tokens: Sequence[np.ndarray], settings: DedupSettings) -> list[Fingerprint]:
+    """The fingerprints of articles with these word ids (computed together: per article,
+    numpy's fixed costs would outweigh the work)."""
+    sets = shingle_sets(tokens, settings.shingle_size)
+    sigs = signatures(sets, settings.num_perm)
+    keys = band_keys(sigs, settings.rows_per_band)
+    return [Fingerprint(shingles, sig, k[k != -1]) for shingles, sig, k in zip(sets, sigs, keys, strict=True)]
 
 
 class Copies:

@@ -15,7 +15,7 @@ import numpy as np
 from newsfold.config import DedupSettings
 from newsfold.online import story_terms
 from newsfold.pipeline import cleaned
-from newsfold.store.copies import Fingerprint, fingerprint
+from newsfold.store.copies import Fingerprint, fingerprints
 from newsfold.store.records import content_hash
 from newsfold.tokens import TokenHasher
 from newsfold.types import Article, RawArticle, Rejection
@@ -44,12 +44,13 @@ def prepare_inputs(items: Sequence[RawArticle | Rejection], dedup: DedupSettings
 
 def prepare_articles(articles: Iterable[Article], dedup: DedupSettings) -> list[Prepared]:
     """Word ids, fingerprints and grouping terms of cleaned articles."""
+    articles = list(articles)
     hasher = TokenHasher()
+    tokens = [hasher(article.text) for article in articles]
     out = []
-    for article in articles:
-        tokens = hasher(article.text)
-        terms, counts = story_terms(tokens)
-        out.append(Prepared(article, content_hash(article), tokens, fingerprint(tokens, dedup), terms, counts))
+    for article, ids, print_ in zip(articles, tokens, fingerprints(tokens, dedup), strict=True):
+        terms, counts = story_terms(ids)
+        out.append(Prepared(article, content_hash(article), ids, print_, terms, counts))
     return out
 
 
