@@ -100,6 +100,7 @@ class Settings:
     workers: int = 1
     """Processes that build events' summaries side by side (and, in ``Store.add``, clean and
     fingerprint the inputs while the store is written): 1 keeps all work in this process,
-    0 means one per core (what the command line uses). Workers start as multiprocessing's
-    ``spawn`` starts them, so a script asking for more than one needs the
+    0 means one per core (what the command line uses). Workers are forked from
+    multiprocessing's fork server (:mod:`newsfold.parallel`), which imports the calling
+    script afresh, so a script asking for more than one needs the
     ``if __name__ == "__main__":`` guard."""

@@ -1,17 +1,21 @@
 """Independent work on every core: ``Workers.map`` runs a function in worker processes.
 
 Events do not depend on one another, so their summaries can be built side by side. Workers
-start fresh (``spawn``: nothing is copied from a parent that may already run the solver's
-threads), only when there is enough work to repay their start-up (about a second), and each
-exits when its parent dies, so a killed ``newsfold add`` leaves no process behind.
+start only when there is enough work to repay their start-up, and each exits when its parent
+dies, so a killed ``newsfold add`` leaves no process behind.
+
+They are forked from multiprocessing's fork server, a process of its own started once, that
+imports newsfold (PRELOAD, a second of CPU) and then only forks: nothing is copied from a
+parent that may already run the solver's threads, as with ``spawn``, but the import is paid
+once per run rather than once per worker, and never again for later pools of the same run.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +25,8 @@ from typing import Any
 MIN_JOBS = 8
 """Fewer jobs than this are done in this process."""
 MAX_WORKERS = 4
+PRELOAD = ["newsfold.pipeline", "newsfold.store"]
+"""What the fork server imports: everything workers are given to do."""
 
 
 def cores() -> int:
@@ -70,14 +76,18 @@ class Workers:
     def started(self) -> bool:
         return self._pool is not None
 
+    @property
+    def up(self) -> bool:
+        """Whether a worker process is running (they take a second or so to start)."""
+        return self._up is not None and self._up.done()
+
     def start(self) -> None:
         """Start the processes (if ``size`` > 1 and not yet)."""
         if self.size > 1 and self._pool is None:
             self._pool = ProcessPoolExecutor(
                 self.size,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=_fork_server(),
                 initializer=_exit_with_parent,
-                initargs=(os.getpid(),),
             )
             self._up = self._pool.submit(_nothing)  # done once a worker is running
 
@@ -98,15 +108,17 @@ class Workers:
         ``ahead`` (default: two per worker) ahead of the results taken: a stream may be longer
         than memory.
 
-        The processes start at the second item. Until one of them is up (in a second or so),
-        items are done here; then they go to the workers, and whenever the result wanted next
-        is not ready, this process does a later item that no worker has begun rather than wait.
+        The processes start at the second item, and from then on the items ahead are handed
+        to them, so that they go on while the caller is busy with the results taken. Until a
+        worker is up (in a second or so), the item wanted next is done here (even one already
+        handed to a worker, which then does it again in vain); after that, whenever the result
+        wanted next is not ready, this process does a later item no worker has begun.
         """
         items = iter(items)
         queue: deque[_Job] = deque()
         read = 0
         while True:
-            while self._up is not None and self._up.done() and len(queue) < (ahead or 2 * self.size):
+            while self._pool is not None and len(queue) < (ahead or 2 * self.size):
                 item = next(items, _END)
                 if item is _END:
                     break
@@ -121,7 +133,9 @@ class Workers:
                 yield function(item, *args)
                 continue
             job = queue.popleft()
-            if job.future.cancel():  # no worker has begun it (a finished job cannot be cancelled)
+            # Done here if no worker has begun it (a finished job cannot be cancelled), or if no
+            # worker is up yet: waiting for one would take as long as its start.
+            if job.future.cancel() or not (job.future.done() or self.up):
                 job.run_here(function, args)
             while not job.future.done():  # meanwhile, do a later job no worker has begun
                 spare = next((j for j in reversed(queue) if j.future.cancel()), None)
@@ -153,12 +167,24 @@ def _nothing() -> None:
 _END = object()
 
 
-def _exit_with_parent(parent: int) -> None:
-    """In a worker: end this process as soon as ``parent`` is gone (killed, say)."""
+def _fork_server() -> multiprocessing.context.BaseContext:
+    """The fork server's context, set to import PRELOAD when it starts (it is one per process
+    and starts with the first pool; the setting does nothing once it has)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def _exit_with_parent() -> None:
+    """In a worker: end this process as soon as the process that asked for it is gone
+    (killed, say). Its parent is the fork server; the asking process holds a pipe open to
+    it, which multiprocessing hands the worker as the parent's sentinel."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
+        multiprocessing.connection.wait([parent.sentinel])
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()

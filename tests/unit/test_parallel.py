@@ -29,6 +29,7 @@ def test_events_built_in_worker_processes_are_the_events_built_here(sample_dir):
 
 WORKER_PIDS = """
 import os, signal, sys
+from multiprocessing import forkserver
 from newsfold.parallel import Workers
 
 def pid(_):
@@ -37,7 +38,7 @@ def pid(_):
 if __name__ == "__main__":
     with Workers(2) as workers:
         pids = set(workers.map(pid, range(40)))
-        print(*sorted(pids), flush=True)
+        print(*sorted(pids), forkserver._forkserver._forkserver_pid, flush=True)
         os.kill(os.getpid(), signal.SIGKILL)  # the parent dies without shutting its workers down
 """
 
@@ -50,13 +51,13 @@ def _alive(pid: int) -> bool:
     return state != "Z"  # a zombie has ended; only its parent has not read its exit
 
 
-def test_workers_end_when_their_parent_is_killed(tmp_path):
+def test_workers_and_their_fork_server_end_when_their_parent_is_killed(tmp_path):
     script = tmp_path / "workers.py"
     script.write_text(WORKER_PIDS)
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert done.returncode == -9
-    pids = [int(p) for p in done.stdout.split()]
-    assert pids and os.getpid() not in pids
+    *workers, server = pids = [int(p) for p in done.stdout.split()]
+    assert workers and server not in workers and os.getpid() not in pids
     deadline = time.monotonic() + 10
     while any(_alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -100,6 +101,34 @@ def test_a_stream_is_done_here_until_the_workers_are_up_then_by_them_in_order(tm
     here = [flag == "True" for _, flag in rows]
     assert here[0] and here[1]  # before and while the workers start
     assert not all(here[40:])  # 4 s of work: the workers were up long before its end
+
+
+STREAM_AWAY = """
+import os, time
+from newsfold.parallel import Workers
+
+def stamped(item):
+    time.sleep(0.05)
+    return item, os.getpid(), time.time()
+
+if __name__ == "__main__":
+    with Workers(2, start=False) as workers:
+        stream = workers.stream(stamped, range(40))
+        taken = [next(stream) for _ in range(3)]
+        time.sleep(4)  # busy with what was taken, as the store is with a batch
+        back = time.time()
+        taken += list(stream)
+    print([item for item, _, _ in taken] == list(range(40)), taken[3][1] != os.getpid(), taken[3][2] < back)
+"""
+
+
+def test_a_stream_goes_on_in_the_workers_while_its_reader_is_busy(tmp_path):
+    script = tmp_path / "away.py"
+    script.write_text(STREAM_AWAY)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    in_order, by_a_worker, before_the_reader_came_back = done.stdout.split()
+    assert in_order == "True"
+    assert by_a_worker == "True" and before_the_reader_came_back == "True"
 
 
 STREAM_ERROR = """
