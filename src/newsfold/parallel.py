@@ -61,6 +61,7 @@ class Workers:
         self._start_on_enter = start
         self._pool: ProcessPoolExecutor | None = None
         self._up: Future[None] | None = None
+        self._feeds: list[_Feed] = []
 
     def __enter__(self) -> Workers:
         if self._start_on_enter:
@@ -68,6 +69,8 @@ class Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        for feed in list(self._feeds):
+            feed.close()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = self._up = None
@@ -76,10 +79,10 @@ class Workers:
     def started(self) -> bool:
         return self._pool is not None
 
-    @property
-    def up(self) -> bool:
-        """Whether a worker process is running (they take a second or so to start)."""
-        return self._up is not None and self._up.done()
+    def wait_up(self) -> None:
+        """Wait until a worker process is running (they take a second or so to start)."""
+        if self._up is not None:
+            self._up.result()
 
     def start(self) -> None:
         """Start the processes (if ``size`` > 1 and not yet)."""
@@ -108,48 +111,97 @@ class Workers:
         ``ahead`` (default: two per worker) ahead of the results taken: a stream may be longer
         than memory.
 
-        The processes start at the second item, and from then on the items ahead are handed
-        to them, so that they go on while the caller is busy with the results taken. Until a
-        worker is up (in a second or so), the item wanted next is done here (even one already
-        handed to a worker, which then does it again in vain); after that, whenever the result
-        wanted next is not ready, this process does a later item no worker has begun.
+        The processes start at the second item, from a thread of the stream's own (starting
+        them takes a second), which then hands the items ahead to the workers, so that they go
+        on while the caller is busy with the results taken. Meanwhile the items are done here;
+        and whenever the result wanted next is not ready, this process does a later item no
+        worker has begun rather than wait.
         """
-        items = iter(items)
-        queue: deque[_Job] = deque()
-        read = 0
-        while True:
-            while self._pool is not None and len(queue) < (ahead or 2 * self.size):
-                item = next(items, _END)
-                if item is _END:
-                    break
-                queue.append(_Job(item, self._pool.submit(function, item, *args)))
-            if not queue:
-                item = next(items, _END)
-                if item is _END:
-                    return
+        feed = _Feed(self, function, iter(items), args, ahead or 2 * self.size)
+        self._feeds.append(feed)
+        try:
+            read = 0
+            while (job := feed.take()) is not None:
                 read += 1
                 if read == 2:
-                    self.start()
-                yield function(item, *args)
-                continue
-            job = queue.popleft()
-            # Done here if no worker has begun it (a finished job cannot be cancelled), or if no
-            # worker is up yet: waiting for one would take as long as its start.
-            if job.future.cancel() or not (job.future.done() or self.up):
-                job.run_here(function, args)
-            while not job.future.done():  # meanwhile, do a later job no worker has begun
-                spare = next((j for j in reversed(queue) if j.future.cancel()), None)
-                if spare is None:
-                    break
-                spare.run_here(function, args)
-            yield job.future.result()  # a job's error is raised in its turn, wherever it ran
+                    feed.start()
+                if job.future is None or job.future.cancel():  # no worker has begun it
+                    job.run_here(function, args)
+                while not job.future.done():  # meanwhile, do a later job no worker has begun
+                    spare = feed.spare()
+                    if spare is None:
+                        break
+                    spare.run_here(function, args)
+                yield job.future.result()  # a job's error is raised in its turn, wherever it ran
+        finally:
+            feed.close()
+            self._feeds.remove(feed)
+
+
+class _Feed:
+    """A stream's items, handed to the workers ahead of its reader by a thread of its own."""
+
+    def __init__(
+        self, workers: Workers, function: Callable[..., Any], items: Iterator[Any], args: tuple[Any, ...], ahead: int
+    ) -> None:
+        self._workers, self._function, self._items, self._args, self._ahead = workers, function, items, args, ahead
+        self._queue: deque[_Job] = deque()
+        self._changed = threading.Condition()  # guards the queue, the items and the flag
+        self._closed = False
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the workers, and then handing them items, in the background."""
+        if self._workers.size > 1:
+            self._thread = threading.Thread(target=self._run, name="newsfold-feed", daemon=True)
+            self._thread.start()
+
+    def take(self) -> _Job | None:
+        """The next job: the first handed to the workers, else the next item (to do here);
+        None at the end."""
+        with self._changed:
+            if self._queue:
+                self._changed.notify_all()
+                return self._queue.popleft()
+            item = next(self._items, _END)
+        return None if item is _END else _Job(item, None)
+
+    def spare(self) -> _Job | None:
+        """The latest job handed to the workers that none of them has begun, taken back."""
+        with self._changed:
+            return next((job for job in reversed(self._queue) if job.future and job.future.cancel()), None)
+
+    def close(self) -> None:
+        """Hand nothing more (waiting for the workers' start if it is under way)."""
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            self._workers.start()
+            self._workers.wait_up()
+        except Exception:  # noqa: BLE001 - no worker to hand items to: the reader does them all
+            return
+        with self._changed:
+            while not self._closed:
+                if len(self._queue) >= self._ahead:
+                    self._changed.wait()
+                    continue
+                item = next(self._items, _END)
+                if item is _END:
+                    return
+                self._queue.append(_Job(item, self._workers.submit(self._function, item, *self._args)))
 
 
 @dataclass(slots=True)
 class _Job:
     item: Any
-    future: Future[Any]
-    """The worker's job; once the job is done here, a finished future with its result or error."""
+    future: Future[Any] | None
+    """The worker's job (None: not handed to one); once the job is done here, a finished
+    future with its result or error."""
 
     def run_here(self, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
         done: Future[Any] = Future()

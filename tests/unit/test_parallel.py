@@ -131,6 +131,32 @@ def test_a_stream_goes_on_in_the_workers_while_its_reader_is_busy(tmp_path):
     assert by_a_worker == "True" and before_the_reader_came_back == "True"
 
 
+STREAM_LEFT = """
+import threading, time
+from newsfold.parallel import Workers
+
+def slow(item):
+    time.sleep(0.05)
+    return item
+
+if __name__ == "__main__":
+    with Workers(2, start=False) as workers:
+        stream = workers.stream(slow, range(1000))
+        taken = [next(stream) for _ in range(3)]
+        time.sleep(2)  # the workers are up, and handed items
+    print(taken, sorted(t.name for t in threading.enumerate()))
+"""
+
+
+def test_a_stream_left_unfinished_hands_nothing_more_once_its_workers_are_gone(tmp_path):
+    script = tmp_path / "left.py"
+    script.write_text(STREAM_LEFT)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.startswith("[0, 1, 2] ")
+    assert "newsfold-feed" not in done.stdout  # its thread has ended
+    assert "Traceback" not in done.stderr
+
+
 STREAM_ERROR = """
 import time
 from newsfold.parallel import Workers
