@@ -78,6 +78,11 @@ class EarlySummaries:
             self._queue.clear()
 
     @property
+    def ready(self) -> bool:
+        """Whether builds can begin (the workers have started)."""
+        return self._workers.started
+
+    @property
     def waiting(self) -> bool:
         """Whether builds are still waiting their turn (then reading more jobs is no use yet)."""
         with self._lock:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 
@@ -99,8 +99,7 @@ class Store:
         """Read ``paths`` and add what is new, ``batch`` inputs per transaction; then rebuild
         the summaries of every event that changed. ``timings``, if given, receives the
         seconds spent adding and re-summarising."""
-        totals, built = Counter[str](), set[str]()
-        stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
+        built = set[str]()
         with (
             self.db.checkpoints_aside(),
             Workers(pool_size(self.settings.workers), start=False) as workers,
@@ -109,15 +108,7 @@ class Store:
             chunks = input_chunks(read_inputs(paths, self.settings.ingest), PREPARE_CHUNK, on_item)
             ahead = batch // PREPARE_CHUNK + workers.size  # the next batch is ready when this one is stored
             items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup, ahead=ahead))
-            while True:
-                with timed(timings, "add"):
-                    if not (chunk := list(islice(items, batch))):
-                        break
-                    report = self._add_chunk(chunk, early, workers.started, built)
-                    if (stored := stored + report.new) > GROWTH * analysed:
-                        self.db.refresh_statistics()
-                        analysed = stored
-                totals.update(new=report.new, known=report.known, rejected=report.rejected)
+            totals = self._add_batches(items, batch, early, built, timings)
             with timed(timings, "summaries"):
                 built.update(keep(self.db, early.stop()))
                 if workers.started:
@@ -126,18 +117,36 @@ class Store:
                     self.refresh(on_event=built.add)
         return AddReport(totals["new"], totals["known"], totals["rejected"], len(found(self.db, "events", "id", built)))
 
-    def _add_chunk(
-        self, chunk: list[Prepared | Rejection], early: EarlySummaries, ahead: bool, built: set[str]
-    ) -> AddReport:
-        """Add one batch; then, when building ``ahead`` in workers, begin on the events it
-        changed, and store (adding to ``built``) the builds of earlier ones still current."""
-        report, changed = self._add_prepared(
-            [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
-        )
-        if ahead:  # first, so that builds of events changed again are void
-            early.changed(changed, [] if early.waiting else jobs(self.db, changed, EARLY_ROWS * len(chunk)))
-        built.update(keep(self.db, early.finished()))
-        return report
+    def _add_batches(
+        self,
+        items: Iterator[Prepared | Rejection],
+        batch: int,
+        early: EarlySummaries,
+        built: set[str],
+        timings: Timings | None,
+    ) -> Counter[str]:
+        """Add ``items``, ``batch`` per transaction. After each batch but the last, when there
+        are workers, begin on the events it changed (after the last, the rebuild at the end
+        does them all); store (adding to ``built``) the builds of earlier ones still current."""
+        totals = Counter[str]()
+        stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
+        with timed(timings, "add"):
+            chunk = list(islice(items, batch))
+        while chunk:
+            with timed(timings, "add"):
+                report, changed = self._add_prepared(
+                    [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
+                )
+                size, chunk = len(chunk), list(islice(items, batch))  # the next, prepared meanwhile
+                if early.ready:  # first, so that builds of events changed again are void
+                    more = bool(chunk) and not early.waiting
+                    early.changed(changed, jobs(self.db, changed, EARLY_ROWS * size) if more else [])
+                built.update(keep(self.db, early.finished()))
+                if (stored := stored + report.new) > GROWTH * analysed:
+                    self.db.refresh_statistics()
+                    analysed = stored
+            totals.update(new=report.new, known=report.known, rejected=report.rejected)
+        return totals
 
     def add_articles(
         self, articles: Sequence[Article], rejected: Sequence[Rejection] = (), *, refresh: bool = True
