@@ -11,9 +11,9 @@ class HeldWorkers:
     def __init__(self) -> None:
         self.builds: list[tuple[str, Future]] = []
 
-    def submit(self, function, rows, noted, settings) -> Future:
+    def submit(self, function, job, settings) -> Future:
         future = Future()
-        self.builds.append((rows[0][0], future))
+        self.builds.append((job.rows[0][0], future))
         return future
 
     def finish(self, k: int, record: str) -> None:

@@ -43,6 +43,11 @@ class Job:
         return tuple((row[0], row[3]) for row in self.rows)
 
 
+def build(job: Job, settings: SummarySettings) -> Result:
+    """Build a job's event (:func:`build_event`), in a worker."""
+    return build_event(job.rows, job.noted, settings)
+
+
 @dataclass(frozen=True, slots=True)
 class Built:
     """A job's event, built, and the notes the build took."""
@@ -117,7 +122,7 @@ class EarlySummaries:
         """Start the next build, unless one is running (the queue holds no void jobs)."""
         if self._running is None and self._queue and not self._closed:
             job, generation = self._queue.popleft()
-            self._running = self._workers.submit(build_event, job.rows, job.noted, self._settings)
+            self._running = self._workers.submit(build, job, self._settings)
             self._running.add_done_callback(partial(self._finish, job, generation))
 
     def _finish(self, job: Job, generation: int, future: Future[Result]) -> None:

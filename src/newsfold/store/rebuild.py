@@ -16,8 +16,8 @@ from itertools import repeat
 from newsfold.config import SummarySettings
 from newsfold.parallel import Workers
 from newsfold.store.base import Database
-from newsfold.store.early import Built, Job
-from newsfold.store.members import build_event, member_ids, member_rows, stored_notes
+from newsfold.store.early import Built, Job, build
+from newsfold.store.members import member_ids, member_rows, stored_notes
 from newsfold.store.records import dump_event, now
 from newsfold.types import Event
 
@@ -41,8 +41,8 @@ def rebuild_stale(
             ]
             if not stale:
                 break
-            todo = [_job(db, event) for event in stale]
-            built = workers.map(build_event, [j.rows for j in todo], [j.noted for j in todo], repeat(settings))
+            # each event's rows are read as the one before goes to a worker (map submits as it reads)
+            built = workers.map(build, (_job(db, event) for event in stale), repeat(settings))
             for event, (record, taken) in zip(stale, built, strict=True):
                 _store(db, event, record, taken)
         done += len(stale)
