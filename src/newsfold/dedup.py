@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -98,19 +99,23 @@ def _likely(pairs: np.ndarray, sigs: np.ndarray, sets: list[np.ndarray], thresho
     return pairs[keep]
 
 
-def make_story(members: Sequence[Article], sets: Sequence[np.ndarray], story_id: str | None = None) -> Story:
+def make_story(members: Sequence[Article], sets: Sequence[np.ndarray] | None, story_id: str | None = None) -> Story:
     """The story of copies ``members`` (with their shingle sets): the canonical article is
-    the longest (then earliest, then smallest id); the id is ``s-<canonical>`` unless given."""
+    the longest (then earliest, then smallest id); the id is ``s-<canonical>`` unless given.
+    Without ``sets``, the story's similarity and containment are left out (summaries do not
+    need them)."""
     best = min(range(len(members)), key=lambda k: canonical_rank(members[k]))
-    canonical, canon_set = members[best], sets[best]
+    canonical = members[best]
     order = sorted(range(len(members)), key=lambda k: (k != best, _date_key(members[k]), members[k].id))
-    ids = tuple(members[k].id for k in order)
-    return Story(
-        id=story_id or f"s-{canonical.id}",
-        canonical=canonical.id,
-        articles=ids,
-        similarity={members[k].id: round(jaccard(sets[k], canon_set), 3) for k in order},
-        containment={members[k].id: round(_inside(sets[k], canon_set), 3) for k in order},
+    story = Story(
+        id=story_id or f"s-{canonical.id}", canonical=canonical.id, articles=tuple(members[k].id for k in order)
+    )
+    if sets is None:
+        return story
+    return replace(
+        story,
+        similarity={members[k].id: round(jaccard(sets[k], sets[best]), 3) for k in order},
+        containment={members[k].id: round(_inside(sets[k], sets[best]), 3) for k in order},
     )
 
 

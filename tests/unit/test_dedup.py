@@ -5,7 +5,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from newsfold.dedup import containment, find_stories, jaccard, shingle_sets
+from newsfold.dedup import containment, find_stories, jaccard, make_story, shingle_sets
 from newsfold.minhash import candidate_pairs, shingles, signatures
 from newsfold.tokens import TokenHasher
 from newsfold.types import Article
@@ -68,6 +68,24 @@ def test_containment_joins_truncated_reprint_and_update_but_not_a_different_stor
     assert story.articles == ("update", "wire", "blog")  # canonical, then by date
     assert story.containment["blog"] == pytest.approx(1.0, abs=0.02)
     assert 0.3 < story.similarity["blog"] < 0.5
+
+
+def test_a_story_made_without_shingle_sets_has_the_same_canonical_and_order_but_no_measures():
+    wire = " ".join(words(400))
+    arts = [
+        article("blog", wire[: len(wire) // 2]),
+        article("wire", wire, dt.date(2025, 3, 5)),
+        article("update", wire + " " + " ".join(words(100)), dt.date(2025, 3, 6)),
+    ]
+    sets = shingle_sets([TokenHasher()(a.text) for a in arts], 4)
+    measured, bare = make_story(arts, sets), make_story(arts, None, story_id="s-x")
+    assert (
+        (bare.canonical, bare.articles)
+        == (measured.canonical, measured.articles)
+        == ("update", ("update", "wire", "blog"))
+    )
+    assert measured.containment["blog"] == pytest.approx(1.0, abs=0.02)
+    assert bare.id == "s-x" and bare.similarity == {} and bare.containment == {}
 
 
 def test_honorifics_do_not_hide_a_copy():

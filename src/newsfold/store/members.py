@@ -20,15 +20,18 @@ from newsfold.store.records import load_article
 from newsfold.summarize import dump_notes, load_notes, notes_key, take_notes
 from newsfold.types import Article, Event, Story
 
-MemberRow = tuple[str, str, bytes, int]
-"""One stored article of an event: its story's id, its record, its shingle set, its number."""
+MemberRow = tuple[str, str, bytes | None, int]
+"""One stored article of an event: its story's id, its record, its shingle set (None when
+not read), its number."""
 
 
-def member_rows(db: Database, event: str) -> list[MemberRow]:
-    """The rows of the event's articles, in the order they were stored."""
+def member_rows(db: Database, event: str, *, shingles: bool = True) -> list[MemberRow]:
+    """The rows of the event's articles, in the order they were stored; without their shingle
+    sets unless ``shingles`` (only a story's similarity and containment need them, and they
+    are most of the bytes)."""
     return db.query(
-        "SELECT s.id, a.record, a.shingle_set, a.seq FROM stories s JOIN articles a ON a.story = s.id "
-        "WHERE s.event = ? ORDER BY a.seq",
+        f"SELECT s.id, a.record, {'a.shingle_set' if shingles else 'NULL'}, a.seq "
+        "FROM stories s JOIN articles a ON a.story = s.id WHERE s.event = ? ORDER BY a.seq",
         (event,),
     )
 
@@ -53,14 +56,16 @@ def stored_notes(db: Database, event: str) -> dict[str, bytes | None]:
 
 def load_members(rows: Sequence[MemberRow]) -> tuple[list[Story], dict[str, Article]]:
     """The event's stories, in id order, and its articles by id, from its rows in the order
-    the articles were stored."""
-    by_story: dict[str, list[tuple[Article, np.ndarray]]] = {}
+    the articles were stored (the stories' similarity and containment only when the rows
+    have their shingle sets)."""
+    by_story: dict[str, list[tuple[Article, np.ndarray | None]]] = {}
     for story, record, blob, _ in rows:
-        by_story.setdefault(story, []).append((load_article(record), shingle_set(blob)))
-    stories = [
-        make_story([a for a, _ in members], [s for _, s in members], story_id=story)
-        for story, members in sorted(by_story.items())
-    ]
+        by_story.setdefault(story, []).append((load_article(record), None if blob is None else shingle_set(blob)))
+    stories = []
+    for story, members in sorted(by_story.items()):
+        sets = [s for _, s in members]
+        measured = None if any(s is None for s in sets) else sets
+        stories.append(make_story([a for a, _ in members], measured, story_id=story))
     return stories, {a.id: a for members in by_story.values() for a, _ in members}
 
 

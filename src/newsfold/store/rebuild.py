@@ -72,7 +72,7 @@ def jobs(db: Database, events: set[str], limit: int) -> list[Job]:
 
 def _job(db: Database, event: str) -> Job:
     """What building ``event`` needs: its rows and its stories' stored notes."""
-    return Job(event, member_rows(db, event), stored_notes(db, event))
+    return Job(event, member_rows(db, event, shingles=False), stored_notes(db, event))
 
 
 def keep(db: Database, built: Sequence[Built]) -> list[str]:
