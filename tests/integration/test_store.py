@@ -11,6 +11,7 @@ from store_helpers import NO_FACTS, export_hash, memberships, stored_frequencies
 
 from newsfold.pipeline import fold, read_articles
 from newsfold.store import open_store
+from newsfold.store.articles import NewArticles
 from newsfold.summarize import load_notes, take_notes
 
 
@@ -26,6 +27,30 @@ def test_the_sample_gives_the_events_of_fold(store_target, sample_dir):
     for event in stored.events:  # every summary sentence names articles of its own event
         for sentence in event.summary.sentences + event.brief.sentences:
             assert set(sentence.sources) <= set(event.articles)
+
+
+def test_a_batch_goes_in_without_savepoints_and_its_copies_take_over_as_canonical_within_it(
+    store_target, sample_dir, monkeypatch
+):
+    calls, original = [], NewArticles.store
+
+    def recording(self, todo, *, guarded):
+        calls.append(guarded)
+        return original(self, todo, guarded=guarded)
+
+    monkeypatch.setattr(NewArticles, "store", recording)
+    with open_store(store_target, NO_FACTS) as store:
+        store.add([str(sample_dir)])
+        stored = store.fold()
+    assert calls == [False]  # one batch, never redone article by article
+    # reprints longer than the wire copy stored just before them, in the same batch
+    canonical = {s.id: s.canonical for s in stored.stories}
+    assert canonical["s-01_meridian-flood-wire"] == "02_observer-flood-reprint"
+    assert canonical["s-08_meridian-vote-wire"] == "09_observer-vote-update"
+    batch = fold([str(sample_dir)], NO_FACTS)
+    assert {(frozenset(s.articles), s.canonical) for s in stored.stories} == {
+        (frozenset(s.articles), s.canonical) for s in batch.stories
+    }
 
 
 def test_one_article_at_a_time_gives_the_same_events(store_target, sample_dir):

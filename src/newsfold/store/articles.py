@@ -20,6 +20,10 @@ from newsfold.store.prepare import Prepared
 from newsfold.store.records import dump_article, load_article, now
 from newsfold.types import Article, Rejection
 
+COLUMNS = ("seq", "id", "content", "story", "day", "added", "signature", "shingles", "shingle_set", "record")
+"""An article's row."""
+INSERT = f"INSERT INTO articles ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+
 
 class Refused(Exception):
     """An article of a batch added without savepoints was refused by the database."""
@@ -41,6 +45,11 @@ class NewArticles:
 
     def __init__(self, db: Database, settings: DedupSettings) -> None:
         self.db, self.settings = db, settings
+        self._unwritten: dict[str, tuple[object, ...]] = {}
+        """Article id -> its row, of the articles stored but not yet written (unguarded, the
+        rows go in together at the end: one COPY on PostgreSQL rather than an INSERT each)."""
+        self._articles: dict[str, Article] = {}
+        """The articles stored by this batch, by id."""
 
     def store(self, todo: Sequence[Prepared], *, guarded: bool) -> Stored:
         """Store articles not stored before, in order, each looked up as a copy after the ones
@@ -54,7 +63,8 @@ class NewArticles:
             one = grouping.Changes()
             try:
                 with self.db.savepoint() if guarded else nullcontext():
-                    stored, story = self._insert(prepared, index.copy_of(position, prepared.print_), one, seq + 1, ids)
+                    copy = index.copy_of(position, prepared.print_)
+                    stored, story = self._insert(prepared, copy, one, seq + 1, ids, at_once=guarded)
             except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
                 if not guarded:
                     raise Refused from exc
@@ -66,16 +76,27 @@ class NewArticles:
             index.stored(seq, story, prepared.print_)
             out.changes.merge(one)
             out.added += 1
+        try:
+            self.db.insert("articles", COLUMNS, self._unwritten.values())
+        except Exception as exc:  # noqa: BLE001 - one of them refused: redone guarded, one by one
+            raise Refused from exc
         index.write()  # cannot be refused: the bands of stored articles, each (key, article) once
         return out
 
     def _insert(
-        self, prepared: Prepared, story: str | None, changes: grouping.Changes, seq: int, ids: set[str]
+        self,
+        prepared: Prepared,
+        story: str | None,
+        changes: grouping.Changes,
+        seq: int,
+        ids: set[str],
+        *,
+        at_once: bool,
     ) -> tuple[str, str]:
         """Store one article as number ``seq``, in ``story`` when it is a copy of a stored one,
         noting in ``changes`` what grouping must then do; returns the id it is stored under and
         its story. ``ids``: the stored ids among those of the batch's articles, and the ids
-        stored since."""
+        stored since. The article's row is written ``at_once``, or else with the batch's others."""
         article = self._unique_id(prepared.article, ids)
         print_ = prepared.print_
         day = article.published.toordinal() if article.published else None
@@ -84,22 +105,23 @@ class NewArticles:
             changes.regroup[story] = prepared.tokens
         elif self._recanonical(story, article, prepared, day, changes):
             changes.regroup[story] = prepared.tokens
-        self.db.execute(
-            "INSERT INTO articles (seq, id, content, story, day, added, signature, shingles, shingle_set, record) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                seq,
-                article.id,
-                prepared.digest,
-                story,
-                day,
-                now(),
-                print_.signature.tobytes(),
-                int(print_.shingles.size),
-                copies.shingle_blob(print_.shingles),
-                dump_article(article),
-            ),
+        row = (
+            seq,
+            article.id,
+            prepared.digest,
+            story,
+            day,
+            now(),
+            print_.signature.tobytes(),
+            int(print_.shingles.size),
+            copies.shingle_blob(print_.shingles),
+            dump_article(article),
         )
+        if at_once:
+            self.db.execute(INSERT, row)
+        else:
+            self._unwritten[article.id] = row
+        self._articles[article.id] = article
         return article.id, story
 
     def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes) -> str:
@@ -119,15 +141,15 @@ class NewArticles:
         self, story: str, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes
     ) -> bool:
         """A copy joins ``story``; when it is the better canonical (longer), the story takes its words."""
-        event, canonical, old_day, blob = self.db.query(
-            "SELECT s.event, a.record, s.day, s.terms FROM stories s "
-            "JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
+        event, canonical, record, old_day, blob = self.db.query(
+            "SELECT s.event, s.canonical, a.record, s.day, s.terms FROM stories s "
+            "LEFT JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
             (story,),
         )[0]
         changes.touched.add(event)
         if day is not None and (old_day is None or day < old_day):
             self.db.execute("UPDATE stories SET day = ? WHERE id = ?", (day, story))
-        if canonical_rank(article) >= canonical_rank(load_article(canonical)):
+        if canonical_rank(article) >= canonical_rank(self._articles.get(canonical) or load_article(record)):
             return False
         old_terms, _ = grouping.unpack(blob)
         terms, counts = prepared.terms, prepared.counts
