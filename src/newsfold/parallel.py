@@ -5,9 +5,10 @@ start only when there is enough work to repay their start-up, and each exits whe
 dies, so a killed ``newsfold add`` leaves no process behind.
 
 They are forked from multiprocessing's fork server, a process of its own started once, that
-imports newsfold (PRELOAD, a second of CPU) and then only forks: nothing is copied from a
-parent that may already run the solver's threads, as with ``spawn``, but the import is paid
-once per run rather than once per worker, and never again for later pools of the same run.
+imports newsfold (PRELOAD, a second of CPU) and then only forks. Nothing is copied from a
+parent that may already have run the solver, as with ``spawn`` (the fork server has only
+imported numpy and scipy, whose BLAS threads are fork-safe), but the import is paid once per
+run rather than once per worker, and never again for later pools of the same run.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Workers:
         self._pool: ProcessPoolExecutor | None = None
         self._up: Future[None] | None = None
         self._feeds: list[_Feed] = []
+        self._starting = threading.Lock()
 
     def __enter__(self) -> Workers:
         if self._start_on_enter:
@@ -85,14 +87,11 @@ class Workers:
             self._up.result()
 
     def start(self) -> None:
-        """Start the processes (if ``size`` > 1 and not yet)."""
-        if self.size > 1 and self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                self.size,
-                mp_context=_fork_server(),
-                initializer=_exit_with_parent,
-            )
-            self._up = self._pool.submit(_nothing)  # done once a worker is running
+        """Start the processes (if ``size`` > 1 and not yet; a stream may call it from its thread)."""
+        with self._starting:
+            if self.size > 1 and self._pool is None:
+                self._pool = ProcessPoolExecutor(self.size, mp_context=_start_method(), initializer=_exit_with_parent)
+                self._up = self._pool.submit(_nothing)  # done once a worker is running
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
         """``function(*args)`` in a worker (the processes must have started)."""
@@ -139,30 +138,45 @@ class Workers:
 
 
 class _Feed:
-    """A stream's items, handed to the workers ahead of its reader by a thread of its own."""
+    """A stream's items, handed to the workers ahead of its reader by a thread of its own.
+
+    The items are read on that thread too, once it has started (so an iterator bound to its
+    thread cannot be streamed). Whatever reading them raises is raised to the reader in its
+    turn, after the items read before.
+    """
 
     def __init__(
         self, workers: Workers, function: Callable[..., Any], items: Iterator[Any], args: tuple[Any, ...], ahead: int
     ) -> None:
-        self._workers, self._function, self._items, self._args, self._ahead = workers, function, items, args, ahead
+        self._workers = workers
+        self._function = function
+        self._items = items
+        self._args = args
+        self._ahead = ahead
         self._queue: deque[_Job] = deque()
-        self._changed = threading.Condition()  # guards the queue, the items and the flag
+        self._changed = threading.Condition()  # guards the queue, the flag and the error
+        self._reading = threading.Lock()  # an item read is queued before the next is read
         self._closed = False
+        self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self._launched = threading.Event()  # the workers have started, or failed to
 
     def start(self) -> None:
         """Start the workers, and then handing them items, in the background."""
-        if self._workers.size > 1:
-            self._thread = threading.Thread(target=self._run, name="newsfold-feed", daemon=True)
-            self._thread.start()
+        with self._changed:
+            if self._closed or self._workers.size <= 1:
+                return
+        self._thread = threading.Thread(target=self._run, name="newsfold-feed", daemon=True)
+        self._thread.start()
 
     def take(self) -> _Job | None:
         """The next job: the first handed to the workers, else the next item (to do here);
         None at the end."""
-        with self._changed:
-            if self._queue:
-                self._changed.notify_all()
-                return self._queue.popleft()
+        if (job := self._queued()) is not None:
+            return job
+        with self._reading:
+            if (job := self._queued()) is not None:  # queued while this waited for the lock
+                return job
             item = next(self._items, _END)
         return None if item is _END else _Job(item, None)
 
@@ -172,12 +186,26 @@ class _Feed:
             return next((job for job in reversed(self._queue) if job.future and job.future.cancel()), None)
 
     def close(self) -> None:
-        """Hand nothing more (waiting for the workers' start if it is under way)."""
+        """Hand nothing more, and take back what no worker has begun. Waits for the workers'
+        start if it is under way, not for input: the thread ends when it next looks."""
         with self._changed:
             self._closed = True
+            for job in self._queue:
+                if job.future is not None:
+                    job.future.cancel()
             self._changed.notify_all()
         if self._thread is not None:
-            self._thread.join()
+            self._launched.wait()
+
+    def _queued(self) -> _Job | None:
+        """The first job queued; raises what reading the items raised once none is left."""
+        with self._changed:
+            if self._queue:
+                self._changed.notify_all()
+                return self._queue.popleft()
+            if self._error is not None:
+                raise self._error
+        return None
 
     def _run(self) -> None:
         try:
@@ -185,15 +213,38 @@ class _Feed:
             self._workers.wait_up()
         except Exception:  # noqa: BLE001 - no worker to hand items to: the reader does them all
             return
-        with self._changed:
-            while not self._closed:
-                if len(self._queue) >= self._ahead:
-                    self._changed.wait()
-                    continue
-                item = next(self._items, _END)
-                if item is _END:
+        finally:
+            self._launched.set()
+        while self._room():
+            with self._reading:
+                try:
+                    item = next(self._items, _END)
+                except BaseException as error:  # noqa: BLE001 - the reader's, in its turn
+                    with self._changed:
+                        self._error = error
                     return
-                self._queue.append(_Job(item, self._workers.submit(self._function, item, *self._args)))
+                if item is _END or not self._hand(item):
+                    return
+
+    def _room(self) -> bool:
+        """Wait until the queue has room; False once closed."""
+        with self._changed:
+            while not self._closed and len(self._queue) >= self._ahead:
+                self._changed.wait()
+            return not self._closed
+
+    def _hand(self, item: Any) -> bool:
+        """Queue ``item`` for a worker; False when no more should be (closed, or the workers
+        refused it: then the reader does it here, and the rest)."""
+        with self._changed:
+            if self._closed:
+                return False
+            try:
+                future: Future[Any] | None = self._workers.submit(self._function, item, *self._args)
+            except Exception:  # noqa: BLE001 - a broken pool: what is queued raises it in its turn
+                future = None
+            self._queue.append(_Job(item, future))
+            return future is not None
 
 
 @dataclass(slots=True)
@@ -219,9 +270,12 @@ def _nothing() -> None:
 _END = object()
 
 
-def _fork_server() -> multiprocessing.context.BaseContext:
+def _start_method() -> multiprocessing.context.BaseContext:
     """The fork server's context, set to import PRELOAD when it starts (it is one per process
-    and starts with the first pool; the setting does nothing once it has)."""
+    and starts with the first pool; the setting does nothing once it has). ``spawn`` where
+    there is no fork server (Windows)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     return context

@@ -115,7 +115,10 @@ if __name__ == "__main__":
     with Workers(2, start=False) as workers:
         stream = workers.stream(stamped, range(40))
         taken = [next(stream) for _ in range(3)]
-        time.sleep(4)  # busy with what was taken, as the store is with a batch
+        while not workers.started:  # the stream's thread starts them
+            time.sleep(0.05)
+        workers.wait_up()
+        time.sleep(2)  # busy with what was taken, as the store is with a batch
         back = time.time()
         taken += list(stream)
     print([item for item, _, _ in taken] == list(range(40)), taken[3][1] != os.getpid(), taken[3][2] < back)
@@ -144,6 +147,9 @@ if __name__ == "__main__":
         stream = workers.stream(slow, range(1000))
         taken = [next(stream) for _ in range(3)]
         time.sleep(2)  # the workers are up, and handed items
+    deadline = time.monotonic() + 10
+    while "newsfold-feed" in {t.name for t in threading.enumerate()} and time.monotonic() < deadline:
+        time.sleep(0.05)
     print(taken, sorted(t.name for t in threading.enumerate()))
 """
 
@@ -155,6 +161,70 @@ def test_a_stream_left_unfinished_hands_nothing_more_once_its_workers_are_gone(t
     assert done.stdout.startswith("[0, 1, 2] ")
     assert "newsfold-feed" not in done.stdout  # its thread has ended
     assert "Traceback" not in done.stderr
+
+
+STREAM_BAD_INPUT = """
+import time
+from newsfold.parallel import Workers
+
+def slow(item):
+    time.sleep(0.02)
+    return item
+
+def items():
+    yield from range(60)
+    raise OSError("input 60 cannot be read")
+
+if __name__ == "__main__":
+    taken = []
+    with Workers(2, start=False) as workers:
+        try:
+            for result in workers.stream(slow, items()):
+                taken.append(result)
+                time.sleep(0.05)  # slower than the workers: the stream's thread reads the input
+        except OSError as error:
+            print(taken == list(range(60)), error)
+"""
+
+
+def test_an_input_that_cannot_be_read_raises_after_the_items_before_it(tmp_path):
+    script = tmp_path / "bad_input.py"
+    script.write_text(STREAM_BAD_INPUT)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout == "True input 60 cannot be read\n"
+
+
+STREAM_STALLED_INPUT = """
+import time
+from newsfold.parallel import Workers
+
+def slow(item):
+    time.sleep(0.02)
+    return item
+
+def items():  # as from a pipe that goes quiet
+    yield from range(100)
+    time.sleep(600)
+    yield 100
+
+if __name__ == "__main__":
+    with Workers(2, start=False) as workers:
+        try:
+            for result in workers.stream(slow, items()):
+                time.sleep(0.05)
+                if result == 98:
+                    raise ValueError("the reader failed at item 98")
+        except ValueError as error:
+            print(error, flush=True)
+"""
+
+
+def test_a_reader_that_fails_does_not_wait_for_input_that_is_slow_to_come(tmp_path):
+    script = tmp_path / "stalled.py"
+    script.write_text(STREAM_STALLED_INPUT)
+    # the input stalls for 10 minutes after item 99: waiting for it would time out
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout == "the reader failed at item 98\n"
 
 
 STREAM_ERROR = """

@@ -55,6 +55,8 @@ class NewArticles:
         """Store articles not stored before, in order, each looked up as a copy after the ones
         before it (``guarded``: each in a savepoint, and those the database refuses are left
         out; else the first refusal raises :class:`Refused`)."""
+        self._unwritten.clear()
+        self._articles.clear()
         ids = found(self.db, "articles", "id", [p.article.id for p in todo])
         seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
         index = copies.Copies(self.db, [p.print_ for p in todo], self.settings)

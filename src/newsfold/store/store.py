@@ -139,8 +139,8 @@ class Store:
                 )
                 size, chunk = len(chunk), list(islice(items, batch))  # the next, prepared meanwhile
                 if early.ready:  # first, so that builds of events changed again are void
-                    more = bool(chunk) and not early.waiting
-                    early.changed(changed, jobs(self.db, changed, EARLY_ROWS * size) if more else [])
+                    begin = bool(chunk) and not early.waiting  # another batch follows; none waiting
+                    early.changed(changed, jobs(self.db, changed, EARLY_ROWS * size) if begin else [])
                 built.update(keep(self.db, early.finished()))
                 if (stored := stored + report.new) > GROWTH * analysed:
                     self.db.refresh_statistics()
