@@ -8,6 +8,7 @@ every event whose membership changed marked stale so that its summaries are rebu
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ from newsfold.online import (
 )
 from newsfold.store.base import Database
 from newsfold.store.records import now
+
+_STORIES = {"sqlite": "json_group_array(story)", "postgresql": "json_agg(story)::text"}
+"""A group's stories as a JSON array, in each dialect."""
 
 StoryRow = tuple[str, str, float, np.ndarray, np.ndarray]
 """id, event, day (NaN: undated), terms, counts."""
@@ -154,14 +158,16 @@ def _shortlists(db: Database, fresh: Sequence[StoryRow], df: Frequencies, total:
     for row in fresh:
         freq = df(row[3])
         probes.append(row[3][(freq >= 2) & (freq <= rare)].tolist())
+    # a row per term, its stories as a JSON array: a tenth of the rows (0.15 s rather than
+    # 0.37 s a batch on PostgreSQL)
     found = db.query_in(
-        "SELECT term, story FROM story_terms WHERE term IN ({values})", sorted({t for p in probes for t in p})
+        f"SELECT term, {_STORIES[db.dialect]} FROM story_terms WHERE term IN ({{values}}) GROUP BY term",
+        sorted({t for p in probes for t in p}),
     )
-    names = sorted({story for _, story in found})  # numbered in id order: ties go to the smaller
+    stories_of = {term: json.loads(stories) for term, stories in found}
+    names = sorted({story for stories in stories_of.values() for story in stories})  # ties go to the smaller id
     number = {story: k for k, story in enumerate(names)}
-    postings: dict[int, list[int]] = {}
-    for term, story in found:
-        postings.setdefault(term, []).append(number[story])
+    postings = {term: [number[story] for story in stories] for term, stories in stories_of.items()}
     shortlists = []
     for row, probe in zip(fresh, probes, strict=True):
         hits = np.fromiter(chain.from_iterable(postings.get(t, ()) for t in probe), dtype=np.int64)
