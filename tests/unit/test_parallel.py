@@ -14,6 +14,13 @@ from newsfold.pipeline import fold, make_event
 from newsfold.store.prepare import prepare_inputs
 
 
+def run_script(tmp_path: Path, source: str, *, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run ``source`` as a script of its own (workers need a main module to import)."""
+    script = tmp_path / "script.py"
+    script.write_text(source)
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=check)
+
+
 def test_events_built_in_worker_processes_are_the_events_built_here(sample_dir):
     folded = fold([str(sample_dir)], Settings(extract=ExtractSettings(enabled=False)))
     articles = {a.id: a for a in folded.articles}
@@ -52,9 +59,7 @@ def _alive(pid: int) -> bool:
 
 
 def test_workers_and_their_fork_server_end_when_their_parent_is_killed(tmp_path):
-    script = tmp_path / "workers.py"
-    script.write_text(WORKER_PIDS)
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    done = run_script(tmp_path, WORKER_PIDS, check=False)
     assert done.returncode == -9
     *workers, server = pids = [int(p) for p in done.stdout.split()]
     assert workers and server not in workers and os.getpid() not in pids
@@ -93,9 +98,7 @@ if __name__ == "__main__":
 
 
 def test_a_stream_is_done_here_until_the_workers_are_up_then_by_them_in_order(tmp_path):
-    script = tmp_path / "stream.py"
-    script.write_text(STREAM_PIDS)
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    done = run_script(tmp_path, STREAM_PIDS)
     rows = [line.split() for line in done.stdout.splitlines()]
     assert [int(item) for item, _ in rows] == list(range(80))
     here = [flag == "True" for _, flag in rows]
@@ -126,9 +129,7 @@ if __name__ == "__main__":
 
 
 def test_a_stream_goes_on_in_the_workers_while_its_reader_is_busy(tmp_path):
-    script = tmp_path / "away.py"
-    script.write_text(STREAM_AWAY)
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    done = run_script(tmp_path, STREAM_AWAY)
     in_order, by_a_worker, before_the_reader_came_back = done.stdout.split()
     assert in_order == "True"
     assert by_a_worker == "True" and before_the_reader_came_back == "True"
@@ -155,22 +156,25 @@ if __name__ == "__main__":
 
 
 def test_a_stream_left_unfinished_hands_nothing_more_once_its_workers_are_gone(tmp_path):
-    script = tmp_path / "left.py"
-    script.write_text(STREAM_LEFT)
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    done = run_script(tmp_path, STREAM_LEFT)
     assert done.stdout.startswith("[0, 1, 2] ")
     assert "newsfold-feed" not in done.stdout  # its thread has ended
     assert "Traceback" not in done.stderr
 
 
-STREAM_BAD_INPUT = """
+SLOW = """
 import time
 from newsfold.parallel import Workers
 
 def slow(item):
     time.sleep(0.02)
     return item
+"""
+"""The start of a script: a job that takes a little time."""
 
+STREAM_BAD_INPUT = (
+    SLOW
+    + """
 def items():
     yield from range(60)
     raise OSError("input 60 cannot be read")
@@ -185,23 +189,17 @@ if __name__ == "__main__":
         except OSError as error:
             print(taken == list(range(60)), error)
 """
+)
 
 
 def test_an_input_that_cannot_be_read_raises_after_the_items_before_it(tmp_path):
-    script = tmp_path / "bad_input.py"
-    script.write_text(STREAM_BAD_INPUT)
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    done = run_script(tmp_path, STREAM_BAD_INPUT)
     assert done.stdout == "True input 60 cannot be read\n"
 
 
-STREAM_STALLED_INPUT = """
-import time
-from newsfold.parallel import Workers
-
-def slow(item):
-    time.sleep(0.02)
-    return item
-
+STREAM_STALLED_INPUT = (
+    SLOW
+    + """
 def items():  # as from a pipe that goes quiet
     yield from range(100)
     time.sleep(600)
@@ -217,13 +215,12 @@ if __name__ == "__main__":
         except ValueError as error:
             print(error, flush=True)
 """
+)
 
 
 def test_a_reader_that_fails_does_not_wait_for_input_that_is_slow_to_come(tmp_path):
-    script = tmp_path / "stalled.py"
-    script.write_text(STREAM_STALLED_INPUT)
     # the input stalls for 10 minutes after item 99: waiting for it would time out
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    done = run_script(tmp_path, STREAM_STALLED_INPUT)
     assert done.stdout == "the reader failed at item 98\n"
 
 
@@ -249,7 +246,5 @@ if __name__ == "__main__":
 
 
 def test_an_error_in_a_stream_comes_in_its_turn_wherever_the_job_ran(tmp_path):
-    script = tmp_path / "stream_error.py"
-    script.write_text(STREAM_ERROR)
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    done = run_script(tmp_path, STREAM_ERROR)
     assert done.stdout.split(maxsplit=2) == ["59", "True", "item 59 is bad\n"]
