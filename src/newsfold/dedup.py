@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -107,15 +106,13 @@ def make_story(members: Sequence[Article], sets: Sequence[np.ndarray] | None, st
     best = min(range(len(members)), key=lambda k: canonical_rank(members[k]))
     canonical = members[best]
     order = sorted(range(len(members)), key=lambda k: (k != best, _date_key(members[k]), members[k].id))
-    story = Story(
-        id=story_id or f"s-{canonical.id}", canonical=canonical.id, articles=tuple(members[k].id for k in order)
-    )
-    if sets is None:
-        return story
-    return replace(
-        story,
-        similarity={members[k].id: round(jaccard(sets[k], sets[best]), 3) for k in order},
-        containment={members[k].id: round(_inside(sets[k], sets[best]), 3) for k in order},
+    measured = sets is not None
+    return Story(
+        id=story_id or f"s-{canonical.id}",
+        canonical=canonical.id,
+        articles=tuple(members[k].id for k in order),
+        similarity={members[k].id: round(jaccard(sets[k], sets[best]), 3) for k in order} if measured else {},
+        containment={members[k].id: round(_inside(sets[k], sets[best]), 3) for k in order} if measured else {},
     )
 
 

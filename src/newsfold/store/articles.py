@@ -45,8 +45,8 @@ class NewArticles:
 
     def __init__(self, db: Database, settings: DedupSettings) -> None:
         self.db, self.settings = db, settings
-        self._unwritten: dict[str, tuple[object, ...]] = {}
-        """Article id -> its row, of the articles stored but not yet written (unguarded, the
+        self._unwritten: list[tuple[object, ...]] = []
+        """The rows of the articles stored but not yet written (unguarded, the
         rows go in together at the end: one COPY on PostgreSQL rather than an INSERT each)."""
         self._articles: dict[str, Article] = {}
         """The articles stored by this batch, by id."""
@@ -79,7 +79,7 @@ class NewArticles:
             out.changes.merge(one)
             out.added += 1
         try:
-            self.db.insert("articles", COLUMNS, self._unwritten.values())
+            self.db.insert("articles", COLUMNS, self._unwritten)
         except Exception as exc:  # noqa: BLE001 - one of them refused: redone guarded, one by one
             raise Refused from exc
         index.write()  # cannot be refused: the bands of stored articles, each (key, article) once
@@ -122,7 +122,7 @@ class NewArticles:
         if at_once:
             self.db.execute(INSERT, row)
         else:
-            self._unwritten[article.id] = row
+            self._unwritten.append(row)
         self._articles[article.id] = article
         return article.id, story
 
