@@ -313,3 +313,29 @@ def test_a_longer_copy_arriving_later_becomes_the_canonical(store_target, sample
         kept, recount = stored_frequencies(store)
         assert kept == recount
         assert store.integrity() == []
+
+
+def test_lookups_split_into_many_small_queries_store_the_same(store_target, sample_dir, tmp_path, monkeypatch):
+    """Long lookups (a batch's band keys, its rare terms) go to the database in pieces; every
+    piece size must give the same stories, events and summaries."""
+    import newsfold.store.postgres as postgres
+    import newsfold.store.sqlite as sqlite
+
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    whole = tmp_path / "whole.db"
+    with open_store(str(whole), NO_FACTS) as store:
+        store.add_articles(articles[:9])  # the second half is looked up among stored bands and terms
+        store.add_articles(articles[9:])
+        expected = store.fold()
+    monkeypatch.setattr(sqlite, "MAX_PARAMS", 2)
+    monkeypatch.setattr(postgres, "MAX_VALUES", 2)
+    with open_store(store_target, NO_FACTS) as store:
+        store.add_articles(articles[:9])
+        store.add_articles(articles[9:])
+        split = store.fold()
+        assert store.integrity() == []
+    assert {(frozenset(s.articles), s.canonical) for s in split.stories} == {
+        (frozenset(s.articles), s.canonical) for s in expected.stories
+    }
+    assert memberships(split.events) == memberships(expected.events)
+    assert sorted(e.summary.text for e in split.events) == sorted(e.summary.text for e in expected.events)

@@ -11,9 +11,13 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from newsfold._optional import require
-from newsfold.store.base import Row, Transactions
+from newsfold.store.base import Row, Transactions, chunks
 
 WRITER_LOCK = 0x6E657773  # "news": the advisory lock that makes one writer at a time
+MAX_VALUES = 5_000
+"""Values per query of :meth:`PostgresDatabase.query_in`. Given a batch's 16,000 band keys at
+once, the planner reads the whole bands table (0.4-0.6 s at 100,000 articles) instead of
+looking each key up in the index (0.05-0.1 s in all)."""
 
 
 def _sql(sql: str) -> str:
@@ -52,10 +56,14 @@ class PostgresDatabase(Transactions):
                 copy.write_row(row)
 
     def query_in(self, sql: str, values: Sequence[Any], params: Sequence[Any] = ()) -> list[Row]:
-        if not values:
-            return []
-        # One array parameter instead of a list of placeholders: any length, one plan. Integers
-        # go as one text literal, which is much faster to send than a list dumped item by item.
+        out: list[Row] = []
+        for part in chunks(values, MAX_VALUES):
+            out.extend(self._query_any(sql, part, params))
+        return out
+
+    def _query_any(self, sql: str, values: Sequence[Any], params: Sequence[Any]) -> list[Row]:
+        # One array parameter instead of a list of placeholders: one plan. Integers go as one
+        # text literal, which is much faster to send than a list dumped item by item.
         if all(isinstance(v, int) for v in values):
             literal = "{" + ",".join(map(str, values)) + "}"
             # An integer column compared with bigints is cast row by row: a third slower.
