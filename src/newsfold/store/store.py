@@ -197,14 +197,18 @@ class Store:
 
     def _settle(self, events: set[str]) -> None:
         """Events that changed: gone when empty, else stale with their dates recomputed."""
-        for event in sorted(events):
-            days = self.db.query("SELECT COUNT(*), MIN(day), MAX(day) FROM stories WHERE event = ?", (event,))[0]
-            if days[0] == 0:
-                self.db.execute("DELETE FROM events WHERE id = ?", (event,))
-            else:
-                self.db.execute(
-                    "UPDATE events SET stale = 1, first_day = ?, last_day = ? WHERE id = ?", (days[1], days[2], event)
-                )
+        days = {
+            event: (first, last)
+            for event, first, last in self.db.query_in(
+                "SELECT event, MIN(day), MAX(day) FROM stories WHERE event IN ({values}) GROUP BY event",
+                sorted(events),
+            )
+        }
+        self.db.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in sorted(events) if e not in days])
+        self.db.executemany(
+            "UPDATE events SET stale = 1, first_day = ?, last_day = ? WHERE id = ?",
+            [(first, last, event) for event, (first, last) in sorted(days.items())],
+        )
 
     def refresh(self, *, on_event: Callable[[str], None] | None = None) -> int:
         """Rebuild the headline, summary and brief of every stale event; returns how many.
