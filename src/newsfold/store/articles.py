@@ -22,7 +22,8 @@ from newsfold.types import Article, Rejection
 
 COLUMNS = ("seq", "id", "content", "story", "day", "added", "signature", "shingles", "shingle_set", "record")
 """An article's row."""
-INSERT = f"INSERT INTO articles ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+STORY_COLUMNS = ("id", "event", "canonical", "day", "terms")
+EVENT_COLUMNS = ("id", "stale", "updated")
 
 
 class Refused(Exception):
@@ -41,22 +42,30 @@ class Stored:
 
 
 class NewArticles:
-    """Writes new articles, their stories and copy-detection bands into one transaction."""
+    """Writes new articles, their stories and copy-detection bands into one transaction.
+
+    Unguarded, a batch's new rows are kept until the end and then written together: one COPY
+    per table on PostgreSQL rather than a round trip for each row. Guarded, each article's rows
+    are written at once, inside its savepoint.
+    """
 
     def __init__(self, db: Database, settings: DedupSettings) -> None:
         self.db, self.settings = db, settings
-        self._unwritten: list[tuple[object, ...]] = []
-        """The rows of the articles stored but not yet written (unguarded, the
-        rows go in together at the end: one COPY on PostgreSQL rather than an INSERT each)."""
-        self._articles: dict[str, Article] = {}
+        self._events: list[tuple[object, ...]] = []
+        self._stories: dict[str, list[object]] = {}
+        """Story id -> its row (see STORY_COLUMNS), changed in place by later copies."""
+        self._articles: list[tuple[object, ...]] = []
+        self._stored: dict[str, Article] = {}
         """The articles stored by this batch, by id."""
 
     def store(self, todo: Sequence[Prepared], *, guarded: bool) -> Stored:
         """Store articles not stored before, in order, each looked up as a copy after the ones
         before it (``guarded``: each in a savepoint, and those the database refuses are left
         out; else the first refusal raises :class:`Refused`)."""
-        self._unwritten.clear()
+        self._events.clear()
+        self._stories.clear()
         self._articles.clear()
+        self._stored.clear()
         ids = found(self.db, "articles", "id", [p.article.id for p in todo])
         seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
         index = copies.Copies(self.db, [p.print_ for p in todo], self.settings)
@@ -66,7 +75,9 @@ class NewArticles:
             try:
                 with self.db.savepoint() if guarded else nullcontext():
                     copy = index.copy_of(position, prepared.print_)
-                    stored, story = self._insert(prepared, copy, one, seq + 1, ids, at_once=guarded)
+                    stored, story = self._insert(prepared, copy, one, seq + 1, ids)
+                    if guarded:
+                        self._write()
             except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
                 if not guarded:
                     raise Refused from exc
@@ -79,7 +90,7 @@ class NewArticles:
             out.changes.merge(one)
             out.added += 1
         try:
-            self.db.insert("articles", COLUMNS, self._unwritten)
+            self._write()
         except Exception as exc:  # noqa: BLE001 - one of them refused: redone guarded, one by one
             raise Refused from exc
         index.write()  # cannot be refused: the bands of stored articles, each (key, article) once
@@ -92,13 +103,11 @@ class NewArticles:
         changes: grouping.Changes,
         seq: int,
         ids: set[str],
-        *,
-        at_once: bool,
     ) -> tuple[str, str]:
         """Store one article as number ``seq``, in ``story`` when it is a copy of a stored one,
         noting in ``changes`` what grouping must then do; returns the id it is stored under and
         its story. ``ids``: the stored ids among those of the batch's articles, and the ids
-        stored since. The article's row is written ``at_once``, or else with the batch's others."""
+        stored since. Its rows wait for :meth:`_write`."""
         article = self._unique_id(prepared.article, ids)
         print_ = prepared.print_
         day = article.published.toordinal() if article.published else None
@@ -107,62 +116,81 @@ class NewArticles:
             changes.regroup[story] = prepared.tokens
         elif self._recanonical(story, article, prepared, day, changes):
             changes.regroup[story] = prepared.tokens
-        row = (
-            seq,
-            article.id,
-            prepared.digest,
-            story,
-            day,
-            now(),
-            print_.signature.tobytes(),
-            int(print_.shingles.size),
-            copies.shingle_blob(print_.shingles),
-            dump_article(article),
+        self._articles.append(
+            (
+                seq,
+                article.id,
+                prepared.digest,
+                story,
+                day,
+                now(),
+                print_.signature.tobytes(),
+                int(print_.shingles.size),
+                copies.shingle_blob(print_.shingles),
+                dump_article(article),
+            )
         )
-        if at_once:
-            self.db.execute(INSERT, row)
-        else:
-            self._unwritten.append(row)
-        self._articles[article.id] = article
+        self._stored[article.id] = article
         return article.id, story
+
+    def _write(self) -> None:
+        """Write the rows waiting: events, stories, articles (each refers to the one before).
+        Refused or not, none of them waits any longer."""
+        try:
+            self.db.insert("events", EVENT_COLUMNS, self._events)
+            self.db.insert("stories", STORY_COLUMNS, [tuple(row) for row in self._stories.values()])
+            self.db.insert("articles", COLUMNS, self._articles)
+        finally:
+            self._events.clear()
+            self._stories.clear()
+            self._articles.clear()
 
     def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes) -> str:
         story = f"s-{article.id}"
         terms, counts = prepared.terms, prepared.counts
         changes.df.update(terms.tolist())
         event = event_id([story])  # its own event until grouping says otherwise
-        self.db.execute("INSERT INTO events (id, stale, updated) VALUES (?, 1, ?)", (event, now()))
+        self._events.append((event, 1, now()))
         changes.touched.add(event)
-        self.db.execute(
-            "INSERT INTO stories (id, event, canonical, day, terms) VALUES (?, ?, ?, ?, ?)",
-            (story, event, article.id, day, grouping.pack(terms, counts)),
-        )
+        self._stories[story] = [story, event, article.id, day, grouping.pack(terms, counts)]
         return story
 
     def _recanonical(
         self, story: str, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes
     ) -> bool:
         """A copy joins ``story``; when it is the better canonical (longer), the story takes its words."""
-        event, canonical, record, old_day, blob = self.db.query(
-            "SELECT s.event, s.canonical, a.record, s.day, s.terms FROM stories s "
-            "LEFT JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
-            (story,),
-        )[0]
+        waiting = self._stories.get(story)  # a story of this batch, not yet written
+        if waiting:
+            _, event, canonical, old_day, blob = waiting
+            record = None  # its canonical is an article of this batch
+        else:
+            event, canonical, record, old_day, blob = self.db.query(
+                "SELECT s.event, s.canonical, a.record, s.day, s.terms FROM stories s "
+                "LEFT JOIN articles a ON a.id = s.canonical WHERE s.id = ?",
+                (story,),
+            )[0]
         changes.touched.add(event)
         if day is not None and (old_day is None or day < old_day):
-            self.db.execute("UPDATE stories SET day = ? WHERE id = ?", (day, story))
-        if canonical_rank(article) >= canonical_rank(self._articles.get(canonical) or load_article(record)):
+            self._update_story(story, waiting, day=day)
+        if canonical_rank(article) >= canonical_rank(self._stored.get(canonical) or load_article(record)):
             return False
         old_terms, _ = grouping.unpack(blob)
         terms, counts = prepared.terms, prepared.counts
         changes.df.subtract(old_terms.tolist())
         changes.df.update(terms.tolist())
-        self.db.execute(
-            "UPDATE stories SET canonical = ?, terms = ? WHERE id = ?",
-            (article.id, grouping.pack(terms, counts), story),
-        )
-        self.db.execute("DELETE FROM story_notes WHERE story = ?", (story,))
+        self._update_story(story, waiting, canonical=article.id, terms=grouping.pack(terms, counts))
+        if not waiting:
+            self.db.execute("DELETE FROM story_notes WHERE story = ?", (story,))
         return True
+
+    def _update_story(self, story: str, waiting: list[object] | None, **columns: object) -> None:
+        """Set columns of a story's row: the ``waiting`` one, or the stored one."""
+        if waiting:
+            for column, value in columns.items():
+                waiting[STORY_COLUMNS.index(column)] = value
+            return
+        names = ", ".join(f"{column} = ?" for column in columns)
+        self.db.execute(f"UPDATE stories SET {names} WHERE id = ?", (*columns.values(), story))  # noqa: S608 - our names
 
     def _unique_id(self, article: Article, ids: set[str]) -> Article:
         """Another article already has this id (same file name in two folders): add ~2, ~3...
