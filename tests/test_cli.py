@@ -136,3 +136,24 @@ def test_store_commands_add_list_show_export_and_report_rejections(tmp_path, sam
     assert list(exported) == list(folded)
     assert set(exported["events"][0]) == set(folded["events"][0])
     assert run("rejected", "--db", db).stdout.startswith(str(tmp_path / "bad" / "nul.txt"))
+
+
+def test_a_store_file_that_is_not_a_database_is_named_in_one_line_and_left_alone(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("Shopping list: bread, milk, and the Tuesday papers.\n")
+    result = run("events", "--db", str(path))
+    assert result.exit_code == 1
+    assert f"{path} is not a newsfold store (SQLite: file is not a database)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_text() == "Shopping list: bread, milk, and the Tuesday papers.\n"
+
+
+def test_every_warning_about_an_unreadable_page_names_it(tmp_path):
+    (tmp_path / "good.txt").write_text(STORY)
+    (tmp_path / "scripts.html").write_text("<html><head><script>var a = 1;</script></head><body></body></html>")
+    (tmp_path / "feed.html").write_text("<?xml version='1.0'?><rss><channel><title>x</title></channel></rss>")
+    result = run("fold", str(tmp_path), "--no-extract")
+    assert result.exit_code == 0
+    lines = [line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
+    assert len(lines) == 2
+    assert all("scripts.html" in line or "feed.html" in line for line in lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -15,6 +16,7 @@ import click
 from newsfold import __version__
 from newsfold.bundled import sample_corpus
 from newsfold.config import ExtractSettings, Settings, SummarySettings
+from newsfold.errors import NewsfoldError
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, summary_record, write, write_jsonl
@@ -29,7 +31,20 @@ process is the command line's own, whose main module is import-safe for worker p
 log = logging.getLogger("newsfold")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Errors newsfold reports on purpose, and a store that cannot be read, end the command
+    with their message (and exit status 1), not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NewsfoldError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            raise click.ClickException(f"the store could not be read: {exc}") from exc
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsfold")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 def main(quiet: bool) -> None:
@@ -40,6 +55,10 @@ def main(quiet: bool) -> None:
         stream=sys.stderr,
         force=True,  # each invocation logs to the stderr of its own moment (tests swap it)
     )
+    for library in ("trafilatura", "htmldate", "courlan"):
+        # Their messages name no input ("empty HTML tree"); newsfold's own rejection of the
+        # page names it and says why.
+        logging.getLogger(library).setLevel(logging.CRITICAL)
 
 
 def _output_options(command: Callable[..., None]) -> Callable[..., None]:

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from newsfold.clean import clean_article
+from newsfold.clean.html import _without_long_tags
 from newsfold.types import Article, RawArticle, Rejection
 
 PAGE = """<!doctype html><html><head><title>Ferry fares rise | Lindqvist Times</title>
@@ -54,3 +55,25 @@ def test_hostile_markup_does_not_stop_the_run():
     broken = "<html><body><p>Unclosed <b><i>tags <table><tr><td>everywhere" * 500
     for html in (deep, broken, "<<<>>>", "\x00<html>"):
         assert isinstance(clean(html), Article | Rejection)
+
+
+def test_a_tag_with_tens_of_thousands_of_attributes_keeps_its_text():
+    # lxml's time grows with the square of a tag's attributes: 20,000 took 5 s, 50,000 a minute
+    attributes = " ".join(f'data-x{k}="{k}"' for k in range(50_000))
+    page = PAGE.replace("<article>", f"<article {attributes}>").replace(
+        "<p>Passenger", f'<img src="data:image/png;base64,{"A" * 50_000}"><p>Passenger'
+    )
+    article = clean(page)
+    assert article.title == "Ferry fares to rise by 4% in July"
+    assert article.paragraphs[-1].startswith("Passenger groups said the rise would hit islanders")
+    # what the parser is given: long tags cut to their names, the others as they were
+    assert _without_long_tags(page) == PAGE.replace("<p>Passenger", "<img><p>Passenger")
+
+
+def test_a_text_longer_than_any_news_article_is_rejected():
+    paragraph = "The committee met again on Tuesday and agreed to meet once more next week. " * 20
+    raw = RawArticle(id="dump", path="dump.txt", content="\n\n".join([paragraph] * 250), format="text")
+    result = clean_article(raw)
+    assert isinstance(result, Rejection)
+    length = 250 * len(paragraph.strip())  # each paragraph loses its last space: 374,750
+    assert result.reason == f"too long for a news article ({length:,} characters of text, limit 300,000)"

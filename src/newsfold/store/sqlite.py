@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from newsfold.errors import NewsfoldError
 from newsfold.store.base import Row, Transactions, chunks
 from newsfold.store.checkpoints import Checkpoints
 
@@ -31,7 +32,11 @@ class SQLiteDatabase(Transactions):
         self.path = path
         # Autocommit mode: transactions are begun and ended explicitly below.
         self.connection = sqlite3.connect(path, isolation_level=None, timeout=60.0)
-        self.connection.execute("PRAGMA journal_mode=WAL")
+        try:
+            self.connection.execute("PRAGMA journal_mode=WAL")  # the first read of the file
+        except sqlite3.DatabaseError as exc:
+            self.connection.close()
+            raise NewsfoldError(f"{path} is not a newsfold store (SQLite: {exc})") from exc
         self.connection.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
         self.connection.execute("PRAGMA foreign_keys=ON")
         self.connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
