@@ -41,7 +41,7 @@ class _Commands(click.Group):
         except NewsfoldError as exc:
             raise click.ClickException(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
-            raise click.ClickException(f"the store could not be read: {exc}") from exc
+            raise click.ClickException(f"the store failed: {exc}") from exc
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})

@@ -12,6 +12,7 @@ from store_helpers import NO_FACTS, export_hash, memberships, stored_frequencies
 from newsfold.pipeline import fold, read_articles
 from newsfold.store import open_store
 from newsfold.store.articles import NewArticles
+from newsfold.store.records import dump_article
 from newsfold.summarize import load_notes, take_notes
 
 
@@ -131,6 +132,32 @@ def test_an_article_the_database_refuses_is_rejected_and_the_rest_of_its_batch_i
         without = store.fold()
     assert memberships(stored.events) == memberships(without.events)
     assert [e.title for e in stored.events] == [e.title for e in without.events]
+
+
+def test_an_article_that_fails_before_its_rows_are_written_leaves_nothing_behind(
+    store_target, sample_dir, tmp_path, monkeypatch
+):
+    """Its story and event rows, already prepared, must not be written with the next article's."""
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    failing = "14_herald-strike"  # a story of its own: a story row and an event row wait for it
+    original = dump_article
+
+    def dump(article):
+        if article.id == failing:
+            raise ValueError("cannot be written")
+        return original(article)
+
+    monkeypatch.setattr("newsfold.store.articles.dump_article", dump)
+    with open_store(store_target, NO_FACTS) as store:
+        report = store.add_articles(articles)
+        assert (report.new, report.rejected) == (16, 1)
+        assert store.db.query("SELECT id FROM stories WHERE id NOT IN (SELECT story FROM articles)") == []
+        assert store.integrity() == []
+        stored = store.fold()
+    with open_store(str(tmp_path / "without.db"), NO_FACTS) as store:
+        store.add_articles([a for a in articles if a.id != failing])
+        without = store.fold()
+    assert memberships(stored.events) == memberships(without.events)
 
 
 def test_articles_with_the_same_id_are_numbered_within_a_batch_and_across_batches(store_target, sample_dir, tmp_path):

@@ -77,3 +77,11 @@ def test_a_text_longer_than_any_news_article_is_rejected():
     assert isinstance(result, Rejection)
     length = 250 * len(paragraph.strip())  # each paragraph loses its last space: 374,750
     assert result.reason == f"too long for a news article ({length:,} characters of text, limit 300,000)"
+
+
+def test_a_comparison_in_a_long_script_is_not_taken_for_a_long_tag():
+    data = ",".join(f'{{"id": {k}, "name": "item {k}"}}' for k in range(600))  # 18,000 characters
+    script = f"<script>for (var i = 0; i < n; i++) {{ f(i); }} var data = [{data}];</script>"
+    page = PAGE.replace("<article>", script + "<article>")
+    assert _without_long_tags(page) == page
+    assert clean(page).paragraphs == clean(PAGE).paragraphs

@@ -60,13 +60,19 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
 
 
 def _without_long_tags(html: str) -> str:
-    """``html`` with each tag of over MAX_TAG_CHARS characters cut to its name (``<p>``)."""
-    parts, start = [], 0
+    """``html`` with each tag of over MAX_TAG_CHARS characters cut to its name (``<p>``). A span
+    from "<" to ">" holding another "<" is no tag (a comparison in a script, say) and stays."""
+    parts, start, closing = [], 0, -1
     opening = html.find("<")
     while opening != -1:
-        closing = html.find(">", opening)
-        if closing == -1:
-            break
+        if closing < opening:
+            closing = html.find(">", opening)
+            if closing == -1:
+                break
+        inner = html.find("<", opening + 1, closing)
+        if inner != -1:  # the next "<" opens the candidate; the same ">" closes it
+            opening = inner
+            continue
         if closing - opening > MAX_TAG_CHARS:
             name = _TAG_NAME.match(html, opening, opening + 200)
             parts += [html[start:opening], name.group(0) + ">" if name else ""]

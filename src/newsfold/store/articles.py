@@ -62,9 +62,7 @@ class NewArticles:
         """Store articles not stored before, in order, each looked up as a copy after the ones
         before it (``guarded``: each in a savepoint, and those the database refuses are left
         out; else the first refusal raises :class:`Refused`)."""
-        self._events.clear()
-        self._stories.clear()
-        self._articles.clear()
+        self._forget()
         self._stored.clear()
         ids = found(self.db, "articles", "id", [p.article.id for p in todo])
         seq = self.db.query("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
@@ -81,6 +79,7 @@ class NewArticles:
             except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
                 if not guarded:
                     raise Refused from exc
+                self._forget()  # rows it left waiting, if it failed before they were written
                 article = prepared.article
                 out.refused.append(Rejection(article.path, f"could not be stored: {exc}", article.line))
                 continue
@@ -136,14 +135,23 @@ class NewArticles:
     def _write(self) -> None:
         """Write the rows waiting: events, stories, articles (each refers to the one before).
         Refused or not, none of them waits any longer."""
+        stories = [tuple(row) for row in self._stories.values()]
         try:
-            self.db.insert("events", EVENT_COLUMNS, self._events)
-            self.db.insert("stories", STORY_COLUMNS, [tuple(row) for row in self._stories.values()])
-            self.db.insert("articles", COLUMNS, self._articles)
+            for table, columns, rows in (
+                ("events", EVENT_COLUMNS, self._events),
+                ("stories", STORY_COLUMNS, stories),
+                ("articles", COLUMNS, self._articles),
+            ):
+                if rows:
+                    self.db.insert(table, columns, rows)
         finally:
-            self._events.clear()
-            self._stories.clear()
-            self._articles.clear()
+            self._forget()
+
+    def _forget(self) -> None:
+        """Drop the rows waiting to be written."""
+        self._events.clear()
+        self._stories.clear()
+        self._articles.clear()
 
     def _new_story(self, article: Article, prepared: Prepared, day: int | None, changes: grouping.Changes) -> str:
         story = f"s-{article.id}"

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from newsfold._optional import require
+from newsfold.errors import NewsfoldError
 from newsfold.store.base import Row, Transactions, chunks
 
 WRITER_LOCK = 0x6E657773  # "news": the advisory lock that makes one writer at a time
@@ -31,7 +32,10 @@ class PostgresDatabase(Transactions):
 
     def __init__(self, url: str) -> None:
         psycopg = require("psycopg", extra="postgres", feature="A PostgreSQL store")
-        self.connection = psycopg.connect(url, autocommit=True)
+        try:
+            self.connection = psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as exc:  # its message names the server, never the password
+            raise NewsfoldError(f"cannot open the PostgreSQL store: {str(exc).strip()}") from exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         with self.connection.cursor() as cursor:

@@ -31,7 +31,10 @@ class SQLiteDatabase(Transactions):
     def __init__(self, path: str) -> None:
         self.path = path
         # Autocommit mode: transactions are begun and ended explicitly below.
-        self.connection = sqlite3.connect(path, isolation_level=None, timeout=60.0)
+        try:
+            self.connection = sqlite3.connect(path, isolation_level=None, timeout=60.0)
+        except sqlite3.Error as exc:  # a folder, or a path through a missing one
+            raise NewsfoldError(f"cannot open the store {path} (SQLite: {exc})") from exc
         try:
             self.connection.execute("PRAGMA journal_mode=WAL")  # the first read of the file
         except sqlite3.DatabaseError as exc:
