@@ -206,3 +206,25 @@ def test_news_containers_not_read_yet_are_named_not_skipped_in_silence(tmp_path)
         ("feed.rss", ".rss files are not read yet: give articles as .txt, .html or .jsonl"),
         ("crawl.warc", ".warc files are not read yet: give articles as .txt, .html or .jsonl"),
     ]
+
+
+def test_stdin_json_lines_from_a_writer_that_sends_its_blank_lines_first():
+    import threading
+    import time
+
+    from newsfold.ingest.files import _read_stream
+
+    read_end, write_end = os.pipe()
+
+    def writer():
+        os.write(write_end, b"\xef\xbb\xbf\n")
+        time.sleep(0.3)  # the reader peeks at the blank line alone
+        os.write(write_end, (json.dumps({"id": "late", "text": STORY}) + "\n").encode())
+        os.close(write_end)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    with os.fdopen(read_end, "rb") as stream:
+        articles, rejected = split(_read_stream(stream, "<stdin>", "stdin", IngestSettings()))
+    thread.join()
+    assert ([a.id for a in articles], rejected) == (["late"], [])

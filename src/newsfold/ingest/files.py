@@ -6,6 +6,7 @@ bad file never stops a run.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -138,8 +139,7 @@ def _looks_like_html(data: bytes) -> bool:
 def _read_stream(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:
     """Stdin: JSON Lines when it opens with '{' (after any byte-order mark and blank lines),
     else one document (text or HTML)."""
-    head = stream.peek(4096) if hasattr(stream, "peek") else b""
-    if head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{":
+    if _first_byte(stream) == b"{":
         yield from _read_jsonl(stream, path, stem, settings)
         return
     data = stream.read(settings.max_article_bytes + 1)
@@ -147,6 +147,18 @@ def _read_stream(stream: BinaryIO, path: str, stem: str, settings: IngestSetting
         yield Rejection(path, "too large for one article; send JSON Lines for many articles")
         return
     yield _document(data, path, stem, "html" if _looks_like_html(data) else "text")
+
+
+def _first_byte(stream: BinaryIO) -> bytes:
+    """The first byte after a UTF-8 byte-order mark and blank lines, which are read past (a slow
+    writer may send them alone); nothing is read beyond it."""
+    if not hasattr(stream, "peek"):
+        return b""
+    head = stream.peek(1).removeprefix(codecs.BOM_UTF8)
+    while head and not head.lstrip():
+        stream.read(len(stream.peek(1)))  # only what the peek showed: all of it blank
+        head = stream.peek(1)
+    return head.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
 
 
 def _read_jsonl(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:
