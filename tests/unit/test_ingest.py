@@ -4,6 +4,7 @@ import io
 import json
 import os
 import sys
+import threading
 
 import pytest
 
@@ -69,11 +70,40 @@ def test_malformed_jsonl_lines_are_rejected_one_by_one_and_the_rest_is_read(tmp_
 
 def test_overlong_jsonl_record_is_skipped_without_reading_it_into_memory(tmp_path):
     path = tmp_path / "feed.jsonl"
-    big = json.dumps({"id": "big", "text": "word " * 5000})
+    big = json.dumps({"id": "big", "text": "word " * 1000})
     path.write_text(big + "\n" + json.dumps({"id": "small", "text": STORY}) + "\n")
     articles, rejected = split(read_inputs([str(path)], IngestSettings(max_line_bytes=1000)))
     assert [a.id for a in articles] == ["small"]
     assert rejected[0].line == 1 and "longer than" in rejected[0].reason
+
+
+def test_a_line_twenty_times_the_limit_ends_the_file_which_is_not_json_lines(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(
+        json.dumps({"id": "first", "text": STORY}).encode() + b"\n"
+        + b"x" * 25_000 + b"\n"
+        + json.dumps({"id": "after", "text": STORY}).encode() + b"\n"
+    )
+    articles, rejected = split(read_inputs([str(path)], IngestSettings(max_line_bytes=1000)))
+    assert [a.id for a in articles] == ["first"]
+    assert [(r.line, r.reason) for r in rejected] == [
+        (2, "a line runs past 20,000 bytes: not JSON Lines; the rest is not read")
+    ]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_jsonl_name_for_a_device_that_never_ends_a_line_is_read_only_so_far(tmp_path):
+    endless = tmp_path / "zeros.jsonl"
+    endless.symlink_to("/dev/zero")
+    found = []
+    reader = threading.Thread(
+        target=lambda: found.extend(read_inputs([str(endless)], IngestSettings(max_line_bytes=1000))),
+        daemon=True,
+    )
+    reader.start()
+    reader.join(timeout=60)
+    assert not reader.is_alive(), "reading /dev/zero as JSON Lines did not end"
+    assert [(type(r), r.line) for r in found] == [(Rejection, 1)]
 
 
 def test_empty_file_is_rejected(tmp_path):

@@ -7,6 +7,7 @@ bad file never stops a run.
 from __future__ import annotations
 
 import codecs
+import enum
 import json
 import os
 import re
@@ -161,25 +162,45 @@ def _first_byte(stream: BinaryIO) -> bytes:
     return head.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
 
 
+class _Overlong(enum.Enum):
+    RECORD = enum.auto()
+    ENDLESS = enum.auto()
+
+
+SKIPPED_LINE_LIMITS = 20
+"""An overlong record is skipped to its end, but a line twenty times the limit (100 MB) is no
+record: the file is not JSON Lines (a dump, or a device that never ends a line), and the rest
+of it is not read."""
+
+
 def _read_jsonl(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:
-    for number, raw in enumerate(_lines(stream, settings.max_line_bytes), start=1):
-        if raw is None:
-            yield Rejection(path, f"record longer than {settings.max_line_bytes:,} bytes", number)
-            continue
-        if raw.strip():
+    limit = settings.max_line_bytes
+    for number, raw in enumerate(_lines(stream, limit), start=1):
+        if raw is _Overlong.RECORD:
+            yield Rejection(path, f"record longer than {limit:,} bytes", number)
+        elif raw is _Overlong.ENDLESS:
+            longest = SKIPPED_LINE_LIMITS * limit
+            yield Rejection(path, f"a line runs past {longest:,} bytes: not JSON Lines; the rest is not read", number)
+            return
+        elif raw.strip():
             yield _record(raw, path, f"{stem}:{number}", number)
 
 
-def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
-    """Yield lines of at most ``limit`` bytes, and None for each longer one (skipped whole)."""
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | _Overlong]:
+    """Yield lines of at most ``limit`` bytes, RECORD for each longer one (skipped whole), and
+    ENDLESS, last, for one that goes on past SKIPPED_LINE_LIMITS times the limit."""
     while True:
         line = stream.readline(limit + 1)
         if not line:
             return
         if len(line) > limit and not line.endswith(b"\n"):
+            skipped = len(line)
             while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
-                pass
-            yield None
+                skipped += len(rest)
+                if skipped > SKIPPED_LINE_LIMITS * limit:
+                    yield _Overlong.ENDLESS
+                    return
+            yield _Overlong.RECORD
             continue
         yield line
 
