@@ -80,9 +80,12 @@ def test_overlong_jsonl_record_is_skipped_without_reading_it_into_memory(tmp_pat
 def test_a_line_twenty_times_the_limit_ends_the_file_which_is_not_json_lines(tmp_path):
     path = tmp_path / "dump.jsonl"
     path.write_bytes(
-        json.dumps({"id": "first", "text": STORY}).encode() + b"\n"
-        + b"x" * 25_000 + b"\n"
-        + json.dumps({"id": "after", "text": STORY}).encode() + b"\n"
+        json.dumps({"id": "first", "text": STORY}).encode()
+        + b"\n"
+        + b"x" * 25_000
+        + b"\n"
+        + json.dumps({"id": "after", "text": STORY}).encode()
+        + b"\n"
     )
     articles, rejected = split(read_inputs([str(path)], IngestSettings(max_line_bytes=1000)))
     assert [a.id for a in articles] == ["first"]
