@@ -22,6 +22,10 @@ def test_decodes_common_encodings(data):
     assert decode(data) == TEXT
 
 
+def test_a_short_cp1252_text_is_read_however_many_accents_it_has():
+    assert decode("Élysée: été".encode("cp1252")) == "Élysée: été"
+
+
 def test_latin1_bytes_undefined_in_cp1252_still_decode():
     # 0x81 is undefined in cp1252; latin-1 maps every byte.
     assert decode(b"Caf\xe9 \x81ok") == "Café \x81ok"
@@ -34,8 +38,30 @@ def test_latin1_bytes_undefined_in_cp1252_still_decode():
         (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
         (b"abc\x00def" * 10, "NUL"),
         (bytes(range(1, 9)) * 50, "control characters"),
+        (bytes(range(0x80, 0x100)) * 4, "mostly bytes over 127"),
     ],
 )
 def test_refuses_binary_and_says_what_it_is(data, kind):
     with pytest.raises(DecodeError, match=kind):
         decode(data)
+
+
+def test_mostly_utf8_text_keeps_its_characters_and_reads_a_stray_byte_as_cp1252():
+    # A page in UTF-8 with one word pasted from a latin-1 source ("K\xfcche"): read whole as
+    # cp1252, every "ü" of it would become "Ã¼".
+    data = "Die Bürger von Lübeck stimmten für den Plan — „endlich“.".encode() + b" K\xfcche."
+    assert decode(data) == "Die Bürger von Lübeck stimmten für den Plan — „endlich“. Küche."
+
+
+def test_cp1252_text_with_a_byte_cp1252_leaves_undefined_keeps_its_quotes():
+    assert decode(b"The mayor\x92s \x93plan\x94 \x81") == "The mayor’s “plan” \x81"
+
+
+def test_a_page_that_is_not_utf8_is_read_in_the_charset_it_declares():
+    page = '<html><head><meta charset="windows-1250"></head><body><p>Sejm zagłosował za ustawą.</p>'
+    assert decode(page.encode("cp1250")) == page
+
+
+def test_a_declared_charset_that_is_not_a_text_encoding_is_passed_over():
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=base64">'
+    assert decode(page.encode() + b"<p>Gr\xfc\xdfe</p>") == page + "<p>Grüße</p>"

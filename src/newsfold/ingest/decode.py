@@ -1,8 +1,10 @@
-"""Turn bytes into text: BOMs, UTF-8, then cp1252 and latin-1; refuse binary data."""
+"""Turn bytes into text: BOMs, UTF-8, a page's declared charset, then cp1252 and latin-1;
+refuse binary data."""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -27,12 +29,45 @@ _MAGIC = (
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
+MOST_HIGH_BYTES = 0.3
+"""Text in cp1252 is mostly ASCII (a French or German news text has under 5% other bytes); a
+file that is not UTF-8, names no charset, and has more than this share of bytes over 127 is
+binary or in an encoding that cannot be guessed, and is refused rather than read as garbage."""
+
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
+_HEAD_BYTES = 20_000
+"""A page's <meta charset> is looked for this far in (browsers look 1,024 bytes in; pages
+with long scripts in their head declare it later)."""
+
+_AS_BROWSERS_READ = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+}
+"""Labels that pages use for a wider encoding than they name, mapped as the WHATWG Encoding
+Standard maps them (a "latin-1" page has cp1252's quotes and dashes)."""
+
+
 class DecodeError(ValueError):
     """The bytes are not text newsfold can read."""
 
 
 def decode(data: bytes) -> str:
     """Decode bytes of a text or HTML document.
+
+    Bytes that are not UTF-8 are read as the charset a page declares in a <meta> tag, or
+    else as cp1252 (latin-1 for its five undefined bytes). Text that is mostly UTF-8, with
+    more well-formed multi-byte characters than stray bytes, stays UTF-8 and only the stray
+    bytes are read as cp1252: one pasted "\xfc" must not turn every "ü" of a page into "Ã¼".
 
     Args:
         data: the raw bytes.
@@ -54,10 +89,55 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    escaped = data.decode("utf-8", "surrogateescape")  # one character for each stray byte
+    stray = len(escaped) - len(data.decode("utf-8", "ignore"))
+    non_ascii = len(escaped) - len(escaped.encode("ascii", "ignore"))
+    if non_ascii > 2 * stray:
+        return data.decode("utf-8", _STRAY_BYTES)
+    declared = _declared_encoding(data)
+    if declared:
+        try:
+            return data.decode(declared, "replace")
+        except LookupError:  # a codec that is no text encoding ("base64", "zip")
+            pass
+    head = data[:8192]
+    high = len(head) - len(head.decode("ascii", "ignore"))
+    if len(head) >= 256 and high > MOST_HIGH_BYTES * len(head):  # a few words prove nothing
+        raise DecodeError("not UTF-8 and mostly bytes over 127: binary, or text in an encoding it does not name")
+    return data.decode("cp1252", _STRAY_BYTES)
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The text encoding a page's <meta> names, when Python has it and it is not UTF-8."""
+    found = _DECLARED.search(data, 0, _HEAD_BYTES)
+    if not found:
+        return None
+    label = found.group(1).decode("ascii").lower()
     try:
-        return data.decode("cp1252")
+        name = codecs.lookup(_AS_BROWSERS_READ.get(label, label)).name
+    except LookupError:
+        return None
+    return None if name.startswith("utf") else name
+
+
+def _byte(value: int) -> str:
+    """One byte as cp1252 reads it, or as latin-1 for the five bytes cp1252 leaves undefined."""
+    raw = bytes((value,))
+    try:
+        return raw.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("latin-1")
+        return raw.decode("latin-1")
+
+
+def _read_stray_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Error handler: the bytes a decoder could not read, each read as _byte reads it."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(map(_byte, exc.object[exc.start : exc.end])), exc.end
+
+
+_STRAY_BYTES = "newsfold-stray-bytes"
+codecs.register_error(_STRAY_BYTES, _read_stray_bytes)
 
 
 def _refuse_binary(data: bytes) -> None:
