@@ -85,3 +85,18 @@ def test_a_comparison_in_a_long_script_is_not_taken_for_a_long_tag():
     page = PAGE.replace("<article>", script + "<article>")
     assert _without_long_tags(page) == page
     assert clean(page).paragraphs == clean(PAGE).paragraphs
+
+
+def test_a_long_tag_is_cut_even_with_a_lone_angle_bracket_among_its_attributes():
+    # a "<" inside a quoted value opens no tag, for a browser or for lxml
+    attributes = " ".join(f'data-x{k}="{k}"' for k in range(50_000))
+    page = PAGE.replace("<article>", f'<article {attributes} title="a<b" data-end="1">')
+    assert _without_long_tags(page) == PAGE
+    assert clean(page).paragraphs == clean(PAGE).paragraphs
+
+
+def test_a_less_than_sign_in_text_or_a_comment_is_no_tag():
+    prose = "<p>Fares rose 4% < 5% for the year. " + "Islanders protested the rise again. " * 400 + "</p>"
+    comment = "<!-- <div " + "x" * 12_000 + " -->"
+    page = PAGE.replace("<article>", prose + comment + "<article>")
+    assert _without_long_tags(page) == page

@@ -13,6 +13,8 @@ MAX_TAG_CHARS = 10_000
 with the square of a tag's attributes (50,000 of them took over a minute), and a page's text
 is never in them. Inline images (``src="data:..."``) are the long tags of honest pages."""
 _TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]*")
+_MARKUP = re.compile(r"<(?:(?P<comment>!--)|(?P<raw>script|style)(?=[\s/>])|/?[A-Za-z])", re.IGNORECASE)
+"""What opens a tag, a comment, or an element whose content is not markup."""
 
 
 class UnreadablePage(ValueError):
@@ -60,22 +62,28 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
 
 
 def _without_long_tags(html: str) -> str:
-    """``html`` with each tag of over MAX_TAG_CHARS characters cut to its name (``<p>``). A span
-    from "<" to ">" holding another "<" is no tag (a comparison in a script, say) and stays."""
-    parts, start, closing = [], 0, -1
-    opening = html.find("<")
-    while opening != -1:
-        if closing < opening:
-            closing = html.find(">", opening)
-            if closing == -1:
-                break
-        inner = html.find("<", opening + 1, closing)
-        if inner != -1:  # the next "<" opens the candidate; the same ">" closes it
-            opening = inner
+    """``html`` with each tag of over MAX_TAG_CHARS characters cut to its name (``<p>``).
+
+    A tag is "<" and a name, up to the next ">" (as a browser reads it: a "<" or a quoted ">"
+    inside is the attacker's problem, not ours); comments and what scripts and styles hold
+    are passed over, for a "<" in them opens no tag.
+    """
+    parts, start, at = [], 0, 0
+    while found := _MARKUP.search(html, at):
+        opening = found.start()
+        if found.group("comment"):
+            end = html.find("-->", found.end())
+            at = len(html) if end == -1 else end + 3
             continue
+        closing = html.find(">", opening)
+        if closing == -1:
+            break
         if closing - opening > MAX_TAG_CHARS:
             name = _TAG_NAME.match(html, opening, opening + 200)
             parts += [html[start:opening], name.group(0) + ">" if name else ""]
             start = closing + 1
-        opening = html.find("<", closing)
+        at = closing + 1
+        if raw := found.group("raw"):
+            end = re.compile(rf"</{raw}", re.IGNORECASE).search(html, at)
+            at = end.start() if end else len(html)
     return "".join([*parts, html[start:]]) if parts else html
