@@ -62,6 +62,15 @@ def test_a_page_that_is_not_utf8_is_read_in_the_charset_it_declares():
     assert decode(page.encode("cp1250")) == page
 
 
-def test_a_declared_charset_that_is_not_a_text_encoding_is_passed_over():
-    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=base64">'
-    assert decode(page.encode() + b"<p>Gr\xfc\xdfe</p>") == page + "<p>Grüße</p>"
+@pytest.mark.parametrize("label", ["base64", "undefined", "idna", "punycode", "x-no-such-thing"])
+def test_a_declared_charset_that_is_no_legacy_text_encoding_is_passed_over(label):
+    # Python has codecs for these: one is no text encoding, one fails on any byte, one fails
+    # on this text, and one takes quadratic time
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={label}">'
+    assert decode(page.encode() + b"<p>Gr\xfc\xdfe -abc</p>") == page + "<p>Grüße -abc</p>"
+
+
+@pytest.mark.parametrize("label", ["ISO-8859-1", "ISO_8859-1", "latin1", "US-ASCII", "ANSI_X3.4-1968"])
+def test_a_page_declared_latin1_or_ascii_in_any_spelling_is_read_as_cp1252(label):
+    page = f'<meta charset="{label}"><p>The mayor’s “plan”, été</p>'
+    assert decode(page.encode("cp1252")) == page

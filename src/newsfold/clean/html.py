@@ -15,6 +15,21 @@ is never in them. Inline images (``src="data:..."``) are the long tags of honest
 _TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]*")
 _MARKUP = re.compile(r"<(?:(?P<comment>!--)|(?P<raw>script|style)(?=[\s/>])|/?[A-Za-z])", re.IGNORECASE)
 """What opens a tag, a comment, or an element whose content is not markup."""
+_TAG = re.compile(
+    r"""
+    </?[A-Za-z][^\s/>]*+
+    (?:
+        [\s/]++                                      # between attributes
+      | [^\s/>][^\s/>=]*+                            # a name (which may start with "=") ...
+        (?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]++)?+)?+  # ... and its value, if any
+    )*+
+    """,
+    re.VERBOSE,
+)
+"""A tag up to its ">", as the HTML standard's tokenizer reads it: a quoted value may hold a
+">". Possessive throughout, so matching is linear on any input."""
+_COMMENT_END = re.compile(r"-?>|.*?--!?>", re.DOTALL)
+"""What closes a comment after its "<!--": at once ("<!-->", "<!--->"), or "-->" or "--!>"."""
 
 
 class UnreadablePage(ValueError):
@@ -64,23 +79,23 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
 def _without_long_tags(html: str) -> str:
     """``html`` with each tag of over MAX_TAG_CHARS characters cut to its name (``<p>``).
 
-    A tag is "<" and a name, up to the next ">" (as a browser reads it: a "<" or a quoted ">"
-    inside is the attacker's problem, not ours); comments and what scripts and styles hold
-    are passed over, for a "<" in them opens no tag.
+    Tags, comments, and the content of scripts and styles are read as the HTML standard
+    reads them, so that neither a quoted ">" nor a comment can hide a long tag from the cut,
+    and a "<" in a comment or a script opens no tag.
     """
     parts, start, at = [], 0, 0
     while found := _MARKUP.search(html, at):
-        opening = found.start()
         if found.group("comment"):
-            end = html.find("-->", found.end())
-            at = len(html) if end == -1 else end + 3
+            end = _COMMENT_END.match(html, found.end())
+            at = end.end() if end else len(html)
             continue
-        closing = html.find(">", opening)
-        if closing == -1:
+        tag = _TAG.match(html, found.start())
+        closing = tag.end()
+        if closing == len(html):  # no ">": the page ends inside the tag
             break
-        if closing - opening > MAX_TAG_CHARS:
-            name = _TAG_NAME.match(html, opening, opening + 200)
-            parts += [html[start:opening], name.group(0) + ">" if name else ""]
+        if closing - found.start() > MAX_TAG_CHARS:
+            name = _TAG_NAME.match(html, found.start())
+            parts += [html[start : found.start()], name.group(0) + ">" if name else ""]
             start = closing + 1
         at = closing + 1
         if raw := found.group("raw"):

@@ -39,22 +39,34 @@ _HEAD_BYTES = 20_000
 """A page's <meta charset> is looked for this far in (browsers look 1,024 bytes in; pages
 with long scripts in their head declare it later)."""
 
-_AS_BROWSERS_READ = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "us-ascii": "cp1252",
+_LEGACY = {
+    **{f"cp{n}": f"cp{n}" for n in (866, 874, 932, 949, *range(1250, 1259))},
+    **{f"iso8859-{n}": f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
+    **{name: name for name in ("koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "gb18030", "big5hkscs")},
+    **{name: name for name in ("euc_jp", "iso2022_jp")},
     "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
     "gb2312": "gb18030",
     "gbk": "gb18030",
-    "iso-8859-9": "cp1254",
-    "tis-620": "cp874",
-    "euc-kr": "cp949",
-    "ks_c_5601-1987": "cp949",
+    "big5": "big5hkscs",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
 }
-"""Labels that pages use for a wider encoding than they name, mapped as the WHATWG Encoding
-Standard maps them (a "latin-1" page has cp1252's quotes and dashes)."""
+"""The legacy encodings of the WHATWG Encoding Standard, by Python's name for the charset a
+page declares, each read as browsers read it (a "latin-1" page has cp1252's quotes and dashes,
+a "GB2312" page GBK's characters). Only these are read: Python also knows codecs that are no
+text encoding, fail on any byte ("undefined") or take quadratic time ("punycode")."""
+
+_NAMES_PYTHON_LACKS = {
+    "windows-874": "cp874",
+    "x-sjis": "shift_jis",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "x-mac-roman": "mac-roman",
+    "iso-8859-8-i": "iso8859-8",
+}
 
 
 class DecodeError(ValueError):
@@ -96,10 +108,7 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8", _STRAY_BYTES)
     declared = _declared_encoding(data)
     if declared:
-        try:
-            return data.decode(declared, "replace")
-        except LookupError:  # a codec that is no text encoding ("base64", "zip")
-            pass
+        return data.decode(declared, "replace")
     head = data[:8192]
     high = len(head) - len(head.decode("ascii", "ignore"))
     if len(head) >= 256 and high > MOST_HIGH_BYTES * len(head):  # a few words prove nothing
@@ -108,16 +117,16 @@ def decode(data: bytes) -> str:
 
 
 def _declared_encoding(data: bytes) -> str | None:
-    """The text encoding a page's <meta> names, when Python has it and it is not UTF-8."""
+    """The legacy encoding a page's <meta> names, as browsers read it; None for any other."""
     found = _DECLARED.search(data, 0, _HEAD_BYTES)
     if not found:
         return None
     label = found.group(1).decode("ascii").lower()
     try:
-        name = codecs.lookup(_AS_BROWSERS_READ.get(label, label)).name
+        name = codecs.lookup(_NAMES_PYTHON_LACKS.get(label, label)).name
     except LookupError:
         return None
-    return None if name.startswith("utf") else name
+    return _LEGACY.get(name)
 
 
 def _byte(value: int) -> str:
