@@ -157,3 +157,30 @@ def test_every_warning_about_an_unreadable_page_names_it(tmp_path):
     lines = [line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
     assert len(lines) == 2
     assert all("scripts.html" in line or "feed.html" in line for line in lines)
+
+
+def test_an_error_no_input_should_cause_is_one_rejection_naming_its_input(tmp_path, monkeypatch):
+    # stands for a library failing on markup nobody foresaw (as a codec's UnicodeError once did)
+    import newsfold.pipeline  # noqa: PLC0415
+
+    real = newsfold.pipeline.clean_article
+
+    def failing_on_one_page(raw):
+        if raw.path.endswith("odd.html"):
+            raise UnicodeError("undefined encoding")
+        return real(raw)
+
+    monkeypatch.setattr(newsfold.pipeline, "clean_article", failing_on_one_page)
+    (tmp_path / "good.txt").write_text(STORY)
+    (tmp_path / "odd.html").write_text(f"<html><body><p>{STORY}</p></body></html>")
+    result = run("fold", str(tmp_path), "--format", "json", "--no-extract")
+    assert result.exit_code == 0
+    folded = json.loads(result.stdout)
+    assert [a["id"] for a in folded["articles"]] == ["good"]
+    assert folded["rejected"] == [
+        {
+            "path": str(tmp_path / "odd.html"),
+            "line": None,
+            "reason": "could not be cleaned: UnicodeError: undefined encoding (a newsfold bug: please report it)",
+        }
+    ]

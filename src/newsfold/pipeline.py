@@ -76,8 +76,18 @@ def cleaned_inputs(
 
 
 def cleaned(item: RawArticle | Rejection) -> Article | Rejection:
-    """A raw input cleaned (a rejection stays one; cleaning may reject an input too)."""
-    return item if isinstance(item, Rejection) else clean_article(item)
+    """A raw input cleaned (a rejection stays one; cleaning may reject an input too).
+
+    An error cleaning should never raise (a library's, on markup nobody foresaw) becomes a
+    rejection that names it: one page must not end a run of thousands.
+    """
+    if isinstance(item, Rejection):
+        return item
+    try:
+        return clean_article(item)
+    except Exception as exc:  # noqa: BLE001 - named in the rejection, and the run goes on
+        reason = f"could not be cleaned: {type(exc).__name__}: {exc} (a newsfold bug: please report it)"
+        return Rejection(item.path, reason, item.line)
 
 
 def read_articles(
