@@ -184,3 +184,17 @@ def test_an_error_no_input_should_cause_is_one_rejection_naming_its_input(tmp_pa
             "reason": "could not be cleaned: UnicodeError: undefined encoding (a newsfold bug: please report it)",
         }
     ]
+
+
+def test_a_text_of_no_words_is_rejected(tmp_path):
+    (tmp_path / "good.txt").write_text(STORY)
+    (tmp_path / "bang.txt").write_text("!!!\n")
+    (tmp_path / "figures.txt").write_text("123 456 789.\n\n-- 42 --\n")
+    result = run("fold", str(tmp_path), "--format", "json", "--no-extract")
+    assert result.exit_code == 0
+    folded = json.loads(result.stdout)
+    assert [a["id"] for a in folded["articles"]] == ["good"]
+    reason = "no words in the text (only figures, punctuation or symbols)"
+    assert folded["rejected"] == [
+        {"path": str(tmp_path / name), "line": None, "reason": reason} for name in ("bang.txt", "figures.txt")
+    ]

@@ -113,9 +113,12 @@ def weigh(counts: sp.csr_matrix, df: Frequencies, stories: int) -> sp.csr_matrix
     if stories >= 100:
         idf[freq > 0.5 * stories] = 0.0
     x.data = (x.data * idf).astype(np.float32)
-    norms = np.sqrt(np.add.reduceat(x.data.astype(np.float64) ** 2, x.indptr[:-1])) if x.data.size else np.ones(0)
     lengths = np.diff(x.indptr)
-    norms = np.where((lengths > 0) & (norms > 0), norms, 1.0) if norms.size else norms
+    filled = lengths > 0  # a story of no content words ("!!!") has an empty row
+    norms = np.ones(len(lengths))
+    if filled.any():  # reduceat reads past the end for an empty last row, so it skips them all
+        norms[filled] = np.sqrt(np.add.reduceat(x.data.astype(np.float64) ** 2, x.indptr[:-1][filled]))
+    norms[norms == 0] = 1.0
     x.data = (x.data / np.repeat(norms, lengths)).astype(np.float32)
     # A term of one story adds to its norm but to no dot product (as in story_vectors).
     x.data[freq < 2] = 0.0

@@ -134,6 +134,19 @@ def test_an_article_the_database_refuses_is_rejected_and_the_rest_of_its_batch_i
     assert [e.title for e in stored.events] == [e.title for e in without.events]
 
 
+def test_an_article_of_no_content_words_is_stored_in_an_event_of_its_own(store_target, sample_dir):
+    # stop words only: its story has no grouping terms, an empty row among the new stories
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    empty = replace(articles[0], id="zz-empty", paragraphs=("They said it would be so.",), title=None, url=None)
+    with open_store(store_target, NO_FACTS) as store:
+        report = store.add_articles([*articles, empty])
+        assert (report.new, report.rejected) == (18, 0)
+        assert store.integrity() == []
+        stored = store.fold()
+    batch = fold([str(sample_dir)], NO_FACTS)
+    assert memberships(stored.events) == sorted([*memberships(batch.events), ("zz-empty",)])
+
+
 def test_an_article_that_fails_before_its_rows_are_written_leaves_nothing_behind(
     store_target, sample_dir, tmp_path, monkeypatch
 ):

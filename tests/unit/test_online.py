@@ -61,3 +61,16 @@ def test_groups_keep_the_event_they_hold_most_of():
     assert name_groups(groups, current) == ["e-A", "e-B", event_id(["s6"])]
     # Two groups cannot both keep e-A: the second largest gets a new id.
     assert name_groups([["s1", "s9"], ["s2"]], current) == ["e-A", event_id(["s2"])]
+
+
+def test_a_story_of_no_content_words_weighs_nothing_wherever_its_row_falls():
+    hasher = TokenHasher()
+    empty = story_terms(hasher("!!! 123 456."))
+    assert empty[0].size == 0
+    full = [story_terms(hasher(t)) for t in TEXTS[:2]]
+    df = Frequencies.of_mapping({t: 2 for t in full[0][0].tolist() + full[1][0].tolist()})
+    for rows in ([*full, empty], [empty, *full], [full[0], empty, full[1]], [empty]):
+        vectors = weigh(counts_matrix(rows), df, 3)
+        assert vectors.shape[0] == len(rows)
+        norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
+        assert np.allclose(norms, [0.0 if r is empty else 1.0 for r in rows], atol=1e-6)

@@ -30,6 +30,8 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
         cleaned = clean_text(raw.content, title=raw.title)
     if not cleaned.paragraphs:
         return Rejection(raw.path, "no story text left after removing page furniture", raw.line)
+    if not any(ch.isalpha() for p in cleaned.paragraphs for ch in p):
+        return Rejection(raw.path, "no words in the text (only figures, punctuation or symbols)", raw.line)
     length = sum(len(p) for p in cleaned.paragraphs)
     if length > MAX_TEXT_CHARS:
         return Rejection(
