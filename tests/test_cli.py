@@ -198,3 +198,18 @@ def test_a_text_of_no_words_is_rejected(tmp_path):
     assert folded["rejected"] == [
         {"path": str(tmp_path / name), "line": None, "reason": reason} for name in ("bang.txt", "figures.txt")
     ]
+
+
+def test_a_publication_date_at_the_end_of_the_calendar_is_dropped_and_the_fold_goes_on(tmp_path):
+    text = "Officials in Dunmarrow said the Sallow River will crest tomorrow, flooding the old town."
+    records = [
+        {"id": "end", "published": "9999-12-31", "text": text},
+        {"id": "start", "published": "0001-01-01", "text": text},
+    ]
+    (tmp_path / "odd.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    result = run("fold", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [(a["id"], a["published"]) for a in json.loads(result.stdout)["articles"]] == [
+        ("end", None),
+        ("start", None),
+    ]

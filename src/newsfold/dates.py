@@ -57,6 +57,12 @@ def parse_date(text: str | None) -> dt.date | None:
     return _to_date(match) if match else None
 
 
+YEARS = range(1600, 2200)
+"""The years a news article can be published in. A date outside them ("9999-12-31", a
+template's "0001-01-01") is read as no date: the timeline's "tomorrow" from it would also
+fall off the calendar."""
+
+
 def _to_date(match: re.Match[str]) -> dt.date | None:
     parts = match.groupdict()
     if parts["iy"]:
@@ -65,6 +71,8 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
         year, month, day = int(parts["y1"]), _month(parts["m1"]), int(parts["d1"])
     else:
         year, month, day = int(parts["y2"]), _month(parts["m2"]), int(parts["d2"])
+    if year not in YEARS:
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -29,3 +29,13 @@ def test_date_line_tells_timestamps_and_page_dates_apart():
     assert date_line("Friday , August 23 2019") == (dt.date(2019, 8, 23), False, True)
     assert date_line("Updated: March 5, 2025 8:00 am") == (dt.date(2025, 3, 5), True, False)
     assert date_line("Kim arrived on April 24, 2019 by train.") is None
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01", "99999-01-01", "December 31, 9999", "1 January 1066"])
+def test_a_date_no_news_article_was_published_on_is_none(text):
+    assert parse_date(text) is None
+
+
+def test_old_and_coming_dates_are_read():
+    assert parse_date("June 1, 1851") == dt.date(1851, 6, 1)
+    assert parse_date("2150-03-04") == dt.date(2150, 3, 4)
