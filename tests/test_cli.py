@@ -213,3 +213,23 @@ def test_a_publication_date_at_the_end_of_the_calendar_is_dropped_and_the_fold_g
         ("end", None),
         ("start", None),
     ]
+
+
+def test_control_characters_never_reach_the_output(tmp_path):
+    # a terminal would run these: set its title, clear the screen, turn the text red
+    record = {
+        "id": "esc",
+        "title": "Sallow River \x1b]0;pwned\x07floods\x1b[2J Dunmarrow\x9b31m",
+        "source": "The\nDunmarrow\x1b[5m Post",
+        "text": "Officials in Dunmarrow said the river \x1b[31mburst\x1b[0m its banks overnight, flooding the old town.",
+    }
+    (tmp_path / "esc.jsonl").write_text(json.dumps(record) + "\n")
+    for fmt in ("text", "markdown", "json"):
+        result = run("fold", str(tmp_path), "--format", fmt, "--no-extract")
+        assert result.exit_code == 0
+        assert not any(ch in result.stdout for ch in "\x1b\x07\x9b"), fmt
+    article = json.loads(result.stdout)["articles"][0]
+    assert (article["title"], article["source"]) == (
+        "Sallow River ]0;pwnedfloods[2J Dunmarrow31m",
+        "The Dunmarrow[5m Post",
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsfold.clean.html import UnreadablePage, clean_html
-from newsfold.clean.text import clean_text
+from newsfold.clean.text import clean_text, one_line
 from newsfold.dates import parse_date
 from newsfold.types import Article, RawArticle, Rejection
 
@@ -41,10 +41,10 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
         id=raw.id,
         path=raw.path,
         paragraphs=cleaned.paragraphs,
-        title=raw.title or cleaned.title,
-        source=raw.source or cleaned.source,
+        title=one_line(raw.title) or one_line(cleaned.title),
+        source=one_line(raw.source) or one_line(cleaned.source),
         published=parse_date(raw.published) or cleaned.published,
-        url=raw.url,
-        author=cleaned.author,
+        url=one_line(raw.url),
+        author=one_line(cleaned.author),
         line=raw.line,
     )

@@ -81,17 +81,27 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     )
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (C0 but tab and line ends, DEL, C1): never text. Escape sequences made of
+them would reach a terminal that prints a title, and PostgreSQL refuses NUL."""
 _HEADING_MARK = re.compile(r"(?m)^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])")
 _BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
 """Runs of spaces and tabs that are not a single space (to become one)."""
 
 
+def one_line(text: str | None) -> str | None:
+    """A title, source or author as one line of text: no control characters, every run of
+    white space one space; None when nothing is left."""
+    if text is None:
+        return None
+    return " ".join(_CONTROL.sub("", text).split()) or None
+
+
 def normalise(text: str) -> str:
     """Undo typewriter and markdown conventions that get in the way of sentences."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = _CONTROL.sub("", text)  # NUL and other control characters: never text, and PostgreSQL refuses NUL
+    text = _CONTROL.sub("", text)
     text = text.replace("``", "“").replace("''", "”").replace("\\$", "$")
     if "#" in text:
         text = _HEADING_MARK.sub("", text)
