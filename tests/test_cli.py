@@ -221,7 +221,7 @@ def test_control_characters_never_reach_the_output(tmp_path):
         "id": "esc",
         "title": "Sallow River \x1b]0;pwned\x07floods\x1b[2J Dunmarrow\x9b31m",
         "source": "The\nDunmarrow\x1b[5m Post",
-        "text": "Officials in Dunmarrow said the river \x1b[31mburst\x1b[0m its banks overnight, flooding the old town.",
+        "text": "Officials in Dunmarrow said the river \x1b[31mburst\x1b[0m its banks overnight, flooding the town.",
     }
     (tmp_path / "esc.jsonl").write_text(json.dumps(record) + "\n")
     for fmt in ("text", "markdown", "json"):
