@@ -233,3 +233,25 @@ def test_control_characters_never_reach_the_output(tmp_path):
         "Sallow River ]0;pwnedfloods[2J Dunmarrow31m",
         "The Dunmarrow[5m Post",
     )
+
+
+def test_a_store_name_that_would_keep_nothing_is_refused(tmp_path):
+    (tmp_path / "good.txt").write_text(STORY)
+    for db, message in [
+        ("", "an empty name is no store file"),  # SQLite: a temporary file, gone at exit
+        (":memory:", ":memory: is no store file"),
+        (str(tmp_path), f"cannot open the store {tmp_path}: not a regular file"),
+    ]:
+        result = run("add", str(tmp_path / "good.txt"), "--db", db)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {message}")
+
+
+def test_an_output_that_cannot_be_written_is_named_in_one_line(tmp_path):
+    result = run("fold", "--no-extract", "--out", str(tmp_path / "missing" / "events.txt"))
+    assert result.exit_code == 2
+    assert f"no folder {tmp_path / 'missing'} to write" in result.stderr
+    if Path("/dev/full").exists():
+        result = run("fold", "--no-extract", "--out", "/dev/full")
+        assert result.exit_code == 1
+        assert result.stderr == "Error: cannot write the output: No space left on device\n"

@@ -42,6 +42,9 @@ class _Commands(click.Group):
             raise click.ClickException(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
             raise click.ClickException(f"the store failed: {exc}") from exc
+        except OSError as exc:  # the output: a full disk, a path that cannot be written
+            where = f"{exc.filename}: " if exc.filename else "the output: "
+            raise click.ClickException(f"cannot write {where}{exc.strerror or exc}") from exc
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,10 +64,24 @@ def main(quiet: bool) -> None:
         logging.getLogger(library).setLevel(logging.CRITICAL)
 
 
+def _in_a_folder(_ctx: click.Context, _param: click.Parameter, out: str | None) -> str | None:
+    """--out is checked before the work: its folder must be there."""
+    if out is not None and not Path(out).parent.is_dir():
+        raise click.BadParameter(f"no folder {Path(out).parent} to write {out} in")
+    return out
+
+
+OUT = click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    callback=_in_a_folder,
+    help="Write here, not stdout.",
+)
+
+
 def _output_options(command: Callable[..., None]) -> Callable[..., None]:
-    command = click.option(
-        "--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout."
-    )(command)
+    command = OUT(command)
     command = click.option(
         "--words", type=click.IntRange(5, 2000), default=40, show_default=True, help="Summary length budget."
     )(command)
@@ -205,7 +222,7 @@ def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extra
 @click.option(
     "--extract/--no-extract", default=False, show_default=True, help="Also extract facts for every event (slow)."
 )
-@click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@OUT
 def export_command(db: str, fmt: str, extract: bool, out: str | None) -> None:
     """Everything in the store, in the JSON contract of `fold` (jsonl: one record per line)."""
     with open_store(db) as store:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,11 @@ class SQLiteDatabase(Transactions):
 
     def __init__(self, path: str) -> None:
         self.path = path
+        if path in ("", ":memory:"):
+            # SQLite would keep such a store in memory or a temporary file: gone at exit
+            raise NewsfoldError(f"{path or 'an empty name'} is no store file: give a file name or a postgresql:// URL")
+        if os.path.exists(path) and not os.path.isfile(path):
+            raise NewsfoldError(f"cannot open the store {path}: not a regular file")
         # Autocommit mode: transactions are begun and ended explicitly below.
         try:
             self.connection = sqlite3.connect(path, isolation_level=None, timeout=60.0)
