@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsfold.clean.text import normalise, strip_dateline
 from newsfold.dates import parse_date
+from newsfold.errors import NewsfoldError
 from newsfold.types import Article
 
 
@@ -26,33 +27,86 @@ def load_clusters(path: str | Path, *, task: str | None = None) -> Iterator[Clus
     Args:
         path: the JSON Lines file.
         task: keep only clusters whose ``task`` field equals this (DUC 2003 mixes tasks).
+
+    Raises:
+        NewsfoldError: a line is not a cluster, naming the file and line. Scores over the
+            clusters that happened to be readable would not be the set's scores.
     """
-    with open(path, encoding="utf-8") as stream:
-        for line in stream:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if task is not None and record.get("task") != task:
-                continue
-            yield Cluster(
-                id=record["id"],
-                articles=tuple(_article(a, str(path)) for a in record["articles"]),
-                summaries=tuple(record.get("summaries") or ()),
-                task=record.get("task"),
-            )
+    seen: dict[str, int] = {}
+    try:
+        with open(path, encoding="utf-8") as stream:
+            for number, line in enumerate(stream, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    cluster = _cluster(line, str(path))
+                except (ValueError, TypeError, KeyError, RecursionError) as exc:
+                    raise NewsfoldError(f"{path}:{number}: {_reason(exc)}") from exc
+                if cluster.id in seen:
+                    raise NewsfoldError(f"{path}:{number}: cluster {cluster.id} is on line {seen[cluster.id]} too")
+                seen[cluster.id] = number
+                if task is None or cluster.task == task:
+                    yield cluster
+    except UnicodeDecodeError as exc:
+        raise NewsfoldError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
 
 
-def _article(record: dict[str, str], path: str) -> Article:
-    text = normalise(record["text"])
+def _cluster(line: str, path: str) -> Cluster:
+    record = json.loads(line)
+    if not isinstance(record, dict):
+        raise TypeError("a cluster is a JSON object")
+    articles = record["articles"]
+    summaries = record.get("summaries") or []
+    if not isinstance(articles, list) or not all(isinstance(a, dict) for a in articles):
+        raise TypeError("'articles' is a list of objects")
+    if not isinstance(summaries, list) or not all(isinstance(s, str) for s in summaries):
+        raise TypeError("'summaries' is a list of reference texts")
+    return Cluster(
+        id=_name(record, "id"),
+        articles=tuple(_article(a, path) for a in articles),
+        summaries=tuple(s for s in summaries if s.strip()),
+        task=_text(record, "task"),
+    )
+
+
+def _name(record: dict[str, object], key: str) -> str:
+    value = record[key]
+    if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
+        raise TypeError(f"{key!r} is a string or a number")
+    return str(value)
+
+
+def _text(record: dict[str, object], key: str) -> str | None:
+    value = record.get(key)
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{key!r} is a string")
+    return value or None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"no {exc.args[0]!r}"
+    if isinstance(exc, RecursionError):
+        return "not valid JSON: nested too deeply"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not valid JSON: {exc.msg} (column {exc.colno})"
+    return str(exc)
+
+
+def _article(record: dict[str, object], path: str) -> Article:
+    raw = record["text"]
+    if not isinstance(raw, str):
+        raise TypeError("an article's 'text' is a string")
+    text = normalise(raw)
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
     dateline = None
     if paragraphs:  # "LONDON (AP) _ ..." opens wire copy; clean_text removes it the same way
         paragraphs[0], dateline = strip_dateline(paragraphs[0])
     return Article(
-        id=record["id"],
+        id=_name(record, "id"),
         path=path,
         paragraphs=tuple(p for p in paragraphs if p),
-        title=record.get("title") or None,
-        source=record.get("source") or (dateline.source if dateline else None),
-        published=parse_date(record.get("date")),
+        title=_text(record, "title"),
+        source=_text(record, "source") or (dateline.source if dateline else None),
+        published=parse_date(_text(record, "date")),
     )

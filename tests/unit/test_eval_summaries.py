@@ -1,6 +1,8 @@
 """ROUGE scoring and the summary evaluation harness, on small hand-made clusters."""
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -154,3 +156,65 @@ def test_eval_says_when_no_cluster_matches(tmp_path):
     data.write_text(json.dumps(CLUSTER) + "\n")
     result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--task", "nonexistent"])
     assert result.exit_code == 2 and "no cluster with task 'nonexistent'" in result.output
+
+
+def _changed(**fields):
+    return {**CLUSTER, **fields}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("this is not json", "not valid JSON: Expecting value (column 1)"),
+        ("[1, 2, 3]", "a cluster is a JSON object"),
+        (json.dumps({"articles": CLUSTER["articles"]}), "no 'id'"),
+        (json.dumps({"id": "c2"}), "no 'articles'"),
+        (json.dumps(_changed(id=[1])), "'id' is a string or a number"),
+        (json.dumps(_changed(articles="abc")), "'articles' is a list of objects"),
+        (json.dumps(_changed(articles=[{"id": "a", "title": "no text"}])), "no 'text'"),
+        (json.dumps(_changed(articles=[{"id": "a", "text": None}])), "an article's 'text' is a string"),
+        (json.dumps(_changed(articles=[{"id": "a", "text": "x", "date": 12345}])), "'date' is a string"),
+        (json.dumps(_changed(summaries="one reference, not a list")), "'summaries' is a list of reference texts"),
+        (json.dumps(_changed(summaries=[1, 2])), "'summaries' is a list of reference texts"),
+        (json.dumps(CLUSTER), "cluster c1 is on line 1 too"),
+    ],
+)
+def test_a_line_that_is_no_cluster_stops_the_evaluation_naming_its_line(tmp_path, line, reason):
+    data = tmp_path / "set.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n" + line + "\n")
+    result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--json"])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {data}:2: {reason}\n"
+
+
+def test_clusters_without_text_or_references_are_skipped_with_a_warning(tmp_path):
+    data = tmp_path / "set.jsonl"
+    empty_text = _changed(id="c2", articles=[{"id": "a", "text": "  "}])
+    empty_references = _changed(id="c3", summaries=["", "   "])
+    data.write_text("\n".join(json.dumps(c) for c in (CLUSTER, empty_text, empty_references)) + "\n")
+    result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--json"])
+    assert result.exit_code == 0
+    assert set(json.loads(result.stdout)["newsfold"]) == {"c1"}
+    assert f"cluster c2 of {data} skipped: it has no article text" in result.stderr
+    assert f"cluster c3 of {data} skipped: it has no reference summaries" in result.stderr
+
+
+def test_stored_summaries_that_are_not_text_files_are_skipped_with_a_warning(tmp_path, caplog):
+    (tmp_path / "c1.Good").write_text("Rescue crews lifted residents from rooftops.")
+    (tmp_path / "c1.Folder").mkdir()
+    (tmp_path / "c1.Image").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (tmp_path / "c1.Huge").write_text("word " * 30_000)
+    links = {"c1.Zeros": "/dev/zero"} if Path("/dev/zero").exists() else {}
+    for name, target in links.items():
+        (tmp_path / name).symlink_to(target)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "c1.Pipe")  # reading it would wait for a writer forever
+
+    class C:
+        id = "c1"
+
+    assert stored_summaries(tmp_path, [C()]) == {"Good": {"c1": "Rescue crews lifted residents from rooftops."}}
+    warned = {r.getMessage().split(" skipped: ")[0].split("/")[-1]: r.getMessage() for r in caplog.records}
+    assert set(warned) == {"c1.Folder", "c1.Image", "c1.Huge", *links, *(["c1.Pipe"] if hasattr(os, "mkfifo") else [])}
+    assert warned["c1.Image"].endswith("binary file (a PNG image), not text")
+    assert warned["c1.Huge"].endswith("over 100,000 bytes: no summary is that long")

@@ -38,7 +38,13 @@ def run_summary_eval(
     data: Path, *, words: int, peers: Path | None, task: str | None, as_json: bool, ablation: bool = False
 ) -> None:
     """Score newsfold, its run-here peers and any stored peers on ``data``; write to stdout."""
-    clusters = [c for c in load_clusters(data, task=task) if c.articles and c.summaries]
+    clusters = []
+    for cluster in load_clusters(data, task=task):
+        if not any(a.paragraphs for a in cluster.articles) or not cluster.summaries:
+            lacks = "reference summaries" if cluster.articles and not cluster.summaries else "article text"
+            log.warning("cluster %s of %s skipped: it has no %s", cluster.id, data, lacks)
+            continue
+        clusters.append(cluster)
     if not clusters:
         where = f" with task {task!r}" if task else ""
         raise click.UsageError(f"{data} has no cluster{where} with articles and reference summaries")

@@ -7,6 +7,7 @@ from :mod:`newsfold.eval.peers`; stored summaries of published systems are read 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,10 @@ from newsfold.config import ExtractSettings, Settings, SummarySettings
 from newsfold.datasets import Cluster
 from newsfold.eval.peers import Summaries
 from newsfold.eval.rouge import MEASURES, Rouge, score
+from newsfold.ingest.decode import DecodeError, decode
 from newsfold.pipeline import summarize_articles
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,10 @@ def newsfold_summaries(
     return out
 
 
+MAX_STORED_BYTES = 100_000
+"""A stored summary is read up to this size (a 250-word summary is under 2 KB)."""
+
+
 def stored_summaries(folder: Path, clusters: Sequence[Cluster]) -> dict[str, Summaries]:
     """System name -> summaries, from files ``<cluster>.<System>`` (``d30001.DPP`` matches
     cluster ``d30001t``); files with more dots (reference summaries) are ignored."""
@@ -64,9 +72,25 @@ def stored_summaries(folder: Path, clusters: Sequence[Cluster]) -> dict[str, Sum
         prefix, _, system = path.name.partition(".")
         if not system or "." in system or prefix.lower() not in by_prefix:
             continue
-        text = " ".join(path.read_text(encoding="utf-8", errors="replace").split())
-        systems.setdefault(system, {})[by_prefix[prefix.lower()]] = text
+        text = _stored_summary(path)
+        if text is not None:
+            systems.setdefault(system, {})[by_prefix[prefix.lower()]] = text
     return systems
+
+
+def _stored_summary(path: Path) -> str | None:
+    """The text of a stored summary, or None (with a warning naming it) when it is none."""
+    try:
+        if not path.is_file():
+            raise DecodeError("not a regular file")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_STORED_BYTES + 1)
+        if len(data) > MAX_STORED_BYTES:
+            raise DecodeError(f"over {MAX_STORED_BYTES:,} bytes: no summary is that long")
+        return " ".join(decode(data).split())
+    except (OSError, DecodeError) as exc:
+        log.warning("stored summary %s skipped: %s", path, exc.strerror if isinstance(exc, OSError) else exc)
+        return None
 
 
 def evaluate(name: str, summaries: Summaries, clusters: Sequence[Cluster], words: int) -> SystemResult:
