@@ -255,3 +255,14 @@ def test_an_output_that_cannot_be_written_is_named_in_one_line(tmp_path):
         result = run("fold", "--no-extract", "--out", "/dev/full")
         assert result.exit_code == 1
         assert result.stderr == "Error: cannot write the output: No space left on device\n"
+
+
+def test_add_of_nothing_usable_exits_1_and_of_articles_already_stored_0(tmp_path):
+    db = str(tmp_path / "store.db")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "good.txt").write_text(STORY)
+    assert run("add", str(tmp_path / "empty.txt"), "--db", db).exit_code == 1
+    assert run("add", str(tmp_path / "good.txt"), "--db", db).exit_code == 0
+    again = run("add", str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"), "--db", db)
+    assert again.exit_code == 0
+    assert again.stderr.endswith("0 new articles, 1 already stored, 1 rejected; 0 events re-summarised\n")

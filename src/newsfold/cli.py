@@ -172,7 +172,9 @@ def _db_option(command: Callable[..., None]) -> Callable[..., None]:
     "--batch", type=click.IntRange(1, 100_000), default=BATCH, show_default=True, help="Inputs per transaction."
 )
 def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
-    """Add PATHS (files, folders, or - for stdin) to the store; changed events are re-summarised."""
+    """Add PATHS (files, folders, or - for stdin) to the store; changed events are re-summarised.
+
+    Exit status 1 when inputs were rejected and none could be used."""
     with open_store(db, Settings(workers=EVERY_CORE)) as store, ExitStack() as stack:
         progress = _progress_bar(stack)
         report = store.add(list(paths), batch=batch, on_item=(lambda _: progress.update(1)) if progress else None)
@@ -181,6 +183,8 @@ def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
         f"{report.events} events re-summarised",
         err=True,
     )
+    if report.rejected and not (report.new or report.known):
+        sys.exit(1)  # as fold: not one input could be used
 
 
 @main.command("events")
