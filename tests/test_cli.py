@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -266,3 +267,14 @@ def test_add_of_nothing_usable_exits_1_and_of_articles_already_stored_0(tmp_path
     again = run("add", str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"), "--db", db)
     assert again.exit_code == 0
     assert again.stderr.endswith("0 new articles, 1 already stored, 1 rejected; 0 events re-summarised\n")
+
+
+def test_events_not_summarised_yet_say_so(tmp_path, sample_dir):
+    db = str(tmp_path / "news.db")
+    assert run("add", str(sample_dir), "--db", db).exit_code == 0
+    summarised = run("events", "--db", db).stdout.splitlines()
+    with sqlite3.connect(db) as connection:  # as an add killed before its summaries leaves them
+        connection.execute("UPDATE events SET stale = 1, record = NULL")
+    pending = run("events", "--db", db).stdout.splitlines()
+    assert len(pending) == len(summarised) == 5
+    assert {line.split("\t")[4] for line in pending} == {"(not summarised yet: the next add summarises it)"}

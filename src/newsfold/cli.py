@@ -195,7 +195,8 @@ def events_command(db: str, since: dt.datetime | None) -> None:
     with open_store(db) as store:
         for row in store.events(since.date() if since else None):
             date = row.date.isoformat() if row.date else "undated"
-            click.echo(f"{row.id}\t{date}\t{row.stories}\t{row.articles}\t{row.title}")
+            title = row.title or "(not summarised yet: the next add summarises it)"
+            click.echo(f"{row.id}\t{date}\t{row.stories}\t{row.articles}\t{title}")
 
 
 @main.command("show")
