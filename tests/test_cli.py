@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newsfold import __version__
@@ -231,7 +232,7 @@ def test_control_characters_never_reach_the_output(tmp_path):
         assert not any(ch in result.stdout for ch in "\x1b\x07\x9b"), fmt
     article = json.loads(result.stdout)["articles"][0]
     assert (article["title"], article["source"]) == (
-        "Sallow River ]0;pwnedfloods[2J Dunmarrow31m",
+        "Sallow River ]0;pwnedfloods[2J Dunmarrow›31m",
         "The Dunmarrow[5m Post",
     )
 
@@ -248,14 +249,25 @@ def test_a_store_name_that_would_keep_nothing_is_refused(tmp_path):
         assert result.stderr.startswith(f"Error: {message}")
 
 
-def test_an_output_that_cannot_be_written_is_named_in_one_line(tmp_path):
+def test_an_output_in_a_folder_that_does_not_exist_is_refused_before_the_work(tmp_path):
     result = run("fold", "--no-extract", "--out", str(tmp_path / "missing" / "events.txt"))
     assert result.exit_code == 2
     assert f"no folder {tmp_path / 'missing'} to write" in result.stderr
-    if Path("/dev/full").exists():
-        result = run("fold", "--no-extract", "--out", "/dev/full")
-        assert result.exit_code == 1
-        assert result.stderr == "Error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_an_output_that_cannot_be_written_is_named_in_one_line():
+    result = run("fold", "--no-extract", "--out", "/dev/full")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: cannot write /dev/full: No space left on device\n"
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly():
+    command = [sys.executable, "-m", "newsfold", "fold", "--no-extract", "--format", "json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout.read(10) == b'{"newsfold'
+        process.stdout.close()  # as `| head -c 10` does; the fold's JSON is larger than a pipe holds
+        assert process.stderr.read() == b""
 
 
 def test_add_of_nothing_usable_exits_1_and_of_articles_already_stored_0(tmp_path):

@@ -7,9 +7,10 @@ import json
 import logging
 import sqlite3
 import sys
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -42,9 +43,6 @@ class _Commands(click.Group):
             raise click.ClickException(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
             raise click.ClickException(f"the store failed: {exc}") from exc
-        except OSError as exc:  # the output: a full disk, a path that cannot be written
-            where = f"{exc.filename}: " if exc.filename else "the output: "
-            raise click.ClickException(f"cannot write {where}{exc.strerror or exc}") from exc
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -218,7 +216,9 @@ def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extra
         if since:
             _write_update(event, since.date(), store.update(event, since.date()), fmt)
             return
-        write(store.fold([event], extract=extract), sys.stdout, fmt)
+        result = store.fold([event], extract=extract)
+    with _output(None) as stream:
+        write(result, stream, fmt)
 
 
 @main.command("export")
@@ -232,8 +232,7 @@ def export_command(db: str, fmt: str, extract: bool, out: str | None) -> None:
     """Everything in the store, in the JSON contract of `fold` (jsonl: one record per line)."""
     with open_store(db) as store:
         result = store.fold(extract=extract)
-    with ExitStack() as stack:
-        stream = stack.enter_context(open(out, "w", encoding="utf-8")) if out else sys.stdout
+    with _output(out) as stream:
         if fmt == "json":
             write(result, stream, "json")
         else:
@@ -274,11 +273,26 @@ def _write(result: Fold, fmt: str, out: str | None) -> None:
     if not result.articles:
         log.error("no article could be folded (%d inputs rejected)", len(result.rejected))
         sys.exit(1)
-    if out:
-        with open(out, "w", encoding="utf-8") as stream:
-            write(result, stream, fmt)
-    else:
-        write(result, sys.stdout, fmt)
+    with _output(out) as stream:
+        write(result, stream, fmt)
+
+
+@contextmanager
+def _output(out: str | None) -> Iterator[TextIO]:
+    """The file named by --out, or stdout. One that cannot be written (a full disk, a path that
+    cannot be made) ends the command with one line naming it; a reader that stopped reading
+    (``| head``) is left to click, which ends the command quietly."""
+    try:
+        if out:
+            with open(out, "w", encoding="utf-8") as stream:
+                yield stream
+        else:
+            yield sys.stdout
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out or 'the output'}: {exc.strerror or exc}") from exc
 
 
 def _progress_bar(stack: ExitStack):  # type: ignore[no-untyped-def]

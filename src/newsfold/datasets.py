@@ -70,17 +70,18 @@ def _cluster(line: str, path: str) -> Cluster:
 
 
 def _name(record: dict[str, object], key: str) -> str:
-    value = record[key]
-    if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
+    value = _text(record, key) if key in record else record[key]  # KeyError: named as missing
+    if value is None or not value.strip():
         raise TypeError(f"{key!r} is a string or a number")
-    return str(value)
+    return value
 
 
 def _text(record: dict[str, object], key: str) -> str | None:
+    """A field that is text, or a number written as text; None when absent or empty."""
     value = record.get(key)
-    if value is not None and not isinstance(value, str):
-        raise TypeError(f"{key!r} is a string")
-    return value or None
+    if isinstance(value, bool) or not isinstance(value, str | int | float | None):
+        raise TypeError(f"{key!r} is a string or a number")
+    return str(value) if value not in (None, "") else None
 
 
 def _reason(exc: Exception) -> str:

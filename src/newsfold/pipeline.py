@@ -85,8 +85,11 @@ def cleaned(item: RawArticle | Rejection) -> Article | Rejection:
         return item
     try:
         return clean_article(item)
+    except MemoryError:  # the machine's state, not the page's
+        raise
     except Exception as exc:  # noqa: BLE001 - named in the rejection, and the run goes on
-        reason = f"could not be cleaned: {type(exc).__name__}: {exc} (a newsfold bug: please report it)"
+        detail = " ".join(str(exc).split())[:200]
+        reason = f"could not be cleaned: {type(exc).__name__}: {detail} (a newsfold bug: please report it)"
         return Rejection(item.path, reason, item.line)
 
 

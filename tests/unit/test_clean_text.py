@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from newsfold.clean.text import clean_text, paragraphs_of, publisher, strip_dateline
+from newsfold.clean.text import clean_text, one_line, paragraphs_of, publisher, strip_dateline
 
 BLOG = """Tuesday , June 10 2025
 
@@ -173,3 +173,10 @@ def test_headlines_ending_in_a_question_or_quote_stay_headlines(headline):
     assert cleaned.title == headline
     assert cleaned.author == "Jane Doe"
     assert cleaned.paragraphs == ("The river rose two metres overnight, officials said.",)
+
+
+def test_c1_controls_are_read_as_the_cp1252_characters_they_were():
+    # cp1252 bytes that something upstream read as latin-1: words stay apart, quotes stay quotes
+    cleaned = clean_text("The river\x97swollen by a week of rain\x85 burst its banks, the mayor\x92s office said.")
+    assert cleaned.paragraphs == ("The river—swollen by a week of rain… burst its banks, the mayor’s office said.",)
+    assert one_line("Flood\x97waters \x93rise\x94\x81\x1b[2J") == "Flood—waters “rise”[2J"

@@ -173,7 +173,7 @@ def _changed(**fields):
         (json.dumps(_changed(articles="abc")), "'articles' is a list of objects"),
         (json.dumps(_changed(articles=[{"id": "a", "title": "no text"}])), "no 'text'"),
         (json.dumps(_changed(articles=[{"id": "a", "text": None}])), "an article's 'text' is a string"),
-        (json.dumps(_changed(articles=[{"id": "a", "text": "x", "date": 12345}])), "'date' is a string"),
+        (json.dumps(_changed(articles=[{"id": "a", "text": "x", "date": ["2025"]}])), "'date' is a string or a number"),
         (json.dumps(_changed(summaries="one reference, not a list")), "'summaries' is a list of reference texts"),
         (json.dumps(_changed(summaries=[1, 2])), "'summaries' is a list of reference texts"),
         (json.dumps(CLUSTER), "cluster c1 is on line 1 too"),
@@ -191,12 +191,14 @@ def test_clusters_without_text_or_references_are_skipped_with_a_warning(tmp_path
     data = tmp_path / "set.jsonl"
     empty_text = _changed(id="c2", articles=[{"id": "a", "text": "  "}])
     empty_references = _changed(id="c3", summaries=["", "   "])
-    data.write_text("\n".join(json.dumps(c) for c in (CLUSTER, empty_text, empty_references)) + "\n")
+    neither = _changed(id=4, articles=[], summaries=None, task=2)  # numbers are names too
+    data.write_text("\n".join(json.dumps(c) for c in (CLUSTER, empty_text, empty_references, neither)) + "\n")
     result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--json"])
     assert result.exit_code == 0
     assert set(json.loads(result.stdout)["newsfold"]) == {"c1"}
     assert f"cluster c2 of {data} skipped: it has no article text" in result.stderr
     assert f"cluster c3 of {data} skipped: it has no reference summaries" in result.stderr
+    assert f"cluster 4 of {data} skipped: it has no article text and no reference summaries" in result.stderr
 
 
 def test_stored_summaries_that_are_not_text_files_are_skipped_with_a_warning(tmp_path, caplog):

@@ -201,3 +201,9 @@ def test_conflicts_need_the_same_measured_thing():
     earlier = Figure(5, "worker", "5 workers", "workers killed", "in 2019", ("b",), when="2019")
     (conflict,) = conflicts([killed, earlier], {"a": "s1", "b": "s2"}, {"a": dt.date(2025, 3, 5)})
     assert conflict.kind == "changes over time"  # 2019 against the time of writing
+
+
+def test_a_relative_date_that_would_fall_off_the_calendar_is_no_date():
+    # such publication dates are refused now, but a store may hold one from before
+    assert find_dates("The river will crest tomorrow.", dt.date(9999, 12, 31)) == []
+    assert [d.date for d in find_dates("The river crested yesterday.", dt.date(9999, 12, 31))] == ["9999-12-30"]

@@ -81,9 +81,15 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     )
 
 
+_C1_AS_CP1252 = {
+    code: bytes((code,)).decode("cp1252") for code in range(0x80, 0xA0) if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+"""C1 control characters in a text are cp1252 bytes that something upstream read as latin-1
+("river\x97swollen" meant an em dash): they are read as cp1252 meant them."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Control characters (C0 but tab and line ends, DEL, C1): never text. Escape sequences made of
-them would reach a terminal that prints a title, and PostgreSQL refuses NUL."""
+"""Control characters left (C0 but tab and line ends, DEL, C1 that cp1252 leaves undefined):
+never text. Escape sequences made of them would reach a terminal that prints a title, and
+PostgreSQL refuses NUL."""
 _HEADING_MARK = re.compile(r"(?m)^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])")
 _BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
@@ -95,13 +101,13 @@ def one_line(text: str | None) -> str | None:
     white space one space; None when nothing is left."""
     if text is None:
         return None
-    return " ".join(_CONTROL.sub("", text).split()) or None
+    return " ".join(_CONTROL.sub("", text.translate(_C1_AS_CP1252)).split()) or None
 
 
 def normalise(text: str) -> str:
     """Undo typewriter and markdown conventions that get in the way of sentences."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text.translate(_C1_AS_CP1252))
     text = text.replace("``", "“").replace("''", "”").replace("\\$", "$")
     if "#" in text:
         text = _HEADING_MARK.sub("", text)

@@ -40,9 +40,16 @@ def run_summary_eval(
     """Score newsfold, its run-here peers and any stored peers on ``data``; write to stdout."""
     clusters = []
     for cluster in load_clusters(data, task=task):
-        if not any(a.paragraphs for a in cluster.articles) or not cluster.summaries:
-            lacks = "reference summaries" if cluster.articles and not cluster.summaries else "article text"
-            log.warning("cluster %s of %s skipped: it has no %s", cluster.id, data, lacks)
+        lacks = [
+            what
+            for what, present in (
+                ("article text", any(a.paragraphs for a in cluster.articles)),
+                ("reference summaries", cluster.summaries),
+            )
+            if not present
+        ]
+        if lacks:
+            log.warning("cluster %s of %s skipped: it has no %s", cluster.id, data, " and no ".join(lacks))
             continue
         clusters.append(cluster)
     if not clusters:

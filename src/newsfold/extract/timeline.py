@@ -105,7 +105,10 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
                 continue  # "2000 troops" is a number of troops
             left, right = _clause_bounds(sentence, start, end)
             tense = _tense_near(sentence[left:right], start - left)
-            date = _resolve(kind, match, tense, published)
+            try:
+                date = _resolve(kind, match, tense, published)
+            except OverflowError:  # "tomorrow" of 9999-12-31, stored before such dates were refused
+                date = None
             if date is None:
                 continue
             taken.append((start, end))
