@@ -290,3 +290,13 @@ def test_events_not_summarised_yet_say_so(tmp_path, sample_dir):
     pending = run("events", "--db", db).stdout.splitlines()
     assert len(pending) == len(summarised) == 5
     assert {line.split("\t")[4] for line in pending} == {"(not summarised yet: the next add summarises it)"}
+
+
+def test_a_sound_store_that_cannot_be_opened_here_is_not_called_broken(tmp_path, sample_dir):
+    db = tmp_path / "news.db"
+    assert run("add", str(sample_dir), "--db", str(db)).exit_code == 0
+    (tmp_path / "news.db-wal").mkdir()  # as a read-only folder does, this keeps SQLite from its log
+    result = run("events", "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot open the store {db} (SQLite: unable to open database file)")
+    assert "not a newsfold store" not in result.stderr

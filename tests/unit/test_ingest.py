@@ -261,3 +261,30 @@ def test_stdin_json_lines_from_a_writer_that_sends_its_blank_lines_first():
         articles, rejected = split(_read_stream(stream, "<stdin>", "stdin", IngestSettings()))
     thread.join()
     assert ([a.id for a in articles], rejected) == (["late"], [])
+
+
+def test_stdin_that_is_closed_or_cannot_be_read_is_one_rejection(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", None)  # what Python makes of a closed stdin (<&-)
+    assert list(read_inputs(["-"])) == [Rejection("<stdin>", "stdin is closed")]
+    unreadable = io.TextIOWrapper(io.BufferedWriter(io.FileIO(os.open(os.devnull, os.O_WRONLY), "w")))
+    monkeypatch.setattr(sys, "stdin", unreadable)  # open for writing only
+    (rejection,) = read_inputs(["-"])
+    assert rejection.path == "<stdin>" and rejection.reason.startswith("cannot be read: ")
+
+
+def test_html_on_stdin_is_known_by_its_tags_after_a_comment_and_a_long_style(monkeypatch):
+    style = "<style>" + ".x { color: red; }\n" * 400 + "</style>"
+    page = f"<!-- CMS --><head>{style}<title>Ferry fares rise</title></head><body><p>{STORY}</p></body>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(page.encode()))))
+    (article,) = read_inputs(["-"])
+    assert article.format == "html"
+
+
+def test_an_xml_declaration_names_the_encoding_of_a_page(tmp_path):
+    page = (
+        '<?xml version="1.0" encoding="windows-1251"?><html><body>'
+        "<p>Москва объявила новые меры поддержки для семей с детьми и пенсионеров по всей стране.</p></body></html>"
+    )
+    (tmp_path / "ru.xhtml").write_bytes(page.encode("cp1251"))
+    (article,) = read_inputs([str(tmp_path / "ru.xhtml")])
+    assert article.content == page

@@ -34,7 +34,11 @@ MOST_HIGH_BYTES = 0.3
 file that is not UTF-8, names no charset, and has more than this share of bytes over 127 is
 binary or in an encoding that cannot be guessed, and is refused rather than read as garbage."""
 
-_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']\s*([A-Za-z0-9._:-]{1,40})""",
+    re.IGNORECASE,
+)
 _HEAD_BYTES = 20_000
 """A page's <meta charset> is looked for this far in (browsers look 1,024 bytes in; pages
 with long scripts in their head declare it later)."""
@@ -117,11 +121,12 @@ def decode(data: bytes) -> str:
 
 
 def _declared_encoding(data: bytes) -> str | None:
-    """The legacy encoding a page's <meta> names, as browsers read it; None for any other."""
+    """The legacy encoding a page's <meta> (or XML declaration) names, as browsers read it;
+    None for any other."""
     found = _DECLARED.search(data, 0, _HEAD_BYTES)
     if not found:
         return None
-    label = found.group(1).decode("ascii").lower()
+    label = (found.group(1) or found.group(2)).decode("ascii").lower()
     try:
         name = codecs.lookup(_NAMES_PYTHON_LACKS.get(label, label)).name
     except LookupError:

@@ -48,7 +48,7 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings | None = None) ->
     settings = settings or IngestSettings()
     for name in paths:
         if name == "-":
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", settings)
+            yield from _read_stdin(settings)
             continue
         path = Path(name)
         if path.is_dir():
@@ -133,8 +133,22 @@ def _format_of(suffix: str, data: bytes) -> str:
 
 
 def _looks_like_html(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
+    """Markup, not text: it opens with a doctype, <html> or an XML declaration, or it opens
+    with a tag or a comment and has an <html>, <head> or <body> early on (after a long <style>)."""
+    head = data[:65_536].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")):
+        return True
+    return head.startswith(b"<") and any(tag in head for tag in (b"<html", b"<head", b"<body"))
+
+
+def _read_stdin(settings: IngestSettings) -> Iterator[Item]:
+    if sys.stdin is None:  # started with stdin closed (<&-)
+        yield Rejection("<stdin>", "stdin is closed")
+        return
+    try:
+        yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", settings)
+    except OSError as exc:  # open for writing only, say
+        yield Rejection("<stdin>", f"cannot be read: {exc.strerror or exc}")
 
 
 def _read_stream(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:

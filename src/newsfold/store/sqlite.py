@@ -43,6 +43,12 @@ class SQLiteDatabase(Transactions):
             raise NewsfoldError(f"cannot open the store {path} (SQLite: {exc})") from exc
         try:
             self.connection.execute("PRAGMA journal_mode=WAL")  # the first read of the file
+        except sqlite3.OperationalError as exc:  # the file is sound, but cannot be opened here
+            self.connection.close()
+            raise NewsfoldError(
+                f"cannot open the store {path} (SQLite: {exc}): SQLite must be able to make {path}-wal"
+                " beside it (is its folder writable?)"
+            ) from exc
         except sqlite3.DatabaseError as exc:
             self.connection.close()
             raise NewsfoldError(f"{path} is not a newsfold store (SQLite: {exc})") from exc
