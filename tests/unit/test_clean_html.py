@@ -114,3 +114,13 @@ def test_a_less_than_sign_in_text_or_a_comment_is_no_tag():
     comment = "<!-- <div " + "x" * 12_000 + " -->"
     page = PAGE.replace("<article>", prose + comment + "<article>")
     assert _without_long_tags(page) == page
+
+
+def test_a_year_in_the_text_is_no_publication_date_but_a_declared_1_january_is():
+    undated = PAGE.replace('<meta property="article:published_time" content="2025-06-02T09:00:00Z">\n', "").replace(
+        "© 2025 Lindqvist Times.", "Lindqvist Times."
+    )
+    undated = undated.replace("would rise by 4% from July", "would rise by 4% from July, as they last did in 2019")
+    assert clean(undated).published is None  # htmldate's wider search reads 2019-01-01 from the text
+    new_year = PAGE.replace("2025-06-02T09:00:00Z", "2025-01-01T09:00:00Z")
+    assert clean(new_year).published == dt.date(2025, 1, 1)
