@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -288,3 +289,36 @@ def test_an_xml_declaration_names_the_encoding_of_a_page(tmp_path):
     (tmp_path / "ru.xhtml").write_bytes(page.encode("cp1251"))
     (article,) = read_inputs([str(tmp_path / "ru.xhtml")])
     assert article.content == page
+
+
+def test_links_to_folders_are_followed_and_a_link_loop_ends(tmp_path):
+    (tmp_path / "corpus" / "wire").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "corpus" / "wire" / "flood.txt").write_text(STORY)
+    (tmp_path / "elsewhere" / "strike.txt").write_text(STORY.replace("Dockworkers", "Crane drivers"))
+    (tmp_path / "corpus" / "more").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "corpus" / "wire" / "back").symlink_to(tmp_path / "corpus")  # a loop
+    articles, rejected = split(read_inputs([str(tmp_path / "corpus")]))
+    assert sorted(Path(a.path).relative_to(tmp_path / "corpus").as_posix() for a in articles) == [
+        "more/strike.txt",
+        "wire/flood.txt",
+    ]
+    assert rejected == []
+
+
+def test_a_subfolder_that_cannot_be_read_is_named(tmp_path, monkeypatch):
+    (tmp_path / "open").mkdir()
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "open" / "a.txt").write_text(STORY)
+    (tmp_path / "locked" / "b.txt").write_text(STORY)
+    scandir = os.scandir
+
+    def refusing(path):  # as a folder of another user's, mode 700, refuses us (root reads all)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    articles, rejected = split(read_inputs([str(tmp_path)]))
+    assert [a.id for a in articles] == ["a"]
+    assert rejected == [Rejection(str(tmp_path / "locked"), "folder cannot be read: Permission denied")]

@@ -52,20 +52,40 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings | None = None) ->
             continue
         path = Path(name)
         if path.is_dir():
-            for file in _walk(path):
-                yield from read_file(file, settings)
+            for found in _walk(path):
+                if isinstance(found, Rejection):
+                    yield found
+                else:
+                    yield from read_file(found, settings)
         elif path.exists() or path.is_symlink():
             yield from read_file(path, settings, explicit=True)
         else:
             yield Rejection(shown(path), "no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder, onerror=None):
+def _walk(folder: Path) -> Iterator[Path | Rejection]:
+    """The files of ``folder`` and its subfolders, in sorted order, following links to folders
+    (each folder once, so a link loop ends); a folder that cannot be read is a rejection."""
+    unreadable: list[OSError] = []
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append, followlinks=True):
+        while unreadable:
+            error = unreadable.pop()
+            yield Rejection(shown(error.filename or root), f"folder cannot be read: {error.strerror or error}")
+        try:
+            here = os.stat(root)
+        except OSError:
+            continue
+        if (here.st_dev, here.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((here.st_dev, here.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED | NOT_YET:
                 yield Path(root) / name
+    for error in unreadable:
+        yield Rejection(shown(error.filename or folder), f"folder cannot be read: {error.strerror or error}")
 
 
 def shown(path: Path | str) -> str:
