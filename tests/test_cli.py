@@ -300,3 +300,14 @@ def test_a_sound_store_that_cannot_be_opened_here_is_not_called_broken(tmp_path,
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot open the store {db} (SQLite: unable to open database file)")
     assert "not a newsfold store" not in result.stderr
+
+
+def test_rejected_lists_one_line_per_input_whatever_its_name_holds(tmp_path):
+    db = str(tmp_path / "news.db")
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    (odd / "empty\nx\ty.txt").write_text("")
+    (odd / "good.txt").write_text(STORY)
+    assert run("add", str(odd), "--db", db).exit_code == 0
+    rows = run("rejected", "--db", db).stdout.splitlines()
+    assert [row.split("\t") for row in rows] == [[f"{odd}/empty\\nx\\ty.txt", "", "empty file"]]

@@ -245,7 +245,13 @@ def rejected_command(db: str) -> None:
     """Inputs the store refused, with the reason: path, line, reason."""
     with open_store(db) as store:
         for r in store.rejected():
-            click.echo(f"{r.path}\t{r.line or ''}\t{r.reason}")
+            click.echo(f"{_cell(r.path)}\t{r.line or ''}\t{_cell(r.reason)}")
+
+
+def _cell(text: str) -> str:
+    """A field of tab-separated output: a tab or line end in it (a file name may hold them) is
+    written as its escape, so that every row stays one line of three columns."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _write_update(event: str, since: dt.date, update: Summary, fmt: str) -> None:

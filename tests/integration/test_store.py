@@ -379,3 +379,20 @@ def test_lookups_split_into_many_small_queries_store_the_same(store_target, samp
     }
     assert memberships(split.events) == memberships(expected.events)
     assert sorted(e.summary.text for e in split.events) == sorted(e.summary.text for e in expected.events)
+
+
+def test_an_input_rejected_once_and_stored_later_is_no_longer_listed_as_rejected(store_target, tmp_path):
+    story = tmp_path / "flood.txt"
+    story.write_text("")  # emptied by mistake
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "x"}\n{"id": "y", "text": "Dockworkers at Portmere walked out over pay on Friday."}\n')
+    with open_store(store_target, NO_FACTS) as store:
+        store.add([str(story), str(feed)])
+        assert [(Path(r.path).name, r.line, r.reason) for r in store.rejected()] == [
+            ("feed.jsonl", 1, "record has no 'text'"),
+            ("flood.txt", None, "empty file"),
+        ]
+        story.write_text("Officials in Dunmarrow said the Sallow River burst its banks overnight, flooding the town.")
+        report = store.add([str(story), str(feed)])
+        assert (report.new, report.known, report.rejected) == (1, 1, 1)
+        assert [(Path(r.path).name, r.line) for r in store.rejected()] == [("feed.jsonl", 1)]

@@ -179,6 +179,8 @@ class Store:
             known = found(self.db, "articles", "content", [p.digest for p in articles])
             todo = [p for p in articles if p.digest not in known]
             new = NewArticles(self.db, self.settings.dedup).store(todo, guarded=guarded)
+            refused = {(r.path, r.line or 0) for r in new.refused}
+            self._unreject({(p.article.path, p.article.line or 0) for p in articles} - refused)
             self._reject([*rejected, *new.refused])
             df = grouping.count_terms(self.db, new.changes.df)
             changed = grouping.group_new(self.db, new.changes.regroup, df, self.settings.cluster)
@@ -188,6 +190,15 @@ class Store:
             log.warning("rejected %s%s: %s", r.path, f":{r.line}" if r.line else "", r.reason)
         known_count = len(articles) - new.added - len(new.refused)
         return AddReport(new.added, known_count, len(rejected) + len(new.refused)), changed
+
+    def _unreject(self, read: set[tuple[str, int]]) -> None:
+        """Inputs read and stored (or found stored) now are no longer listed as rejected: a file
+        emptied by mistake and filled again, say. One lookup; a delete only where one was."""
+        listed = self.db.query_in(
+            "SELECT DISTINCT path, line FROM rejected WHERE path IN ({values})", sorted({path for path, _ in read})
+        )
+        if gone := [(path, line) for path, line in listed if (path, line) in read]:
+            self.db.executemany("DELETE FROM rejected WHERE path = ? AND line = ?", gone)
 
     def _reject(self, rejected: Sequence[Rejection]) -> None:
         self.db.executemany(
