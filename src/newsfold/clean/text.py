@@ -86,6 +86,7 @@ _C1_AS_CP1252 = {
 }
 """C1 control characters in a text are cp1252 bytes that something upstream read as latin-1
 ("river\x97swollen" meant an em dash): they are read as cp1252 meant them."""
+_C1 = re.compile(r"[\x80-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters left (C0 but tab and line ends, DEL, C1 that cp1252 leaves undefined):
 never text. Escape sequences made of them would reach a terminal that prints a title, and
@@ -96,18 +97,23 @@ _BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
 """Runs of spaces and tabs that are not a single space (to become one)."""
 
 
+def _as_cp1252(text: str) -> str:
+    """C1 controls read as cp1252 (a search first: translate is slow on any non-ASCII text)."""
+    return text.translate(_C1_AS_CP1252) if _C1.search(text) else text
+
+
 def one_line(text: str | None) -> str | None:
     """A title, source or author as one line of text: no control characters, every run of
     white space one space; None when nothing is left."""
     if text is None:
         return None
-    return " ".join(_CONTROL.sub("", text.translate(_C1_AS_CP1252)).split()) or None
+    return " ".join(_CONTROL.sub("", _as_cp1252(text)).split()) or None
 
 
 def normalise(text: str) -> str:
     """Undo typewriter and markdown conventions that get in the way of sentences."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = _CONTROL.sub("", text.translate(_C1_AS_CP1252))
+    text = _CONTROL.sub("", _as_cp1252(text))
     text = text.replace("``", "“").replace("''", "”").replace("\\$", "$")
     if "#" in text:
         text = _HEADING_MARK.sub("", text)
