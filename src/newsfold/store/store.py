@@ -194,8 +194,13 @@ class Store:
     def _unreject(self, read: set[tuple[str, int]]) -> None:
         """Inputs read and stored (or found stored) now are no longer listed as rejected: a file
         emptied by mistake and filled again, say. One lookup; a delete only where one was."""
+        if not read:
+            return
+        lines = [line for _, line in read]  # a big feed's other rejected lines are not read
         listed = self.db.query_in(
-            "SELECT DISTINCT path, line FROM rejected WHERE path IN ({values})", sorted({path for path, _ in read})
+            "SELECT DISTINCT path, line FROM rejected WHERE path IN ({values}) AND line BETWEEN ? AND ?",
+            sorted({path for path, _ in read}),
+            (min(lines), max(lines)),
         )
         if gone := [(path, line) for path, line in listed if (path, line) in read]:
             self.db.executemany("DELETE FROM rejected WHERE path = ? AND line = ?", gone)
