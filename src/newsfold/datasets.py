@@ -70,7 +70,9 @@ def _cluster(line: str, path: str) -> Cluster:
 
 
 def _name(record: dict[str, object], key: str) -> str:
-    value = _text(record, key) if key in record else record[key]  # KeyError: named as missing
+    if key not in record:
+        raise KeyError(key)
+    value = _text(record, key)
     if value is None or not value.strip():
         raise TypeError(f"{key!r} is a string or a number")
     return value

@@ -13,12 +13,11 @@ MAX_TAG_CHARS = 10_000
 """A tag longer than this loses its attributes before the page is parsed: lxml's time grows
 with the square of a tag's attributes (50,000 of them took over a minute), and a page's text
 is never in them. Inline images (``src="data:..."``) are the long tags of honest pages."""
-_TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]*")
 _MARKUP = re.compile(r"<(?:(?P<comment>!--)|(?P<raw>script|style)(?=[\s/>])|/?[A-Za-z])", re.IGNORECASE)
 """What opens a tag, a comment, or an element whose content is not markup."""
 _TAG = re.compile(
     r"""
-    </?[A-Za-z][^\s/>]*+
+    (?P<name></?[A-Za-z][^\s/>]*+)
     (?:
         [\s/]++                                      # between attributes
       | [^\s/>][^\s/>=]*+                            # a name (which may start with "=") ...
@@ -29,6 +28,8 @@ _TAG = re.compile(
 )
 """A tag up to its ">", as the HTML standard's tokenizer reads it: a quoted value may hold a
 ">". Possessive throughout, so matching is linear on any input."""
+_RAW_END = {name: re.compile(f"</{name}", re.IGNORECASE) for name in ("script", "style")}
+"""Where the content of a script or a style ends."""
 _COMMENT_END = re.compile(r"-?>|.*?--!?>", re.DOTALL)
 """What closes a comment after its "<!--": at once ("<!-->", "<!--->"), or "-->" or "--!>"."""
 
@@ -115,11 +116,10 @@ def _without_long_tags(html: str) -> str:
         if closing == len(html):  # no ">": the page ends inside the tag
             break
         if closing - found.start() > MAX_TAG_CHARS:
-            name = _TAG_NAME.match(html, found.start())
-            parts += [html[start : found.start()], name.group(0) + ">" if name else ""]
+            parts += [html[start : found.start()], tag.group("name") + ">"]
             start = closing + 1
         at = closing + 1
         if raw := found.group("raw"):
-            end = re.compile(rf"</{raw}", re.IGNORECASE).search(html, at)
+            end = _RAW_END[raw.lower()].search(html, at)
             at = end.start() if end else len(html)
     return "".join([*parts, html[start:]]) if parts else html

@@ -81,9 +81,7 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     )
 
 
-_C1_AS_CP1252 = {
-    code: bytes((code,)).decode("cp1252") for code in range(0x80, 0xA0) if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-}
+_C1_AS_CP1252 = {code: char for code in range(0x80, 0xA0) if (char := bytes((code,)).decode("cp1252", "ignore"))}
 """C1 control characters in a text are cp1252 bytes that something upstream read as latin-1
 ("river\x97swollen" meant an em dash): they are read as cp1252 meant them."""
 _C1 = re.compile(r"[\x80-\x9f]")

@@ -40,14 +40,11 @@ def run_summary_eval(
     """Score newsfold, its run-here peers and any stored peers on ``data``; write to stdout."""
     clusters = []
     for cluster in load_clusters(data, task=task):
-        lacks = [
-            what
-            for what, present in (
-                ("article text", any(a.paragraphs for a in cluster.articles)),
-                ("reference summaries", cluster.summaries),
-            )
-            if not present
-        ]
+        lacks = []
+        if not any(a.paragraphs for a in cluster.articles):
+            lacks.append("article text")
+        if not cluster.summaries:
+            lacks.append("reference summaries")
         if lacks:
             log.warning("cluster %s of %s skipped: it has no %s", cluster.id, data, " and no ".join(lacks))
             continue

@@ -81,16 +81,20 @@ def stored_summaries(folder: Path, clusters: Sequence[Cluster]) -> dict[str, Sum
 def _stored_summary(path: Path) -> str | None:
     """The text of a stored summary, or None (with a warning naming it) when it is none."""
     try:
-        if not path.is_file():
-            raise DecodeError("not a regular file")
-        with path.open("rb") as stream:
-            data = stream.read(MAX_STORED_BYTES + 1)
-        if len(data) > MAX_STORED_BYTES:
-            raise DecodeError(f"over {MAX_STORED_BYTES:,} bytes: no summary is that long")
-        return " ".join(decode(data).split())
-    except (OSError, DecodeError) as exc:
-        log.warning("stored summary %s skipped: %s", path, exc.strerror if isinstance(exc, OSError) else exc)
-        return None
+        if not path.is_file():  # a folder, or a pipe that would wait for a writer
+            reason = "not a regular file"
+        else:
+            with path.open("rb") as stream:
+                data = stream.read(MAX_STORED_BYTES + 1)
+            if len(data) <= MAX_STORED_BYTES:
+                return " ".join(decode(data).split())
+            reason = f"over {MAX_STORED_BYTES:,} bytes: no summary is that long"
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    except DecodeError as exc:
+        reason = str(exc)
+    log.warning("stored summary %s skipped: %s", path, reason)
+    return None
 
 
 def evaluate(name: str, summaries: Summaries, clusters: Sequence[Cluster], words: int) -> SystemResult:

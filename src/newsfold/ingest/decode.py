@@ -46,8 +46,7 @@ with long scripts in their head declare it later)."""
 _LEGACY = {
     **{f"cp{n}": f"cp{n}" for n in (866, 874, 932, 949, *range(1250, 1259))},
     **{f"iso8859-{n}": f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
-    **{name: name for name in ("koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "gb18030", "big5hkscs")},
-    **{name: name for name in ("euc_jp", "iso2022_jp")},
+    **{n: n for n in ("koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "gb18030", "big5hkscs", "euc_jp", "iso2022_jp")},
     "ascii": "cp1252",
     "iso8859-1": "cp1252",
     "iso8859-9": "cp1254",

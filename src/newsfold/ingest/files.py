@@ -69,9 +69,7 @@ def _walk(folder: Path) -> Iterator[Path | Rejection]:
     unreadable: list[OSError] = []
     seen: set[tuple[int, int]] = set()
     for root, dirs, files in os.walk(folder, onerror=unreadable.append, followlinks=True):
-        while unreadable:
-            error = unreadable.pop()
-            yield Rejection(shown(error.filename or root), f"folder cannot be read: {error.strerror or error}")
+        yield from _unreadable_folders(unreadable, root)
         try:
             here = os.stat(root)
         except OSError:
@@ -84,8 +82,14 @@ def _walk(folder: Path) -> Iterator[Path | Rejection]:
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED | NOT_YET:
                 yield Path(root) / name
-    for error in unreadable:
-        yield Rejection(shown(error.filename or folder), f"folder cannot be read: {error.strerror or error}")
+    yield from _unreadable_folders(unreadable, folder)
+
+
+def _unreadable_folders(errors: list[OSError], where: Path | str) -> Iterator[Rejection]:
+    """A rejection for each folder os.walk could not read (taken off the list as it goes)."""
+    while errors:
+        error = errors.pop(0)
+        yield Rejection(shown(error.filename or where), f"folder cannot be read: {error.strerror or error}")
 
 
 def shown(path: Path | str) -> str:
