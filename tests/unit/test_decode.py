@@ -74,3 +74,20 @@ def test_a_declared_charset_that_is_no_legacy_text_encoding_is_passed_over(label
 def test_a_page_declared_latin1_or_ascii_in_any_spelling_is_read_as_cp1252(label):
     page = f'<meta charset="{label}"><p>The mayor’s “plan”, été</p>'
     assert decode(page.encode("cp1252")) == page
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_saved_without_a_byte_order_mark_is_read(encoding):
+    # Some Windows tools save "Unicode" text with no BOM: every other byte of English is zero.
+    assert decode(TEXT.encode(encoding)) == TEXT
+
+
+def test_utf16_without_a_byte_order_mark_that_is_cut_mid_character_is_refused_by_name():
+    with pytest.raises(DecodeError, match="UTF-16-LE without a byte-order mark"):
+        decode(TEXT.encode("utf-16-le") + b"x")
+
+
+def test_small_16_bit_numbers_are_not_mistaken_for_utf16_text():
+    samples = b"".join(n.to_bytes(2, "little") for n in range(1, 20)) * 20
+    with pytest.raises(DecodeError, match="binary"):
+        decode(samples)

@@ -1,5 +1,5 @@
-"""Turn bytes into text: BOMs, UTF-8, a page's declared charset, then cp1252 and latin-1;
-refuse binary data."""
+"""Turn bytes into text: BOMs, UTF-16 without one, UTF-8, a page's declared charset, then
+cp1252 and latin-1; refuse binary data."""
 
 from __future__ import annotations
 
@@ -83,6 +83,7 @@ def decode(data: bytes) -> str:
     else as cp1252 (latin-1 for its five undefined bytes). Text that is mostly UTF-8, with
     more well-formed multi-byte characters than stray bytes, stays UTF-8 and only the stray
     bytes are read as cp1252: one pasted "\xfc" must not turn every "ü" of a page into "Ã¼".
+    UTF-16 saved without a byte-order mark is recognised by its zero bytes.
 
     Args:
         data: the raw bytes.
@@ -99,6 +100,15 @@ def decode(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            name = utf16.upper()
+            raise DecodeError(f"looks like {name} without a byte-order mark but is not valid {name}") from exc
+        _refuse_binary(text[:8192].encode("latin-1", "replace"))  # 16-bit numbers have the same zeros
+        return text
     _refuse_binary(data)
     try:
         return data.decode("utf-8")
@@ -117,6 +127,21 @@ def decode(data: bytes) -> str:
     if len(head) >= 256 and high > MOST_HIGH_BYTES * len(head):  # a few words prove nothing
         raise DecodeError("not UTF-8 and mostly bytes over 127: binary, or text in an encoding it does not name")
     return data.decode("cp1252", _STRAY_BYTES)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec, "utf-16-le" or "utf-16-be", when the data reads as UTF-16 text written without a
+    byte-order mark (as some Windows tools save it): in text that is mostly Latin script,
+    every other byte is zero, and the bytes between are not."""
+    head = data[:8192]
+    half = len(head) // 2
+    if half < 16:
+        return None
+    zeros_even, zeros_odd = head[0::2].count(0), head[1::2].count(0)
+    for zeros, others, encoding in ((zeros_odd, zeros_even, "utf-16-le"), (zeros_even, zeros_odd, "utf-16-be")):
+        if zeros > 0.6 * half and others < 0.02 * half:
+            return encoding
+    return None
 
 
 def _declared_encoding(data: bytes) -> str | None:
