@@ -170,6 +170,14 @@ def test_stdin_text_and_jsonl(monkeypatch):
     assert [a.id for a in articles] == ["stdin:1", "stdin:2"]
 
 
+def test_stdin_named_twice_is_read_once_and_not_called_empty(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(STORY.encode()))))
+    (tmp_path / "a.txt").write_text(STORY)
+    articles, rejected = split(read_inputs(["-", str(tmp_path / "a.txt"), "-"]))
+    assert [a.path for a in articles] == ["<stdin>", str(tmp_path / "a.txt")]
+    assert rejected == []
+
+
 def test_reading_many_files_streams(tmp_path):
     for k in range(50):
         (tmp_path / f"{k:03}.txt").write_text(STORY)

@@ -39,16 +39,20 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings | None = None) ->
     """Yield a RawArticle or a Rejection for every article-sized input under ``paths``.
 
     Args:
-        paths: files, folders (read recursively, in sorted order) or ``-`` for stdin.
+        paths: files, folders (read recursively, in sorted order) or ``-`` for stdin (read
+            once, however often it is named: a second read would find it empty).
         settings: size limits.
 
     Yields:
         RawArticle for each usable document, Rejection for each unusable one.
     """
     settings = settings or IngestSettings()
+    stdin_read = False
     for name in paths:
         if name == "-":
-            yield from _read_stdin(settings)
+            if not stdin_read:
+                yield from _read_stdin(settings)
+            stdin_read = True
             continue
         path = Path(name)
         if path.is_dir():
