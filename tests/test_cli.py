@@ -311,3 +311,34 @@ def test_rejected_lists_one_line_per_input_whatever_its_name_holds(tmp_path):
     assert run("add", str(odd), "--db", db).exit_code == 0
     rows = run("rejected", "--db", db).stdout.splitlines()
     assert [row.split("\t") for row in rows] == [[f"{odd}/empty\\nx\\ty.txt", "", "empty file"]]
+
+
+def test_a_store_that_fills_its_disk_is_named_and_keeps_what_was_added(tmp_path, sample_dir, monkeypatch):
+    from newsfold.store.sqlite import SQLiteDatabase  # noqa: PLC0415
+
+    db = str(tmp_path / "news.db")
+    assert run("add", str(sample_dir), "--db", db).exit_code == 0
+    opened = SQLiteDatabase.__init__
+
+    def full_disk(self, path):  # SQLite's own "disk full" error, when the file may not grow
+        opened(self, path)
+        pages = self.connection.execute("PRAGMA page_count").fetchone()[0]
+        self.connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    monkeypatch.setattr(SQLiteDatabase, "__init__", full_disk)
+    (tmp_path / "new.txt").write_text(STORY * 40)
+    result = run("add", str(tmp_path / "new.txt"), "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: the store {db} failed: database or disk is full; the batches added")
+    monkeypatch.undo()
+    assert len(run("events", "--db", db).stdout.splitlines()) == 5
+
+
+def test_a_store_url_is_named_without_its_password():
+    from newsfold.cli import _named  # noqa: PLC0415
+
+    assert _named("postgresql://ana:s3cr%40t@db.example:5433/news?sslmode=require") == (
+        "postgresql://ana@db.example:5433/news?sslmode=require"
+    )
+    assert _named("postgresql:///news") == "postgresql:///news"
+    assert _named("stores/news.db") == "stores/news.db"

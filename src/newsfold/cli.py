@@ -7,6 +7,7 @@ import json
 import logging
 import sqlite3
 import sys
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -21,7 +22,7 @@ from newsfold.errors import NewsfoldError
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, summary_record, write, write_jsonl
-from newsfold.store import DEFAULT, open_store
+from newsfold.store import DEFAULT, Store, open_store
 from newsfold.store.store import BATCH
 from newsfold.types import Fold, Summary
 
@@ -173,7 +174,8 @@ def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
     """Add PATHS (files, folders, or - for stdin) to the store; changed events are re-summarised.
 
     Exit status 1 when inputs were rejected and none could be used."""
-    with open_store(db, Settings(workers=EVERY_CORE)) as store, ExitStack() as stack:
+    kept = "the batches added before it stay stored; add again to go on"
+    with _store(db, Settings(workers=EVERY_CORE), kept) as store, ExitStack() as stack:
         progress = _progress_bar(stack)
         report = store.add(list(paths), batch=batch, on_item=(lambda _: progress.update(1)) if progress else None)
     click.echo(
@@ -190,7 +192,7 @@ def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only events with a story dated on or after this.")
 def events_command(db: str, since: dt.datetime | None) -> None:
     """List the stored events, latest first: id, date, stories, articles, headline."""
-    with open_store(db) as store:
+    with _store(db) as store:
         for row in store.events(since.date() if since else None):
             date = row.date.isoformat() if row.date else "undated"
             title = row.title or "(not summarised yet: the next add summarises it)"
@@ -209,9 +211,9 @@ def events_command(db: str, since: dt.datetime | None) -> None:
 )
 def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extract: bool) -> None:
     """Show one stored event; with --since, only what is new since that date."""
-    with open_store(db) as store:
+    with _store(db) as store:
         if not store.has_event(event):
-            log.error("no event %s in %s", event, db)
+            log.error("no event %s in %s", event, _named(db))
             sys.exit(1)
         if since:
             _write_update(event, since.date(), store.update(event, since.date()), fmt)
@@ -230,7 +232,7 @@ def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extra
 @OUT
 def export_command(db: str, fmt: str, extract: bool, out: str | None) -> None:
     """Everything in the store, in the JSON contract of `fold` (jsonl: one record per line)."""
-    with open_store(db) as store:
+    with _store(db) as store:
         result = store.fold(extract=extract)
     with _output(out) as stream:
         if fmt == "json":
@@ -243,9 +245,37 @@ def export_command(db: str, fmt: str, extract: bool, out: str | None) -> None:
 @_db_option
 def rejected_command(db: str) -> None:
     """Inputs the store refused, with the reason: path, line, reason."""
-    with open_store(db) as store:
+    with _store(db) as store:
         for r in store.rejected():
             click.echo(f"{_cell(r.path)}\t{r.line or ''}\t{_cell(r.reason)}")
+
+
+@contextmanager
+def _store(db: str, settings: Settings | None = None, kept: str = "") -> Iterator[Store]:
+    """The store at ``db``. An error of its database while the command works (a full disk, a
+    server gone) ends the command with one line that names the store; ``kept`` says what of
+    the work is safe."""
+    try:
+        with open_store(db, settings) as store:
+            yield store
+    except _database_errors() as exc:
+        raise click.ClickException(
+            f"the store {_named(db)} failed: {str(exc).strip()}" + (f"; {kept}" if kept else "")
+        ) from exc
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    psycopg = sys.modules.get("psycopg")  # imported by a PostgreSQL store, and only then
+    return (sqlite3.DatabaseError, psycopg.Error) if psycopg else (sqlite3.DatabaseError,)
+
+
+def _named(db: str) -> str:
+    """The store as a message may name it: a URL without its password."""
+    url = urllib.parse.urlsplit(db)
+    if url.password is None:
+        return db
+    host = url.netloc.rpartition("@")[2]
+    return url._replace(netloc=f"{url.username}@{host}").geturl()
 
 
 def _cell(text: str) -> str:

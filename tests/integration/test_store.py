@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from store_helpers import NO_FACTS, export_hash, memberships, stored_frequencies
 
 from newsfold.pipeline import fold, read_articles
@@ -171,6 +173,24 @@ def test_an_article_that_fails_before_its_rows_are_written_leaves_nothing_behind
         store.add_articles([a for a in articles if a.id != failing])
         without = store.fold()
     assert memberships(stored.events) == memberships(without.events)
+
+
+def test_a_full_disk_fails_the_whole_batch_with_its_own_message_and_keeps_earlier_adds(sample_dir, tmp_path):
+    """SQLite ends the transaction itself on a full disk: no article may be called refused for
+    it, and nothing may run on outside the transaction."""
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    with open_store(str(tmp_path / "news.db"), NO_FACTS) as store:
+        store.add_articles(articles[:8])
+        before = export_hash(store)
+        pages = store.db.query("PRAGMA page_count")[0][0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: SQLITE_FULL
+        with pytest.raises(sqlite3.OperationalError, match="database or disk is full"):
+            store.add_articles(articles[8:])
+        store.db.execute("PRAGMA max_page_count = 1073741823")
+        assert store.integrity() == []
+        assert store.rejected() == []
+        assert export_hash(store) == before
+        assert store.add_articles(articles[8:]).new == len(articles) - 8  # room again: it goes on
 
 
 def test_articles_with_the_same_id_are_numbered_within_a_batch_and_across_batches(store_target, sample_dir, tmp_path):

@@ -15,7 +15,7 @@ from newsfold.config import DedupSettings
 from newsfold.dedup import canonical_rank
 from newsfold.online import event_id
 from newsfold.store import copies, grouping
-from newsfold.store.base import Database, found
+from newsfold.store.base import Database, TransactionLost, found
 from newsfold.store.prepare import Prepared
 from newsfold.store.records import dump_article, load_article, now
 from newsfold.types import Article, Rejection
@@ -76,7 +76,9 @@ class NewArticles:
                     stored, story = self._insert(prepared, copy, one, seq + 1, ids)
                     if guarded:
                         self._write()
-            except Exception as exc:  # noqa: BLE001 - any refusal of one article is that article's
+            except TransactionLost as lost:  # the database's own failure, not this article's
+                raise lost.error from None
+            except Exception as exc:  # noqa: BLE001 - any other refusal of one article is that article's
                 if not guarded:
                     raise Refused from exc
                 self._forget()  # rows it left waiting, if it failed before they were written

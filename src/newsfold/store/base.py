@@ -105,15 +105,33 @@ class Transactions:
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
-        """Inside a transaction: undo only what the block did when it fails."""
+        """Inside a transaction: undo only what the block did when it fails.
+
+        Raises:
+            TransactionLost: the block failed and the database had already ended the whole
+                transaction (SQLite does on a full disk; a lost connection does).
+        """
         self.execute("SAVEPOINT one")
         try:
             yield
-        except BaseException:
-            self.execute("ROLLBACK TO SAVEPOINT one")
-            self.execute("RELEASE SAVEPOINT one")
+        except BaseException as exc:
+            try:
+                self.execute("ROLLBACK TO SAVEPOINT one")
+                self.execute("RELEASE SAVEPOINT one")
+            except Exception as gone:
+                raise TransactionLost(exc) from gone
             raise
         self.execute("RELEASE SAVEPOINT one")
+
+
+class TransactionLost(Exception):
+    """The database ended a transaction on an error of its own, which is the whole transaction's
+    and not one row's: nothing of it can be kept, and statements after it would run outside
+    any transaction. ``error`` is what the database said."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def found(db: Database, table: str, column: str, values: Iterable[str]) -> set[str]:
