@@ -342,3 +342,18 @@ def test_a_store_url_is_named_without_its_password():
     )
     assert _named("postgresql:///news") == "postgresql:///news"
     assert _named("stores/news.db") == "stores/news.db"
+
+
+def test_a_publication_date_that_cannot_be_read_is_named_with_its_line_and_quiet_silences_it(tmp_path):
+    dates = ["2025-03-10", "when the tide turns", "1741564800", "2025/03/10"]
+    feed = tmp_path / "feed.jsonl"
+    records = [{"text": f"{STORY} Update {k}.", "published": date} for k, date in enumerate(dates)]
+    feed.write_text("".join(json.dumps(record) + "\n" for record in records))
+    said = run("fold", str(feed), "--format", "json", "--no-extract")
+    assert said.stderr.splitlines() == [
+        f"newsfold: WARNING: {feed}:2: publication date 'when the tide turns' not understood; the text's own is taken,"
+        " if any"
+    ]
+    published = [a["published"] for a in json.loads(said.stdout)["articles"]]
+    assert published == ["2025-03-10", None, "2025-03-10", "2025-03-10"]  # 1741564800: 2025-03-10 00:00 UTC
+    assert run("-q", "fold", str(feed), "--no-extract").stderr == ""

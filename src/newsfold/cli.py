@@ -15,7 +15,7 @@ from typing import TextIO
 
 import click
 
-from newsfold import __version__
+from newsfold import __version__, logs
 from newsfold.bundled import sample_corpus
 from newsfold.config import ExtractSettings, Settings, SummarySettings
 from newsfold.errors import NewsfoldError
@@ -51,16 +51,7 @@ class _Commands(click.Group):
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 def main(quiet: bool) -> None:
     """Fold news articles into events with attributed summaries."""
-    logging.basicConfig(
-        level=logging.ERROR if quiet else logging.WARNING,
-        format="newsfold: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-        force=True,  # each invocation logs to the stderr of its own moment (tests swap it)
-    )
-    for library in ("trafilatura", "htmldate", "courlan"):
-        # Their messages name no input ("empty HTML tree"); newsfold's own rejection of the
-        # page names it and says why.
-        logging.getLogger(library).setLevel(logging.CRITICAL)
+    logs.configure(logging.ERROR if quiet else logging.WARNING)
 
 
 def _in_a_folder(_ctx: click.Context, _param: click.Parameter, out: str | None) -> str | None:

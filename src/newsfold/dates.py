@@ -57,6 +57,37 @@ def parse_date(text: str | None) -> dt.date | None:
     return _to_date(match) if match else None
 
 
+_YEAR_FIRST = re.compile(r"(?P<y>\d{4})(?:/(?P<m>\d{1,2})/(?P<d>\d{1,2})|(?P<cm>\d{2})(?P<cd>\d{2}))")
+_STAMP = re.compile(r"(?P<digits>\d{9,13})(?:\.\d+)?")
+
+
+def parse_published(text: str | None) -> dt.date | None:
+    """The date a container (a JSON record, a feed) gives as an article's publication date.
+
+    What :func:`parse_date` reads, and the forms crawlers write that prose does not: a date
+    with slashes ("2025/03/05") or none ("20250305"), and a Unix time in seconds or
+    milliseconds ("1741161600", "1741161600000.0"), read in UTC.
+    """
+    if not text:
+        return None
+    text = text.strip()
+    if found := _YEAR_FIRST.fullmatch(text):
+        year, month, day = found["y"], found["m"] or found["cm"], found["d"] or found["cd"]
+        try:
+            date = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return None
+    elif found := _STAMP.fullmatch(text):
+        stamp = int(found["digits"])
+        try:
+            date = dt.datetime.fromtimestamp(stamp / 1000 if stamp >= 10**11 else stamp, dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    else:
+        return parse_date(text)
+    return date if date.year in YEARS else None
+
+
 YEARS = range(1600, 2200)
 """The years a news article can be published in. A date outside them ("9999-12-31", a
 template's "0001-01-01") is read as no date: the timeline's "tomorrow" from it would also

@@ -13,6 +13,7 @@ run rather than once per worker, and never again for later pools of the same run
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -22,6 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
+
+from newsfold import logs
 
 MIN_JOBS = 8
 """Fewer jobs than this are done in this process."""
@@ -90,7 +93,12 @@ class Workers:
         """Start the processes (if ``size`` > 1 and not yet; a stream may call it from its thread)."""
         with self._starting:
             if self.size > 1 and self._pool is None:
-                self._pool = ProcessPoolExecutor(self.size, mp_context=_start_method(), initializer=_exit_with_parent)
+                self._pool = ProcessPoolExecutor(
+                    self.size,
+                    mp_context=_start_method(),
+                    initializer=_start_worker,
+                    initargs=(logging.getLogger("newsfold").getEffectiveLevel(),),
+                )
                 self._up = self._pool.submit(_nothing)  # done once a worker is running
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
@@ -279,6 +287,12 @@ def _start_method() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     return context
+
+
+def _start_worker(level: int) -> None:
+    """In a worker: log as the asking process does, and end with it."""
+    logs.configure(level)
+    _exit_with_parent()
 
 
 def _exit_with_parent() -> None:

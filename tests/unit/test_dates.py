@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from newsfold.dates import date_line, parse_date
+from newsfold.dates import date_line, parse_date, parse_published
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,25 @@ def test_a_date_no_news_article_was_published_on_is_none(text):
 def test_old_and_coming_dates_are_read():
     assert parse_date("June 1, 1851") == dt.date(1851, 6, 1)
     assert parse_date("2150-03-04") == dt.date(2150, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2025-03-05T08:00:00Z", dt.date(2025, 3, 5)),
+        ("Wed, 05 Mar 2025 08:00:00 GMT", dt.date(2025, 3, 5)),
+        ("2025/03/05", dt.date(2025, 3, 5)),
+        ("2025/3/5", dt.date(2025, 3, 5)),
+        ("20250305", dt.date(2025, 3, 5)),
+        ("1741219199", dt.date(2025, 3, 5)),  # 23:59:59 UTC
+        ("1741219199000", dt.date(2025, 3, 5)),  # in milliseconds
+        ("1741219199.5", dt.date(2025, 3, 5)),
+        ("20251345", None),
+        ("2025-13-45", None),
+        ("99999999999", None),  # the year 5138
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_a_containers_publication_date_in_the_forms_crawlers_write(text, date):
+    assert parse_published(text) == date

@@ -1,3 +1,4 @@
+import logging
 import os
 import subprocess
 import sys
@@ -248,3 +249,19 @@ if __name__ == "__main__":
 def test_an_error_in_a_stream_comes_in_its_turn_wherever_the_job_ran(tmp_path):
     done = run_script(tmp_path, STREAM_ERROR)
     assert done.stdout.split(maxsplit=2) == ["59", "True", "item 59 is bad\n"]
+
+
+def test_workers_log_at_the_commands_level_to_a_handler_of_their_own():
+    # Else a worker's warning is printed bare by Python's last-resort handler, and -q does
+    # not silence it.
+    from newsfold import logs  # noqa: PLC0415
+
+    logs.configure(logging.ERROR)  # as `newsfold -q` does
+    try:
+        with Workers(2) as workers:
+            workers.start()
+            level = workers.submit(logging.getLogger("newsfold").getEffectiveLevel).result()
+            handled = workers.submit(logging.getLogger().hasHandlers).result()
+    finally:
+        logs.configure(logging.WARNING)
+    assert (level, handled) == (logging.ERROR, True)

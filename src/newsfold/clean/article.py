@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+
 from newsfold.clean.html import UnreadablePage, clean_html
 from newsfold.clean.text import clean_text, one_line
-from newsfold.dates import parse_date
+from newsfold.dates import parse_published
 from newsfold.types import Article, RawArticle, Rejection
+
+log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 300_000
 """The longest text an article may have once cleaned: some 50,000 words, well past the longest
@@ -43,8 +48,19 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
         paragraphs=cleaned.paragraphs,
         title=one_line(raw.title) or one_line(cleaned.title),
         source=one_line(raw.source) or one_line(cleaned.source),
-        published=parse_date(raw.published) or cleaned.published,
+        published=_published(raw) or cleaned.published,
         url=one_line(raw.url),
         author=one_line(cleaned.author),
         line=raw.line,
     )
+
+
+def _published(raw: RawArticle) -> dt.date | None:
+    """The publication date the container gives; one it gives that cannot be read is named in
+    a warning (the text's own date is taken, if it has one)."""
+    date = parse_published(raw.published)
+    if raw.published and date is None:
+        where = f"{raw.path}:{raw.line}" if raw.line else raw.path
+        value = raw.published[:80]
+        log.warning("%s: publication date %r not understood; the text's own is taken, if any", where, value)
+    return date
