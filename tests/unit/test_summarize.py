@@ -390,3 +390,16 @@ def test_sentences_inside_a_quotation_are_not_candidates():
         "“Wine from this period almost never survives in the sea, so do not get excited,” the curator said.",
         "The museum will raise the ship's bell from the wreck by the end of this year.",
     ]
+
+
+def test_a_summary_and_a_brief_open_with_a_story_opening_that_states_the_event(sample_fold):
+    # Two sample events had briefs opening "The motion, tabled by the opposition..." and "The
+    # labor ministry said it had offered to send a mediator.": later sentences of a story.
+    stories = {s.id: s for s in sample_fold.stories}
+    articles = {a.id: a for a in sample_fold.articles}
+    for event in sample_fold.events:
+        openings = {
+            c.text for s in event.stories for c in candidates([articles[stories[s].canonical]]) if c.position == 0
+        }
+        assert event.summary.sentences[0].text in openings
+        assert event.brief.sentences[0].text in openings

@@ -2,8 +2,9 @@
 
 The summary and the brief are the candidate sentences that best cover the event's concepts
 (:mod:`newsfold.summarize.concepts`, :mod:`newsfold.summarize.coverage`) within their
-budgets, in story order (stories come in the order they were reported) then sentence order.
-The summary also holds at least one story's opening sentence, which states the event. The
+budgets. The summary holds at least one story's opening sentence, which states the event,
+and opens with it; the other sentences follow in story order (stories come in the order they
+were reported) then sentence order. The
 headline is the first title short enough (largest story first), else the most central
 sentence short enough.
 """
@@ -142,7 +143,8 @@ class _Selector:
     def choose(
         self, budget: int, *, by_bytes: bool = False, fill: bool = False, exact: bool | None = None
     ) -> list[Candidate]:
-        """The best cover within ``budget``, in story then sentence order. With ``fill``, one
+        """The best cover within ``budget``, in story then sentence order after the first story
+        opening among them (see :func:`_lede_first`). With ``fill``, one
         more sentence closes it: the one whose first words, as many as the budget has left,
         add the most concept weight; it runs past the budget, for a reader who stops there.
         ``exact`` overrides the settings' choice of solver."""
@@ -156,7 +158,7 @@ class _Selector:
             one_of=self.openings,
             exact=self.exact if exact is None else exact,
         )
-        ordered = sorted((self.pool[k] for k in chosen), key=lambda c: (c.story, c.position))
+        ordered = _lede_first(sorted((self.pool[k] for k in chosen), key=lambda c: (c.story, c.position)))
         left = budget - sum(costs[k] for k in chosen)
         if fill and not by_bytes and left > 0:
             ordered.extend(self._closing(chosen, left))
@@ -175,6 +177,16 @@ class _Selector:
         gains = {k: gain(k) for k in range(len(self.pool)) if k not in taken}
         best = max(gains, key=lambda k: (gains[k], self.prefer[k]), default=None)
         return [self.pool[best]] if best is not None and gains[best] > 0 else []
+
+
+def _lede_first(ordered: list[Candidate]) -> list[Candidate]:
+    """The first story opening among the sentences goes first: it states the event, and a
+    sentence from further into a story ("The motion, tabled by the opposition, ...") read
+    before it leans on what the reader has not been told."""
+    opening = next((c for c in ordered if c.position == 0), None)
+    if opening is None:
+        return ordered
+    return [opening, *(c for c in ordered if c is not opening)]
 
 
 class _Attribution:
