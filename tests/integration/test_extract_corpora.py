@@ -57,6 +57,15 @@ def test_every_designed_conflict_is_found_with_its_kind(sample_fold, gold):
         assert matches[0].kind == conflict["kind"], conflict["measures"]
 
 
+def test_every_disagreement_found_is_a_designed_one(sample_fold, gold):
+    # Before: also "61 votes to 54" (a score every story states), 63 of 120 seats (one story
+    # names both), "more than 20" against 22 bulk carriers, "about 2,300" against "more than
+    # 2,000" strikers.
+    designed = [{_digits(v) for v in c["values"]} for c in gold["conflicts"] if c["kind"] == "differs"]
+    found = [c for e in sample_fold.events for c in e.facts.agreement.conflicts if c.kind == "differs"]
+    assert sorted(sorted({_digits(f.text) for f in c.figures}) for c in found) == sorted(map(sorted, designed))
+
+
 def test_json_carries_the_facts_of_every_event(sample_fold):
     from newsfold.render import to_dict
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsfold.extract.entities import merge
 from newsfold.extract.figures import find_figures
 from newsfold.extract.ner import Mention
@@ -201,6 +203,48 @@ def test_conflicts_need_the_same_measured_thing():
     earlier = Figure(5, "worker", "5 workers", "workers killed", "in 2019", ("b",), when="2019")
     (conflict,) = conflicts([killed, earlier], {"a": "s1", "b": "s2"}, {"a": dt.date(2025, 3, 5)})
     assert conflict.kind == "changes over time"  # 2019 against the time of writing
+
+
+def test_a_conflict_needs_two_stories_each_stating_what_the_other_does_not_allow():
+    from newsfold.extract.agreement import conflicts
+    from newsfold.types import Figure
+
+    def seats(value, text, *articles):
+        return Figure(value, "seat", text, "seats won in the election", None, articles)
+
+    stories = {"a": "s1", "b": "s2", "c": "s3"}
+    # A score: each story states both numbers. Not a disagreement.
+    assert conflicts([seats(61, "61 seats", "a", "b"), seats(54, "54 seats", "a", "b")], stories, {}) == ()
+    # One story leaves out a number another states. Not one either.
+    assert conflicts([seats(63, "63 seats", "a"), seats(120, "120 seats", "a", "b")], stories, {}) == ()
+    # Numbers that allow each other: "more than 20" and 22; "almost 200" and 190.
+    assert conflicts([seats(20, "more than 20 seats", "a"), seats(22, "22 seats", "b")], stories, {}) == ()
+    assert conflicts([seats(200, "almost 200 seats", "a"), seats(190, "190 seats", "b")], stories, {}) == ()
+    # "At least 14" against 11, and "about 56" against "about 50": each allows none of the other.
+    (conflict,) = conflicts([seats(14, "at least 14 seats", "a"), seats(11, "11 seats", "c")], stories, {})
+    assert conflict.kind == "differs"
+    (conflict,) = conflicts([seats(56, "about 56 seats", "a"), seats(50, "about 50 seats", "b")], stories, {})
+    assert conflict.kind == "differs"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "allowed"),
+    [
+        ("22 seats", 22, (22, 22)),
+        ("at least 14 people", 14, (14, float("inf"))),
+        ("up to 34 years", 34, (float("-inf"), 34)),
+        ("about 50 sailors", 50, (45, 55)),
+        ("about 56 sailors", 56, (55.5, 56.5)),
+        ("about 2,300 members", 2300, (2250, 2350)),
+        ("nearly 100 percent", 100, (90, 110)),
+        ("about 10.9 percent", 10.9, (10.4, 11.4)),
+    ],
+)
+def test_the_values_a_figure_allows_follow_its_qualifier_and_roundness(text, value, allowed):
+    from newsfold.extract.agreement import bounds
+    from newsfold.types import Figure
+
+    assert bounds(Figure(value, None, text, "", None, ())) == pytest.approx(allowed)
 
 
 def test_a_relative_date_that_would_fall_off_the_calendar_is_no_date():

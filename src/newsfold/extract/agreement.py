@@ -114,6 +114,55 @@ def claims(
     return tuple(consensus), tuple(unique), by_story
 
 
+_AT_LEAST = re.compile(r"(?:at least|more than|over|just over)\s", re.I)
+_AT_MOST = re.compile(r"(?:less than|fewer than|under|just under|up to|as many as)\s", re.I)
+_ABOUT = re.compile(r"(?:about|around|nearly|almost|some|roughly|approximately)\s", re.I)
+ABOUT = 0.1
+"""How far "about X" may be from the number it rounds, at most: 10 % of X (see :func:`bounds`)."""
+
+
+def bounds(figure: Figure) -> tuple[float, float]:
+    """The values a figure allows, by the qualifier it is written with: "at least 14" allows 14
+    and more, "22" only 22, and "about X" what rounds to X at X's last non-zero digit, within
+    ABOUT of X ("about 50": 45 to 55; "about 56": 55.5 to 56.5; "about 100": 90 to 110)."""
+    value = figure.value
+    if _AT_LEAST.match(figure.text):
+        return value, float("inf")
+    if _AT_MOST.match(figure.text):
+        return float("-inf"), value
+    if _ABOUT.match(figure.text):
+        slack = min(_rounded_to(value) / 2, ABOUT * abs(value))
+        return value - slack, value + slack
+    return value, value
+
+
+def _rounded_to(value: float) -> float:
+    """The place of a whole number's last non-zero digit (50 -> 10, 2,300 -> 100); 1 for others."""
+    if value != int(value) or value == 0:
+        return 1.0
+    place, whole = 1, abs(int(value))
+    while whole % 10 == 0:
+        place, whole = place * 10, whole // 10
+    return float(place)
+
+
+def _stories_disagree(group: Sequence[Figure], story_of: Mapping[str, str]) -> bool:
+    """Two stories each state a figure that none of the other's allows ("at least 14 killed"
+    against "11 died"). Not a disagreement: one story stating two values ("61 votes to 54"),
+    a story leaving out a value another states, figures that allow each other ("more than 20"
+    and "22")."""
+    by_story: dict[str | None, list[tuple[float, float]]] = {}
+    for figure in group:
+        for story in {story_of.get(a) for a in figure.articles}:
+            by_story.setdefault(story, []).append(bounds(figure))
+
+    def beyond(ours: list[tuple[float, float]], theirs: list[tuple[float, float]]) -> bool:
+        return any(all(high < low2 or high2 < low for low2, high2 in theirs) for low, high in ours)
+
+    stated = list(by_story.values())
+    return any(beyond(a, b) and beyond(b, a) for n, a in enumerate(stated) for b in stated[n + 1 :])
+
+
 def about(figure: Figure) -> frozenset[str]:
     """What a figure is said of, as content words: its measure and the words just before it."""
     return content(figure.measures) | content(figure.context)
@@ -146,13 +195,12 @@ def conflicts(
         years = [d.year for f in group for a in f.articles if (d := published.get(a))]
         now = max(years) if years else None
         earlier = any(w == "before" or now is not None and int(w[:4]) < now for w in stated)
-        stories = {story_of.get(a) for f in group for a in f.articles}
         if len(stated) > 1 or earlier and any(f.when is None for f in group):
             kind = "changes over time"
-        elif len(stories) > 1:
+        elif _stories_disagree(group, story_of):
             kind = "differs"
         else:
-            continue  # one story, one period: different things, not a disagreement
+            continue  # different things one story states ("61 votes to 54"), or what one leaves out
         measures = max((f.measures for f in group), key=lambda m: (sum(g.measures == m for g in group), -len(m)))
         out.append(Conflict(measures, kind, tuple(group)))
     out.sort(key=lambda c: (c.kind != "differs", -len(c.figures)))
