@@ -357,3 +357,26 @@ def test_a_publication_date_that_cannot_be_read_is_named_with_its_line_and_quiet
     published = [a["published"] for a in json.loads(said.stdout)["articles"]]
     assert published == ["2025-03-10", None, "2025-03-10", "2025-03-10"]  # 1741564800: 2025-03-10 00:00 UTC
     assert run("-q", "fold", str(feed), "--no-extract").stderr == ""
+
+
+MILL_FIRE = (
+    "Fire crews in Tarrow fought a blaze at the Brannock paper mill through Tuesday night, and the town's mayor said"
+    " no one was hurt.\n\nThe fire started in a storage hall of the Brannock mill shortly after nine in the evening,"
+    " according to the Tarrow fire brigade.\n\nSmoke from the paper mill drifted over the river, and residents of the"
+    " Tarrow old town were told to keep their windows shut.\n",
+    "A fire destroyed a storage hall at the Brannock paper mill in Tarrow on Tuesday night, the fire brigade said on"
+    " Wednesday.\n\nAbout 60 firefighters worked through the night to stop the blaze at the Brannock mill from"
+    " spreading to the main building.\n\nThe mill's owner, Hallam Papers, said production would stop for at least a"
+    " week while engineers checked the machines.\n",
+)
+
+
+def test_articles_that_name_no_outlet_are_each_an_unnamed_source_of_their_own(tmp_path):
+    # Before, they were one outlet called "unknown", which carried both stories.
+    for name, text in zip("ab", MILL_FIRE, strict=True):
+        (tmp_path / f"{name}.txt").write_text(text)
+    (event,) = json.loads(run("fold", str(tmp_path), "--format", "json").stdout)["events"]
+    assert [(s["name"], s["articles"]) for s in event["sources"]] == [(None, ["a"]), (None, ["b"])]
+    assert event["sources"][1]["unique"][0].startswith("About 60 firefighters")
+    text = run("fold", str(tmp_path)).stdout
+    assert "an unnamed outlet [2]: About 60 firefighters worked through the night" in text

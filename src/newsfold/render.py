@@ -247,7 +247,10 @@ def _facts_lines(facts: Facts, marker: dict[str, int], indent: str, *, markdown:
         ],
     )
     yield from section("Sources agree", [f"{c.text} {cite(c.articles)}" for c in facts.agreement.consensus])
-    yield from section("Only one source", [f"{s.name}: {u}" for s in facts.sources for u in s.unique])
+    yield from section(
+        "Only one source",
+        [f"{s.name or 'an unnamed outlet'} {cite(s.articles)}: {u}" for s in facts.sources for u in s.unique],
+    )
 
 
 def _cited(summary: Summary, marker: dict[str, int]) -> str:

@@ -170,9 +170,10 @@ class Agreement:
 
 @dataclass(frozen=True, slots=True)
 class SourceReport:
-    """An outlet that covered the event and what only it reported."""
+    """An outlet that covered the event and what only it reported. ``name`` is None for an
+    article that names no outlet (each such article is a report of its own)."""
 
-    name: str
+    name: str | None
     articles: tuple[str, ...]
     unique: tuple[str, ...]
 

@@ -173,16 +173,17 @@ def _has_number(article: Article, digits: str) -> bool:
 def _sources(
     members: Sequence[Article], story_of: Mapping[str, str], by_story: Mapping[str, list[str]]
 ) -> tuple[SourceReport, ...]:
-    """Each outlet, its articles, and the first claims of stories only it carried."""
-    outlets: dict[str, list[str]] = {}
+    """Each outlet, its articles, and the first claims of stories only it carried. An article
+    that names no outlet is one of its own, unnamed: two such articles may come from two."""
+    outlets: dict[tuple[str, ...], list[str]] = {}
     for article in members:
-        outlets.setdefault(article.source or "unknown", []).append(article.id)
+        outlets.setdefault((article.source,) if article.source else ("", article.id), []).append(article.id)
     reports = []
-    for name, ids in outlets.items():
+    for (name, *_), ids in outlets.items():
         own = set(ids)
         own_stories = {story_of[a] for a in ids}
         others = {story_of[a] for a in story_of if a not in own}
         unique = [t for s in sorted(own_stories - others) for t in by_story.get(s, [])][:SOURCE_UNIQUE]
-        reports.append(SourceReport(name, tuple(ids), tuple(unique)))
-    reports.sort(key=lambda r: (-len(r.articles), r.name))
+        reports.append(SourceReport(name or None, tuple(ids), tuple(unique)))
+    reports.sort(key=lambda r: (-len(r.articles), r.name is None, r.name or ""))
     return tuple(reports)
