@@ -219,6 +219,11 @@ def test_compression_drops_days_of_the_week_that_only_say_when(sentence, compres
         '"We meet Tuesday," he said on Monday.',
         "The vote, held Sunday, was close.",
         "The polls close at 8 p.m. Sunday.",
+        # When something will happen, not when it did.
+        "The river is expected to peak late on Thursday.",
+        "The council will vote on Monday.",
+        "The minister said she would decide on Friday.",
+        "On Thursday, the assembly will debate the motion.",
     ],
 )
 def test_compression_keeps_days_of_the_week_that_are_part_of_the_sentence(sentence):

@@ -64,6 +64,13 @@ _NOT_ADVERBIAL = frozenset(
 )
 """Words before "on Monday" that make the day part of the sentence's core ("the deadline is on
 Monday") or of a list of days ("late Sunday or early Monday")."""
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|won't|wouldn't|expected|due|scheduled|planned|plans?\s+to|set\s+to|going\s+to|is\s+to"
+    r"|are\s+to)\b|'ll\b",
+    re.IGNORECASE,
+)
+"""Words that make what follows them a plan or a forecast ("expected to peak late on Thursday"),
+whose day is not when something happened but when it will: it stays."""
 _QUOTE = re.compile(r"[\"“”‘]|(?:^|\s)'")
 _ANY_DAY = re.compile(DAY_NAME)
 
@@ -85,15 +92,22 @@ def drop_weekdays(text: str) -> str:
     London"), and with "on", "late" or "early" before the end of a clause or a phrase of
     place or circumstance ("arrested him on Sunday.", "landed on Sunday after"). Anywhere
     else a day may be the subject, an object or part of a name ("Monday was quiet", "The
-    Sunday Times"), and it stays; a sentence with a quotation is left alone."""
+    Sunday Times"), and it stays; so does a day after a word of plan or forecast ("will vote
+    on Monday", "expected to peak late on Thursday"), and an opening day of a sentence that
+    has one. A sentence with a quotation is left alone."""
     if _QUOTE.search(text) or not _ANY_DAY.search(text):
         return text
-    text = _OPENING_DAY.sub("", text)
-    text = _SAID_DAY.sub(lambda m: m["verb"], text)
-    text = _VERB_DAY.sub(lambda m: m["verb"], text)
+    if not _FUTURE.search(text):
+        text = _OPENING_DAY.sub("", text)
+
+    def planned(match: re.Match[str]) -> bool:
+        return _FUTURE.search(match.string, 0, match.start()) is not None
+
+    text = _SAID_DAY.sub(lambda m: m.group() if planned(m) else m["verb"], text)
+    text = _VERB_DAY.sub(lambda m: m.group() if planned(m) else m["verb"], text)
 
     def closing(match: re.Match[str]) -> str:
         before = match["before"]
-        return match.group() if before.lower() in _NOT_ADVERBIAL else before
+        return match.group() if before.lower() in _NOT_ADVERBIAL or planned(match) else before
 
     return _DAY_ENDING.sub(closing, text)
