@@ -380,3 +380,41 @@ def test_articles_that_name_no_outlet_are_each_an_unnamed_source_of_their_own(tm
     assert event["sources"][1]["unique"][0].startswith("About 60 firefighters")
     text = run("fold", str(tmp_path)).stdout
     assert "an unnamed outlet [2]: About 60 firefighters worked through the night" in text
+
+
+def test_fold_and_add_at_a_terminal_show_their_bar_and_work(tmp_path, sample_dir):
+    # tqdm raises when a bar of no total is tested for truth: at a terminal, every fold and
+    # add ended in a TypeError (tests, with stderr a pipe, never drew a bar).
+    import fcntl  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    import pty  # noqa: PLC0415
+    import struct  # noqa: PLC0415
+    import termios  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    def read_all(fd: int, into: list[bytes]) -> None:
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # the terminal's other end is closed
+                return
+            if not chunk:
+                return
+            into.append(chunk)
+
+    store = str(tmp_path / "news.db")
+    for command in (["fold", str(sample_dir), "--no-extract"], ["add", str(sample_dir), "--db", store]):
+        leader, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # else 0 columns wide
+        shown: list[bytes] = []
+        reader = threading.Thread(target=read_all, args=(leader, shown))
+        reader.start()
+        done = subprocess.run(
+            [sys.executable, "-m", "newsfold", *command], stdout=subprocess.PIPE, stderr=follower, timeout=300
+        )
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+        said = b"".join(shown).decode(errors="replace")
+        assert done.returncode == 0, said
+        assert "reading" in said and "Traceback" not in said

@@ -167,8 +167,7 @@ def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
     Exit status 1 when inputs were rejected and none could be used."""
     kept = "the batches added before it stay stored; add again to go on"
     with _store(db, Settings(workers=EVERY_CORE), kept) as store, ExitStack() as stack:
-        progress = _progress_bar(stack)
-        report = store.add(list(paths), batch=batch, on_item=(lambda _: progress.update(1)) if progress else None)
+        report = store.add(list(paths), batch=batch, on_item=_counter(stack))
     click.echo(
         f"{report.new} new articles, {report.known} already stored, {report.rejected} rejected; "
         f"{report.events} events re-summarised",
@@ -291,8 +290,7 @@ def _fold_and_write(paths: list[str], fmt: str, words: int, out: str | None, ext
         summary=SummarySettings(words=words), extract=ExtractSettings(enabled=extract), workers=EVERY_CORE
     )
     with ExitStack() as stack:
-        progress = _progress_bar(stack)
-        result = fold(paths, settings, on_article=(lambda _: progress.update(1)) if progress else None)
+        result = fold(paths, settings, on_article=_counter(stack))
     _write(result, fmt, out)
 
 
@@ -322,10 +320,14 @@ def _output(out: str | None) -> Iterator[TextIO]:
         raise click.ClickException(f"cannot write {out or 'the output'}: {exc.strerror or exc}") from exc
 
 
-def _progress_bar(stack: ExitStack):  # type: ignore[no-untyped-def]
-    """A bar on stderr when a person is watching it, else None."""
+def _counter(stack: ExitStack) -> Callable[[str], None] | None:
+    """A callback that counts inputs on a bar on stderr when a person is watching it, else
+    None. (A bar with no total may not be tested for truth: tqdm raises.)"""
     bar = progress_bar("reading", " inputs")
-    return stack.enter_context(bar) if bar is not None else None
+    if bar is None:
+        return None
+    stack.enter_context(bar)
+    return lambda _path: bar.update(1)
 
 
 if __name__ == "__main__":
