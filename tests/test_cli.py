@@ -418,3 +418,45 @@ def test_fold_and_add_at_a_terminal_show_their_bar_and_work(tmp_path, sample_dir
         said = b"".join(shown).decode(errors="replace")
         assert done.returncode == 0, said
         assert "reading" in said and "Traceback" not in said
+
+
+def test_ctrl_c_during_add_ends_it_quietly_with_status_130_and_keeps_what_was_committed(tmp_path, sample_dir):
+    # Ctrl-C reaches every process of the command. Workers used to die mid-job with their own
+    # tracebacks, which could leave the pool's shutdown waiting for ever.
+    import os  # noqa: PLC0415
+    import signal  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    texts = [p.read_text() for p in sorted(sample_dir.glob("*vote*.txt"))]
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w") as out:
+        for k in range(6000):
+            out.write(json.dumps({"text": f"{texts[k % len(texts)]}\n\nCorrection {k}: figures revised."}) + "\n")
+    db = tmp_path / "news.db"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsfold", "add", str(feed), "--db", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's foreground job is
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:  # until a batch is committed
+        if db.exists() and _count(db, "articles"):
+            break
+        time.sleep(0.2)
+    assert process.poll() is None, "add ended before it could be interrupted: give it more to do"
+    os.killpg(process.pid, signal.SIGINT)
+    _, said = process.communicate(timeout=60)
+    assert process.returncode == 130, said.decode()
+    assert said.decode().endswith("Interrupted.\n") and b"Traceback" not in said
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert _count(db, "articles") % 500 == 0  # whole batches only
+
+
+def _count(db: Path, table: str) -> int:
+    with sqlite3.connect(db, timeout=30) as connection:
+        try:
+            return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        except sqlite3.OperationalError:  # not made yet
+            return 0

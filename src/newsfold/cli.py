@@ -35,11 +35,14 @@ log = logging.getLogger("newsfold")
 
 class _Commands(click.Group):
     """Errors newsfold reports on purpose, and a store that cannot be read, end the command
-    with their message (and exit status 1), not a traceback."""
+    with their message (and exit status 1), not a traceback; Ctrl-C ends it with status 130."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: what was committed stays; the shell's status for it
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
         except NewsfoldError as exc:
             raise click.ClickException(str(exc)) from exc
         except sqlite3.DatabaseError as exc:

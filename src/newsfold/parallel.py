@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -290,7 +291,13 @@ def _start_method() -> multiprocessing.context.BaseContext:
 
 
 def _start_worker(level: int) -> None:
-    """In a worker: log as the asking process does, and end with it."""
+    """In a worker: log as the asking process does, end with it, and leave Ctrl-C to it.
+
+    Ctrl-C at a terminal interrupts every process of the command; the asking process stops
+    the work and shuts its workers down. A worker interrupted mid-job would print its own
+    traceback and break the pool, whose shutdown could then wait for ever.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logs.configure(level)
     _exit_with_parent()
 
