@@ -460,3 +460,13 @@ def _count(db: Path, table: str) -> int:
             return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         except sqlite3.OperationalError:  # not made yet
             return 0
+
+
+@pytest.mark.parametrize("command", [["events"], ["export"], ["rejected"], ["show", "e-1234567890"]])
+def test_reading_a_store_that_is_not_there_says_so_and_makes_none(tmp_path, command):
+    # Before, a mistyped name read as an empty store (exit 0) and left a new empty file.
+    db = tmp_path / "typo.db"
+    result = run(*command, "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: no store {db}: `newsfold add PATHS --db {db}` makes one\n"
+    assert not db.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sqlite3
 import sys
 import urllib.parse
@@ -169,7 +170,7 @@ def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
 
     Exit status 1 when inputs were rejected and none could be used."""
     kept = "the batches added before it stay stored; add again to go on"
-    with _store(db, Settings(workers=EVERY_CORE), kept) as store, ExitStack() as stack:
+    with _store(db, Settings(workers=EVERY_CORE), kept, create=True) as store, ExitStack() as stack:
         report = store.add(list(paths), batch=batch, on_item=_counter(stack))
     click.echo(
         f"{report.new} new articles, {report.known} already stored, {report.rejected} rejected; "
@@ -244,10 +245,13 @@ def rejected_command(db: str) -> None:
 
 
 @contextmanager
-def _store(db: str, settings: Settings | None = None, kept: str = "") -> Iterator[Store]:
-    """The store at ``db``. An error of its database while the command works (a full disk, a
-    server gone) ends the command with one line that names the store; ``kept`` says what of
-    the work is safe."""
+def _store(db: str, settings: Settings | None = None, kept: str = "", *, create: bool = False) -> Iterator[Store]:
+    """The store at ``db``; a SQLite file that is not there is made only when ``create`` (a
+    mistyped name must not read as an empty store, nor leave one behind). An error of its
+    database while the command works (a full disk, a server gone) ends the command with one
+    line that names the store; ``kept`` says what of the work is safe."""
+    if not create and "://" not in db and not os.path.lexists(db):
+        raise click.ClickException(f"no store {db}: `newsfold add PATHS --db {db}` makes one")
     try:
         with open_store(db, settings) as store:
             yield store
