@@ -34,6 +34,11 @@ _COMMENT_END = re.compile(r"-?>|.*?--!?>", re.DOTALL)
 """What closes a comment after its "<!--": at once ("<!-->", "<!--->"), or "-->" or "--!>"."""
 
 
+MAX_DEPTH = 2048
+"""How deep elements may nest: libxml2's limit with its "huge" option (256 without it, which
+unclosed inline tags on old pages reach). Deeper, it stops reading the page there."""
+
+
 class UnreadablePage(ValueError):
     """The page's markup could not be parsed at all."""
 
@@ -56,8 +61,11 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
 
     try:
         page = _without_long_tags(html)
+        tree = _parsed(page)
+        if tree is None:
+            return None
         doc = trafilatura.bare_extraction(
-            page,
+            tree,
             url=url,
             favor_precision=True,  # on div-only pages the footer leaks otherwise
             include_comments=False,
@@ -77,6 +85,39 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
         source=doc.sitename or cleaned.source,
         author=doc.author or cleaned.author,
     )
+
+
+def _parsed(page: str):  # type: ignore[no-untyped-def]  # lxml's HtmlElement, or None
+    """The page as lxml reads it for trafilatura, with trafilatura's own parser settings and
+    repairs, but nesting allowed to MAX_DEPTH: at libxml2's default of 256 the rest of a page
+    is lost without a word (on the 1,171 benchmark pages this reads every page as before).
+
+    Returns:
+        The tree, or None when the page has no elements at all.
+
+    Raises:
+        UnreadablePage: the page nests deeper still.
+    """
+    from lxml.etree import ParserError  # noqa: PLC0415
+    from lxml.html import HTMLParser, fromstring  # noqa: PLC0415
+    from trafilatura.utils import repair_faulty_html  # noqa: PLC0415 - what trafilatura does first
+
+    parser = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    markup = repair_faulty_html(page, page[:50].lower()).encode("utf-8", "surrogatepass")
+    try:
+        tree = fromstring(markup, parser=parser)
+    except ParserError:  # "Document is empty"
+        return None
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        raise UnreadablePage(f"elements nest deeper than {MAX_DEPTH:,} levels; the page is cut off there")
+    return tree
 
 
 def _page_date(found: str | None, page: str, url: str | None) -> dt.date | None:
