@@ -470,3 +470,20 @@ def test_reading_a_store_that_is_not_there_says_so_and_makes_none(tmp_path, comm
     assert result.exit_code == 1
     assert result.stderr == f"Error: no store {db}: `newsfold add PATHS --db {db}` makes one\n"
     assert not db.exists()
+
+
+def test_show_of_an_event_an_add_has_not_summarised_yet_says_so_and_gives_its_date(tmp_path, sample_dir):
+    # As an interrupted add leaves it. Before: an empty headline, "date unknown" and "no
+    # sentence fits the budget".
+    from newsfold.config import Settings  # noqa: PLC0415
+    from newsfold.pipeline import read_articles  # noqa: PLC0415
+    from newsfold.store import open_store  # noqa: PLC0415
+
+    db = str(tmp_path / "news.db")
+    articles, _ = read_articles([str(sample_dir / "15_courier-shipwreck.txt")], Settings())
+    with open_store(db) as store:
+        store.add_articles(articles, refresh=False)
+        (event,) = store.events()
+    shown = run("show", event.id, "--db", db, "--no-extract").stdout
+    assert "\n[1] (not summarised yet)\n    2025-03-14 · 1 article in 1 story" in shown
+    assert "(no summary yet: the next add summarises this event)" in shown

@@ -175,11 +175,17 @@ def _event_lines(
     if outlets:
         facts += " · " + ", ".join(outlets)
     indent = "" if markdown else "    "
-    yield f"## {number}. {event.title}" if markdown else f"[{number}] {event.title}"
+    title = event.title or "(not summarised yet)"  # a stored event an add is still to summarise
+    yield f"## {number}. {title}" if markdown else f"[{number}] {title}"
     yield f"{indent}{'*' + facts + '*' if markdown else facts}"
     yield ""
     summary = _cited(event.summary, marker)
-    yield f"{indent}{summary}" if summary else f"{indent}(no summary: no sentence fits the budget)"
+    if summary:
+        yield f"{indent}{summary}"
+    elif event.title:
+        yield f"{indent}(no summary: no sentence fits the budget)"
+    else:
+        yield f"{indent}(no summary yet: the next add summarises this event)"
     yield ""
     brief = _cited(event.brief, marker)
     if brief and brief != summary:

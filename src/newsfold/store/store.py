@@ -20,7 +20,7 @@ from itertools import chain, islice
 from newsfold.config import Settings
 from newsfold.ingest import read_inputs
 from newsfold.parallel import Workers, pool_size, workers_for
-from newsfold.pipeline import Timings, timed, with_facts
+from newsfold.pipeline import Timings, event_date, timed, with_facts
 from newsfold.store import grouping
 from newsfold.store.articles import NewArticles, Refused
 from newsfold.store.base import Database, found
@@ -267,6 +267,8 @@ class Store:
                     tuple(s.id for s in members),
                     tuple(a for s in members for a in s.articles),
                 )
+                if not record or not record[0][0]:  # not summarised yet: its date from its articles
+                    loaded = replace(loaded, date=event_date([by_id[a] for a in loaded.articles]))
                 if extract:
                     loaded = with_facts(loaded, members, by_id, self.settings.extract)
                 folded_events.append(loaded)
