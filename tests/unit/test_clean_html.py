@@ -152,3 +152,10 @@ def test_a_page_nested_past_libxml2s_default_depth_is_read_whole():
 def test_a_page_nested_deeper_than_any_parser_reads_is_refused_by_name():
     with pytest.raises(UnreadablePage, match="nest deeper than 2,048 levels"):
         clean_html(_nested_page(5000))
+
+
+def test_a_page_of_more_tags_than_any_news_page_is_refused_before_it_is_parsed():
+    # 200,000 one-line paragraphs took trafilatura 83 s, to be refused as too long after.
+    page = "<!doctype html><html><body><article>" + "<p>Tide tables.</p>" * 60_000 + "</article></body></html>"
+    with pytest.raises(UnreadablePage, match=r"it has 120,00\d tags, more than any news page \(limit 100,000\)"):
+        clean_html(page)
