@@ -180,3 +180,10 @@ def test_c1_controls_are_read_as_the_cp1252_characters_they_were():
     cleaned = clean_text("The river\x97swollen by a week of rain\x85 burst its banks, the mayor\x92s office said.")
     assert cleaned.paragraphs == ("The river—swollen by a week of rain… burst its banks, the mayor’s office said.",)
     assert one_line("Flood\x97waters \x93rise\x94\x81\x1b[2J") == "Flood—waters “rise”[2J"
+
+
+def test_a_line_longer_than_any_title_is_cut_at_a_word_with_an_ellipsis():
+    # A 1 MB "title" in a JSON record became its event's headline, 4 MB of `show`.
+    title = one_line("Harbour wall gives way " * 50_000)
+    assert len(title) <= 2_001 and title.endswith("way…")
+    assert one_line("Harbour wall gives way") == "Harbour wall gives way"

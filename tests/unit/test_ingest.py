@@ -330,3 +330,13 @@ def test_a_subfolder_that_cannot_be_read_is_named(tmp_path, monkeypatch):
     articles, rejected = split(read_inputs([str(tmp_path)]))
     assert [a.id for a in articles] == ["a"]
     assert rejected == [Rejection(str(tmp_path / "locked"), "folder cannot be read: Permission denied")]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"), [("5", "a number"), ('["a"]', "a list"), ("{}", "an object"), ("true", "true or false")]
+)
+def test_a_record_whose_text_is_not_a_string_says_what_it_is(tmp_path, value, kind):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": ' + value + "}\n")
+    _, rejected = split(read_inputs([str(path)]))
+    assert rejected == [Rejection(str(path), f"'text' must be a string, not {kind}", 1)]

@@ -100,12 +100,22 @@ def _as_cp1252(text: str) -> str:
     return text.translate(_C1_AS_CP1252) if _C1.search(text) else text
 
 
+MAX_LINE_CHARS = 2_000
+"""The longest title, source, author or url kept whole (the longest headlines run to about 200
+characters, long urls to 2,000); longer is cut at a word, with an ellipsis. A 1 MB "title" in
+a JSON record otherwise became the headline of its event."""
+
+
 def one_line(text: str | None) -> str | None:
     """A title, source or author as one line of text: no control characters, every run of
-    white space one space; None when nothing is left."""
+    white space one space, at most MAX_LINE_CHARS; None when nothing is left."""
     if text is None:
         return None
-    return " ".join(_CONTROL.sub("", _as_cp1252(text)).split()) or None
+    read = 4 * MAX_LINE_CHARS  # enough for any run of spaces a real one holds
+    line = " ".join(_CONTROL.sub("", _as_cp1252(text[:read])).split())
+    if len(line) > MAX_LINE_CHARS or len(text) > read:
+        line = line[: MAX_LINE_CHARS + 1].rsplit(" ", 1)[0] + "…"  # the last word whole, or gone
+    return line or None
 
 
 def normalise(text: str) -> str:

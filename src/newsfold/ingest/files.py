@@ -257,7 +257,9 @@ def _record(raw: bytes, path: str, default_id: str, line: int) -> Item:
     if not isinstance(record, dict):
         return Rejection(path, "a JSON Lines record must be an object", line)
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if text is not None and not isinstance(text, str):
+        return Rejection(path, f"'text' must be a string, not {_json_kind(text)}", line)
+    if not text or not text.strip():
         return Rejection(path, "record has no 'text'", line)
     text = _LONE_SURROGATE.sub("\ufffd", text)
     fmt = "html" if _looks_like_html(text.encode("utf-8", "ignore")[:2048]) else "text"
@@ -272,6 +274,15 @@ def _record(raw: bytes, path: str, default_id: str, line: int) -> Item:
         published=_field(record, "published") or _field(record, "date"),
         url=_field(record, "url"),
     )
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in JSON's words."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
 
 
 def _field(record: dict[str, object], key: str) -> str | None:
