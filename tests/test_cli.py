@@ -487,3 +487,20 @@ def test_show_of_an_event_an_add_has_not_summarised_yet_says_so_and_gives_its_da
     shown = run("show", event.id, "--db", db, "--no-extract").stdout
     assert "\n[1] (not summarised yet)\n    2025-03-14 · 1 article in 1 story" in shown
     assert "(no summary yet: the next add summarises this event)" in shown
+
+
+def test_an_add_that_waits_too_long_for_another_writer_says_so(tmp_path, sample_dir, monkeypatch):
+    db = tmp_path / "news.db"
+    assert run("add", str(sample_dir / "15_courier-shipwreck.txt"), "--db", str(db)).exit_code == 0
+    monkeypatch.setattr("newsfold.store.sqlite.BUSY_SECONDS", 0.2)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another add's transaction
+    try:
+        result = run("add", str(sample_dir), "--db", str(db))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Error: the store {db} failed: database is locked (another add has been writing to it for over 0.2 s)"
+    )

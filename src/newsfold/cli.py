@@ -24,6 +24,7 @@ from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, summary_record, write, write_jsonl
 from newsfold.store import DEFAULT, Store, open_store
+from newsfold.store import sqlite as sqlite_backend
 from newsfold.store.store import BATCH
 from newsfold.types import Fold, Summary
 
@@ -256,9 +257,10 @@ def _store(db: str, settings: Settings | None = None, kept: str = "", *, create:
         with open_store(db, settings) as store:
             yield store
     except _database_errors() as exc:
-        raise click.ClickException(
-            f"the store {_named(db)} failed: {str(exc).strip()}" + (f"; {kept}" if kept else "")
-        ) from exc
+        said = str(exc).strip()
+        if said == "database is locked":  # SQLite waited as long as it may for another writer
+            said += f" (another add has been writing to it for over {sqlite_backend.BUSY_SECONDS:g} s)"
+        raise click.ClickException(f"the store {_named(db)} failed: {said}" + (f"; {kept}" if kept else "")) from exc
 
 
 def _database_errors() -> tuple[type[Exception], ...]:

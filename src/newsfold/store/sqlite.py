@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 
 MAX_PARAMS = 900
 """Values per ``IN (...)`` list: far below SQLite's variable limit on every build."""
+BUSY_SECONDS = 60.0
+"""How long a writer waits for another (``newsfold add`` runs take turns) before giving up."""
 MMAP_BYTES = 0x7FFF0000
 """How much of the file is read through a memory map (SQLite's own ceiling on Linux, about
 2 GB): a store's index lookups then copy no pages, which makes adding to a large store about
@@ -38,7 +40,7 @@ class SQLiteDatabase(Transactions):
             raise NewsfoldError(f"cannot open the store {path}: not a regular file")
         # Autocommit mode: transactions are begun and ended explicitly below.
         try:
-            self.connection = sqlite3.connect(path, isolation_level=None, timeout=60.0)
+            self.connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
         except sqlite3.Error as exc:  # a folder, or a path through a missing one
             raise NewsfoldError(f"cannot open the store {path} (SQLite: {exc})") from exc
         try:
