@@ -57,16 +57,21 @@ def parse_date(text: str | None) -> dt.date | None:
     return _to_date(match) if match else None
 
 
-_YEAR_FIRST = re.compile(r"(?P<y>\d{4})(?:/(?P<m>\d{1,2})/(?P<d>\d{1,2})|(?P<cm>\d{2})(?P<cd>\d{2}))")
-_STAMP = re.compile(r"(?P<digits>\d{9,13})(?:\.\d+)?")
+_YEAR_FIRST = re.compile(
+    r"(?P<y>\d{4})(?:/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:[T ].*)?|(?P<cm>\d{2})(?P<cd>\d{2})(?:\d{4}(?:\d{2})?)?)"
+)
+"""2025/03/05 (with a time after it or not), or 20250305, 202503050800, 20250305080000."""
+_STAMP = re.compile(r"(?P<digits>\d{9,10}|\d{13})(?:\.\d+)?")
+"""A Unix time: seconds (9 or 10 digits: 1973 to 2286) or milliseconds (13)."""
 
 
 def parse_published(text: str | None) -> dt.date | None:
     """The date a container (a JSON record, a feed) gives as an article's publication date.
 
     What :func:`parse_date` reads, and the forms crawlers write that prose does not: a date
-    with slashes ("2025/03/05") or none ("20250305"), and a Unix time in seconds or
-    milliseconds ("1741161600", "1741161600000.0"), read in UTC.
+    with slashes ("2025/03/05 08:00") or none ("20250305", "202503050800"), and a Unix time
+    in seconds or milliseconds ("1741161600", "1741161600000.0"), read in UTC and no later
+    than tomorrow. Other runs of digits are no date.
     """
     if not text:
         return None
@@ -80,9 +85,13 @@ def parse_published(text: str | None) -> dt.date | None:
     elif found := _STAMP.fullmatch(text):
         stamp = int(found["digits"])
         try:
-            date = dt.datetime.fromtimestamp(stamp / 1000 if stamp >= 10**11 else stamp, dt.UTC).date()
+            date = dt.datetime.fromtimestamp(stamp / 1000 if len(found["digits"]) == 13 else stamp, dt.UTC).date()
         except (OverflowError, OSError, ValueError):
             return None
+        if date > dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1):
+            return None  # not yet: another form of digits ("2025030508", to the hour)
+    elif text.isdigit():
+        return None
     else:
         return parse_date(text)
     return date if date.year in YEARS else None

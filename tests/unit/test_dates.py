@@ -52,9 +52,14 @@ def test_old_and_coming_dates_are_read():
         ("1741219199", dt.date(2025, 3, 5)),  # 23:59:59 UTC
         ("1741219199000", dt.date(2025, 3, 5)),  # in milliseconds
         ("1741219199.5", dt.date(2025, 3, 5)),
+        ("2025/03/05 08:00:00", dt.date(2025, 3, 5)),
+        ("2025/03/05T08:00:00Z", dt.date(2025, 3, 5)),
+        ("202503050800", dt.date(2025, 3, 5)),  # to the minute: not a Unix time of 1976
+        ("20250305080000", dt.date(2025, 3, 5)),
         ("20251345", None),
         ("2025-13-45", None),
-        ("99999999999", None),  # the year 5138
+        ("99999999999", None),  # eleven digits: neither a date nor a Unix time
+        ("2025030508", None),  # to the hour: as a Unix time, a day in 2034
         ("yesterday", None),
         ("", None),
     ],
