@@ -193,6 +193,28 @@ def test_a_full_disk_fails_the_whole_batch_with_its_own_message_and_keeps_earlie
         assert store.add_articles(articles[8:]).new == len(articles) - 8  # room again: it goes on
 
 
+def test_a_database_failure_that_leaves_the_transaction_open_still_fails_the_whole_batch(
+    sample_dir, tmp_path, monkeypatch
+):
+    """PostgreSQL undoes only the statement on a full disk: the savepoint's rollback then works,
+    but the failure is still the database's, not the article's, and must not be stored as a
+    rejection of it."""
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    original = dump_article
+
+    def dump(article):
+        if article.id == "14_herald-strike":
+            raise sqlite3.OperationalError("disk I/O error")
+        return original(article)
+
+    monkeypatch.setattr("newsfold.store.articles.dump_article", dump)
+    with open_store(str(tmp_path / "news.db"), NO_FACTS) as store:
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+            store.add_articles(articles)
+        assert store.rejected() == []
+        assert store.db.query("SELECT COUNT(*) FROM articles") == [(0,)]
+
+
 def test_articles_with_the_same_id_are_numbered_within_a_batch_and_across_batches(store_target, sample_dir, tmp_path):
     text = (sample_dir / "14_herald-strike.txt").read_text()
     for k, folder in enumerate(("a", "b", "c")):

@@ -76,8 +76,10 @@ class NewArticles:
                     stored, story = self._insert(prepared, copy, one, seq + 1, ids)
                     if guarded:
                         self._write()
-            except TransactionLost as lost:  # the database's own failure, not this article's
+            except TransactionLost as lost:  # the database ended the transaction: not this article's doing
                 raise lost.error from None
+            except self.db.failures:  # the database's own trouble, whether or not the savepoint undid it
+                raise
             except Exception as exc:  # noqa: BLE001 - any other refusal of one article is that article's
                 if not guarded:
                     raise Refused from exc

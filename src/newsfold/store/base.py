@@ -19,6 +19,9 @@ class Database(Protocol):
 
     dialect: str
     """``sqlite`` or ``postgresql``."""
+    failures: tuple[type[Exception], ...]
+    """The errors that are the database's own trouble (a full disk, a lost connection, a lock
+    held too long), not a row's: they fail a whole transaction."""
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
 

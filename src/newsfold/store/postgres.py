@@ -32,6 +32,7 @@ class PostgresDatabase(Transactions):
 
     def __init__(self, url: str) -> None:
         psycopg = require("psycopg", extra="postgres", feature="A PostgreSQL store")
+        self.failures = (psycopg.OperationalError,)  # a lost connection, a full disk (SQLSTATE 08, 53, 57)
         try:
             self.connection = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as exc:  # its message names the server, never the password

@@ -30,6 +30,7 @@ class SQLiteDatabase(Transactions):
     """A SQLite file opened for the store."""
 
     dialect = "sqlite"
+    failures = (sqlite3.OperationalError,)
 
     def __init__(self, path: str) -> None:
         self.path = path
