@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -335,13 +336,16 @@ def test_a_store_that_fills_its_disk_is_named_and_keeps_what_was_added(tmp_path,
 
 
 def test_a_store_url_is_named_without_its_password():
-    from newsfold.cli import _named  # noqa: PLC0415
+    from newsfold.store import shown  # noqa: PLC0415
 
-    assert _named("postgresql://ana:s3cr%40t@db.example:5433/news?sslmode=require") == (
+    assert shown("postgresql://ana:s3cr%40t@db.example:5433/news?sslmode=require") == (
         "postgresql://ana@db.example:5433/news?sslmode=require"
     )
-    assert _named("postgresql:///news") == "postgresql:///news"
-    assert _named("stores/news.db") == "stores/news.db"
+    assert shown("postgres://db.example/news?password=s3cret&sslmode=require") == (
+        "postgres://db.example/news?sslmode=require"
+    )
+    assert shown("postgresql:///news") == "postgresql:///news"
+    assert shown("stores/news.db") == "stores/news.db"
 
 
 def test_a_publication_date_that_cannot_be_read_is_named_with_its_line_and_quiet_silences_it(tmp_path):
@@ -407,14 +411,16 @@ def test_fold_and_add_at_a_terminal_show_their_bar_and_work(tmp_path, sample_dir
         leader, follower = pty.openpty()
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # else 0 columns wide
         shown: list[bytes] = []
-        reader = threading.Thread(target=read_all, args=(leader, shown))
+        reader = threading.Thread(target=read_all, args=(leader, shown), daemon=True)
         reader.start()
-        done = subprocess.run(
-            [sys.executable, "-m", "newsfold", *command], stdout=subprocess.PIPE, stderr=follower, timeout=300
-        )
-        os.close(follower)
-        reader.join(timeout=10)
-        os.close(leader)
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "newsfold", *command], stdout=subprocess.PIPE, stderr=follower, timeout=300
+            )
+        finally:
+            os.close(follower)
+            reader.join(timeout=10)
+            os.close(leader)
         said = b"".join(shown).decode(errors="replace")
         assert done.returncode == 0, said
         assert "reading" in said and "Traceback" not in said
@@ -449,13 +455,13 @@ def test_ctrl_c_during_add_ends_it_quietly_with_status_130_and_keeps_what_was_co
     _, said = process.communicate(timeout=60)
     assert process.returncode == 130, said.decode()
     assert said.decode().endswith("Interrupted.\n") and b"Traceback" not in said
-    with sqlite3.connect(db) as connection:
+    with closing(sqlite3.connect(db)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert _count(db, "articles") % 500 == 0  # whole batches only
 
 
 def _count(db: Path, table: str) -> int:
-    with sqlite3.connect(db, timeout=30) as connection:
+    with closing(sqlite3.connect(db, timeout=30)) as connection:
         try:
             return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         except sqlite3.OperationalError:  # not made yet
@@ -502,5 +508,15 @@ def test_an_add_that_waits_too_long_for_another_writer_says_so(tmp_path, sample_
         other.close()
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"Error: the store {db} failed: database is locked (another add has been writing to it for over 0.2 s)"
+        f"Error: the store {db} failed: database is locked (another writer has held it for over 0.2 s)"
     )
+
+
+def test_a_store_that_cannot_be_opened_says_nothing_of_batches_kept(tmp_path):
+    db = tmp_path / "other.db"
+    with closing(sqlite3.connect(db)) as connection:
+        connection.execute("CREATE TABLE articles (x)")  # another program's database
+    (tmp_path / "a.txt").write_text(STORY)
+    result = run("add", str(tmp_path / "a.txt"), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot open the store {db}: table articles already exists\n"

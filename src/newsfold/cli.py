@@ -8,7 +8,6 @@ import logging
 import os
 import sqlite3
 import sys
-import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -23,7 +22,7 @@ from newsfold.errors import NewsfoldError
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, summary_record, write, write_jsonl
-from newsfold.store import DEFAULT, Store, open_store
+from newsfold.store import DEFAULT, Store, failures, is_url, open_store, shown
 from newsfold.store import sqlite as sqlite_backend
 from newsfold.store.store import BATCH
 from newsfold.types import Fold, Summary
@@ -208,7 +207,7 @@ def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extra
     """Show one stored event; with --since, only what is new since that date."""
     with _store(db) as store:
         if not store.has_event(event):
-            log.error("no event %s in %s", event, _named(db))
+            log.error("no event %s in %s", event, shown(db))
             sys.exit(1)
         if since:
             _write_update(event, since.date(), store.update(event, since.date()), fmt)
@@ -249,32 +248,22 @@ def rejected_command(db: str) -> None:
 def _store(db: str, settings: Settings | None = None, kept: str = "", *, create: bool = False) -> Iterator[Store]:
     """The store at ``db``; a SQLite file that is not there is made only when ``create`` (a
     mistyped name must not read as an empty store, nor leave one behind). An error of its
-    database while the command works (a full disk, a server gone) ends the command with one
-    line that names the store; ``kept`` says what of the work is safe."""
-    if not create and "://" not in db and not os.path.lexists(db):
+    database ends the command with one line that names the store; ``kept``, once the store is
+    open, says what of the work is safe."""
+    if not create and not is_url(db) and not os.path.lexists(db):
         raise click.ClickException(f"no store {db}: `newsfold add PATHS --db {db}` makes one")
     try:
-        with open_store(db, settings) as store:
+        opened = open_store(db, settings)
+    except failures() as exc:
+        raise click.ClickException(f"cannot open the store {shown(db)}: {str(exc).strip()}") from exc
+    try:
+        with opened as store:
             yield store
-    except _database_errors() as exc:
+    except failures() as exc:
         said = str(exc).strip()
         if said == "database is locked":  # SQLite waited as long as it may for another writer
-            said += f" (another add has been writing to it for over {sqlite_backend.BUSY_SECONDS:g} s)"
-        raise click.ClickException(f"the store {_named(db)} failed: {said}" + (f"; {kept}" if kept else "")) from exc
-
-
-def _database_errors() -> tuple[type[Exception], ...]:
-    psycopg = sys.modules.get("psycopg")  # imported by a PostgreSQL store, and only then
-    return (sqlite3.DatabaseError, psycopg.Error) if psycopg else (sqlite3.DatabaseError,)
-
-
-def _named(db: str) -> str:
-    """The store as a message may name it: a URL without its password."""
-    url = urllib.parse.urlsplit(db)
-    if url.password is None:
-        return db
-    host = url.netloc.rpartition("@")[2]
-    return url._replace(netloc=f"{url.username}@{host}").geturl()
+            said += f" (another writer has held it for over {sqlite_backend.BUSY_SECONDS:g} s)"
+        raise click.ClickException(f"the store {shown(db)} failed: {said}" + (f"; {kept}" if kept else "")) from exc
 
 
 def _cell(text: str) -> str:
