@@ -159,3 +159,11 @@ def test_a_page_of_more_tags_than_any_news_page_is_refused_before_it_is_parsed()
     page = "<!doctype html><html><body><article>" + "<p>Tide tables.</p>" * 60_000 + "</article></body></html>"
     with pytest.raises(UnreadablePage, match=r"it has 120,00\d tags, more than any news page \(limit 100,000\)"):
         clean_html(page)
+
+
+def test_a_url_too_long_to_use_is_left_out_not_cut():
+    text = "The harbour board met on Tuesday to hear from the engineers about the sea wall."
+    long_url = "https://news.example/" + "a" * 9_000
+    for url, kept in (("https://news.example/harbour", "https://news.example/harbour"), (long_url, None)):
+        article = clean_article(RawArticle(id="a", path="a.jsonl", content=text, format="text", url=url))
+        assert article.url == kept

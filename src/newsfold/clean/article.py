@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 
 from newsfold.clean.html import UnreadablePage, clean_html
-from newsfold.clean.text import clean_text, one_line
+from newsfold.clean.text import capped, clean_text, one_line
 from newsfold.dates import parse_published
 from newsfold.types import Article, RawArticle, Rejection
 
@@ -46,13 +46,23 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
         id=raw.id,
         path=raw.path,
         paragraphs=cleaned.paragraphs,
-        title=one_line(raw.title) or one_line(cleaned.title),
-        source=one_line(raw.source) or one_line(cleaned.source),
+        title=capped(one_line(raw.title) or one_line(cleaned.title)),
+        source=capped(one_line(raw.source) or one_line(cleaned.source)),
         published=_published(raw) or cleaned.published,
-        url=one_line(raw.url),
-        author=one_line(cleaned.author),
+        url=_url(raw.url),
+        author=capped(one_line(cleaned.author)),
         line=raw.line,
     )
+
+
+MAX_URL_CHARS = 8_000
+"""A longer url is no address a reader can use (browsers and servers stop near this); a cut
+one would be a broken link, so it is left out."""
+
+
+def _url(raw: str | None) -> str | None:
+    url = one_line(raw)
+    return url if url and len(url) <= MAX_URL_CHARS and " " not in url else None
 
 
 def _published(raw: RawArticle) -> dt.date | None:

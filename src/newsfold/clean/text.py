@@ -101,21 +101,27 @@ def _as_cp1252(text: str) -> str:
 
 
 MAX_LINE_CHARS = 2_000
-"""The longest title, source, author or url kept whole (the longest headlines run to about 200
-characters, long urls to 2,000); longer is cut at a word, with an ellipsis. A 1 MB "title" in
-a JSON record otherwise became the headline of its event."""
+"""The longest title, source or author kept whole (the longest headlines run to about 200
+characters); longer is cut at a word, with an ellipsis. A 1 MB "title" in a JSON record
+otherwise became the headline of its event."""
 
 
 def one_line(text: str | None) -> str | None:
-    """A title, source or author as one line of text: no control characters, every run of
-    white space one space, at most MAX_LINE_CHARS; None when nothing is left."""
+    """A title, source, author or url as one line of text: no control characters, every run
+    of white space one space; None when nothing is left."""
     if text is None:
         return None
-    read = 4 * MAX_LINE_CHARS  # enough for any run of spaces a real one holds
-    line = " ".join(_CONTROL.sub("", _as_cp1252(text[:read])).split())
-    if len(line) > MAX_LINE_CHARS or len(text) > read:
-        line = line[: MAX_LINE_CHARS + 1].rsplit(" ", 1)[0] + "…"  # the last word whole, or gone
-    return line or None
+    return " ".join(_CONTROL.sub("", _as_cp1252(text)).split()) or None
+
+
+def capped(line: str | None, limit: int = MAX_LINE_CHARS) -> str | None:
+    """``line`` if it has at most ``limit`` characters, else as many of its first words as fit
+    with an ellipsis after them (a first word longer than that is cut)."""
+    if line is None or len(line) <= limit:
+        return line
+    head = line[:limit]
+    kept = head.rsplit(" ", 1)[0] if " " in head else head  # a word the cut split goes
+    return kept[: limit - 1].rstrip() + "…"
 
 
 def normalise(text: str) -> str:
