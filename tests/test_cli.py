@@ -490,6 +490,9 @@ def test_show_of_an_event_an_add_has_not_summarised_yet_says_so_and_gives_its_da
     with open_store(db) as store:
         store.add_articles(articles, refresh=False)
         (event,) = store.events()
+    assert run("events", "--db", db).stdout == (
+        f"{event.id}\t2025-03-14\t1\t1\t(not summarised yet: the next add summarises it)\n"
+    )
     shown = run("show", event.id, "--db", db, "--no-extract").stdout
     assert "\n[1] (not summarised yet)\n    2025-03-14 · 1 article in 1 story" in shown
     assert "(no summary yet: the next add summarises this event)" in shown

@@ -247,9 +247,11 @@ class Store:
         )
         rows = self.db.query(sql, (since.toordinal(),) if since else ())
         out = []
-        for event_id_, record, n_stories, n_articles, _ in rows:
+        for event_id_, record, n_stories, n_articles, last_day in rows:
             loaded = load_event(event_id_, record, (), ())
-            out.append(EventRow(event_id_, loaded.date, n_stories, n_articles, loaded.title))
+            # Not summarised yet (an add to come finishes it): the day of its latest story.
+            date = loaded.date or (dt.date.fromordinal(last_day) if not record and last_day else None)
+            out.append(EventRow(event_id_, date, n_stories, n_articles, loaded.title))
         out.sort(key=lambda e: (-(e.date.toordinal() if e.date else 0), -e.articles, e.id))
         return out
 

@@ -158,7 +158,9 @@ class _Selector:
             one_of=self.openings,
             exact=self.exact if exact is None else exact,
         )
-        ordered = _lede_first(sorted((self.pool[k] for k in chosen), key=lambda c: (c.story, c.position)))
+        ordered = sorted((self.pool[k] for k in chosen), key=lambda c: (c.story, c.position))
+        if self.openings:  # the summary is to open with a lede (not an update summary)
+            ordered = _lede_first(ordered)
         left = budget - sum(costs[k] for k in chosen)
         if fill and not by_bytes and left > 0:
             ordered.extend(self._closing(chosen, left))
