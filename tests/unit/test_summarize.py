@@ -224,6 +224,7 @@ def test_compression_drops_days_of_the_week_that_only_say_when(sentence, compres
         "The council will vote on Monday.",
         "The minister said she would decide on Friday.",
         "On Thursday, the assembly will debate the motion.",
+        "The council won’t vote on Monday.",
     ],
 )
 def test_compression_keeps_days_of_the_week_that_are_part_of_the_sentence(sentence):

@@ -129,6 +129,11 @@ def decode(data: bytes) -> str:
     return data.decode("cp1252", _STRAY_BYTES)
 
 
+def looks_utf16(data: bytes) -> bool:
+    """Whether ``data`` starts as UTF-16 text, with a byte-order mark or without."""
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data) is not None
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """The codec, "utf-16-le" or "utf-16-be", when the data reads as UTF-16 text written without a
     byte-order mark (as some Windows tools save it): in text that is mostly Latin script,

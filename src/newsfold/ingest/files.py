@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsfold.config import IngestSettings
-from newsfold.ingest.decode import DecodeError, decode
+from newsfold.ingest.decode import DecodeError, decode, looks_utf16
 from newsfold.types import RawArticle, Rejection
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -218,6 +218,9 @@ of it is not read."""
 def _read_jsonl(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:
     limit = settings.max_line_bytes
     for number, raw in enumerate(_lines(stream, limit), start=1):
+        if number == 1 and isinstance(raw, bytes) and looks_utf16(raw):  # its lines split mid-character
+            yield Rejection(path, "JSON Lines must be UTF-8, and this is UTF-16: convert it first", number)
+            return
         if raw is _Overlong.RECORD:
             yield Rejection(path, f"record longer than {limit:,} bytes", number)
         elif raw is _Overlong.ENDLESS:

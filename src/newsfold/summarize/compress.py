@@ -65,8 +65,8 @@ _NOT_ADVERBIAL = frozenset(
 """Words before "on Monday" that make the day part of the sentence's core ("the deadline is on
 Monday") or of a list of days ("late Sunday or early Monday")."""
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|won't|wouldn't|expected|due|scheduled|planned|plans?\s+to|set\s+to|going\s+to|is\s+to"
-    r"|are\s+to)\b|'ll\b",
+    r"\b(?:will|would|shall|won[’']t|wouldn[’']t|expected|due|scheduled|planned|plans?\s+to|set\s+to|going\s+to"
+    r"|is\s+to|are\s+to)\b|[’']ll\b",
     re.IGNORECASE,
 )
 """Words that make what follows them a plan or a forecast ("expected to peak late on Thursday"),
