@@ -87,7 +87,14 @@ def test_utf16_without_a_byte_order_mark_that_is_cut_mid_character_is_refused_by
         decode(TEXT.encode("utf-16-le") + b"x")
 
 
-def test_small_16_bit_numbers_are_not_mistaken_for_utf16_text():
-    samples = b"".join(n.to_bytes(2, "little") for n in range(1, 20)) * 20
+@pytest.mark.parametrize("values", [range(1, 20), range(32, 256, 7)], ids=["controls", "printable"])
+def test_small_16_bit_numbers_are_not_mistaken_for_utf16_text(values):
+    samples = b"".join(n.to_bytes(2, "little") for n in values) * 40
     with pytest.raises(DecodeError, match="binary"):
         decode(samples)
+
+
+def test_a_wav_file_is_named_though_its_header_has_utf16s_zeros():
+    wav = b"RIFF\x24\x08\x00\x00WAVEfmt " + b"".join(n.to_bytes(2, "little") for n in range(32, 127)) * 10
+    with pytest.raises(DecodeError, match="RIFF media file"):
+        decode(wav)

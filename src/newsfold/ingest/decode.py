@@ -100,15 +100,10 @@ def decode(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
+    _refuse_known_binary(data)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        try:
-            text = data.decode(utf16)
-        except UnicodeDecodeError as exc:
-            name = utf16.upper()
-            raise DecodeError(f"looks like {name} without a byte-order mark but is not valid {name}") from exc
-        _refuse_binary(text[:8192].encode("latin-1", "replace"))  # 16-bit numbers have the same zeros
-        return text
+        return _utf16_text(data, utf16)
     _refuse_binary(data)
     try:
         return data.decode("utf-8")
@@ -149,6 +144,23 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+MOST_WORDS = 0.6
+"""Text has at least this share of letters and spaces (English about 0.95); 16-bit numbers,
+which have UTF-16's zero bytes too, read as about 0.5 of them."""
+
+
+def _utf16_text(data: bytes, codec: str) -> str:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        name = codec.upper()
+        raise DecodeError(f"looks like {name} without a byte-order mark but is not valid {name}") from exc
+    head = text[:4096]
+    if sum(ch.isalpha() or ch.isspace() for ch in head) < MOST_WORDS * len(head):
+        raise DecodeError("binary file (16-bit values, not UTF-16 text)")
+    return text
+
+
 def _declared_encoding(data: bytes) -> str | None:
     """The legacy encoding a page's <meta> (or XML declaration) names, as browsers read it;
     None for any other."""
@@ -183,10 +195,14 @@ _STRAY_BYTES = "newsfold-stray-bytes"
 codecs.register_error(_STRAY_BYTES, _read_stray_bytes)
 
 
-def _refuse_binary(data: bytes) -> None:
+def _refuse_known_binary(data: bytes) -> None:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise DecodeError(f"binary file ({kind}), not text")
+
+
+def _refuse_binary(data: bytes) -> None:
+    _refuse_known_binary(data)
     head = data[:8192]
     if b"\x00" in head:
         raise DecodeError("binary file (contains NUL bytes), not text")
