@@ -237,7 +237,8 @@ def test_a_conflict_needs_two_stories_each_stating_what_the_other_does_not_allow
         ("about 56 sailors", 56, (55.5, 56.5)),
         ("about 2,300 members", 2300, (2250, 2350)),
         ("nearly 100 percent", 100, (90, 110)),
-        ("about 10.9 percent", 10.9, (10.4, 11.4)),
+        ("about 10.9 percent", 10.9, (10.85, 10.95)),
+        ("about 5.5 million", 5_500_000, (5_450_000, 5_550_000)),
     ],
 )
 def test_the_values_a_figure_allows_follow_its_qualifier_and_roundness(text, value, allowed):

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from functools import lru_cache
 
 import numpy as np
@@ -137,13 +138,10 @@ def bounds(figure: Figure) -> tuple[float, float]:
 
 
 def _rounded_to(value: float) -> float:
-    """The place of a whole number's last non-zero digit (50 -> 10, 2,300 -> 100); 1 for others."""
-    if value != int(value) or value == 0:
+    """The place of a number's last non-zero digit: 50 -> 10, 2,300 -> 100, 10.9 -> 0.1 (1 for 0)."""
+    if value == 0:
         return 1.0
-    place, whole = 1, abs(int(value))
-    while whole % 10 == 0:
-        place, whole = place * 10, whole // 10
-    return float(place)
+    return float(Decimal(10) ** Decimal(repr(value)).normalize().as_tuple().exponent)
 
 
 def _stories_disagree(group: Sequence[Figure], story_of: Mapping[str, str]) -> bool:
