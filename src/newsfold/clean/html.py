@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from newsfold.clean.text import CleanText, clean_text
 from newsfold.dates import parse_date
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 MAX_TAG_CHARS = 10_000
 """A tag longer than this loses its attributes before the page is parsed: lxml's time grows
@@ -64,9 +68,6 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
     """
     import trafilatura  # noqa: PLC0415 - heavy import, only paid when HTML is read
 
-    tags = sum(1 for _ in _TAG_START.finditer(html))
-    if tags > MAX_TAGS:
-        raise UnreadablePage(f"it has {tags:,} tags, more than any news page (limit {MAX_TAGS:,})")
     try:
         page = _without_long_tags(html)
         tree = _parsed(page)
@@ -95,7 +96,7 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
     )
 
 
-def _parsed(page: str):  # type: ignore[no-untyped-def]  # lxml's HtmlElement, or None
+def _parsed(page: str) -> HtmlElement | None:
     """The page as lxml reads it for trafilatura, with trafilatura's own parser settings and
     repairs, but nesting allowed to MAX_DEPTH: at libxml2's default of 256 the rest of a page
     is lost without a word (on the 1,171 benchmark pages this reads every page as before).
@@ -104,8 +105,11 @@ def _parsed(page: str):  # type: ignore[no-untyped-def]  # lxml's HtmlElement, o
         The tree, or None when the page has no elements at all.
 
     Raises:
-        UnreadablePage: the page nests deeper still.
+        UnreadablePage: the page has more than MAX_TAGS tags, or nests deeper than MAX_DEPTH.
     """
+    tags = sum(1 for _ in _TAG_START.finditer(page))
+    if tags > MAX_TAGS:
+        raise UnreadablePage(f"it has {tags:,} tags, more than any news page (limit {MAX_TAGS:,})")
     from lxml.etree import ParserError  # noqa: PLC0415
     from lxml.html import HTMLParser, fromstring  # noqa: PLC0415
     from trafilatura.utils import repair_faulty_html  # noqa: PLC0415 - what trafilatura does first

@@ -175,15 +175,16 @@ def _sources(
 ) -> tuple[SourceReport, ...]:
     """Each outlet, its articles, and the first claims of stories only it carried. An article
     that names no outlet is one of its own, unnamed: two such articles may come from two."""
-    outlets: dict[tuple[str, ...], list[str]] = {}
+    outlets: dict[tuple[str | None, str], list[str]] = {}  # (outlet, "") or (None, the article)
     for article in members:
-        outlets.setdefault((article.source,) if article.source else ("", article.id), []).append(article.id)
+        key = (article.source, "") if article.source else (None, article.id)
+        outlets.setdefault(key, []).append(article.id)
     reports = []
-    for (name, *_), ids in outlets.items():
+    for (name, _), ids in outlets.items():
         own = set(ids)
         own_stories = {story_of[a] for a in ids}
         others = {story_of[a] for a in story_of if a not in own}
         unique = [t for s in sorted(own_stories - others) for t in by_story.get(s, [])][:SOURCE_UNIQUE]
-        reports.append(SourceReport(name or None, tuple(ids), tuple(unique)))
+        reports.append(SourceReport(name, tuple(ids), tuple(unique)))
     reports.sort(key=lambda r: (-len(r.articles), r.name is None, r.name or ""))
     return tuple(reports)
