@@ -174,6 +174,16 @@ def test_compression_only_deletes():
     assert compress("However, the minister (a former judge) said no.") == "The minister said no."
     assert compress("But officials disagreed.") == "Officials disagreed."
     assert compress("Andrew Marr (BBC) spoke.") == "Andrew Marr spoke."  # "And" only as a word
+    assert compress("So, the talks ended.") == "The talks ended."
+    # Words that begin a phrase, not a connective: they stay ("So far" became "Far").
+    for sentence in (
+        "So far no agreement has been reached.",
+        "Instead of flying, the minister took the train.",
+        "However much the council spends, the wall will not hold.",
+        "In addition to the wall, a pump house was lost.",
+        "Also injured was a firefighter.",
+    ):
+        assert compress(sentence) == sentence
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,11 @@ from newsfold.clean.text import strip_dateline
 from newsfold.dates import DAY_NAME
 
 _CONNECTIVE = re.compile(
-    r"^(?:But|And|However|Meanwhile|Also|In addition|Still|Yet|So|Instead|Moreover|Nevertheless|Nonetheless)"
-    r"(?:,\s*|\s+)(?=[A-Z“\"‘'a-z])"
+    r"^(?:(?:But|And|Meanwhile|Moreover|Nevertheless|Nonetheless)(?:,\s*|\s+)"
+    r"|(?:However|Also|In addition|Still|Yet|So|Instead),\s*)(?=[A-Z“\"‘'a-z])"
 )
+"""An opening connective. Those that also begin phrases ("So far", "Instead of", "However
+much", "In addition to", "Still more", "Also injured was") only with their comma."""
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)(?=[\s,.;:!?”’\"']|$)")
 
 
