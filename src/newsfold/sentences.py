@@ -24,7 +24,10 @@ OPENERS = frozenset(
     meanwhile however still also then""".split()
 )
 
-_BOUNDARY = re.compile(r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])""")
+_BOUNDARY = re.compile(r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"“‘'(\[]?(?:[A-Z0-9]|(?P<other>[^\W_a-z])))""")
+"""A sentence mark before a capital or a figure; or before a letter of another alphabet (see
+:func:`_is_boundary`: not a lower-case one, so "Übermorgen" and "Ἀθῆναι" begin sentences
+but "étage" does not)."""
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[]*([\w’']+)")
 
 
@@ -54,6 +57,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    if match["other"] and match["other"].islower():
+        return False
     mark = match.group(0)
     if not mark.startswith("."):
         return True  # "!", "?" and "…" always end a sentence when a capital follows

@@ -46,3 +46,16 @@ def test_agrees_with_pysbd_on_seed_style_prose():
 def test_round_trip_keeps_all_text():
     text = "One. Two, said Mr. Lee. “Three?” Four!"
     assert " ".join(split_sentences(text)) == text
+
+
+def test_sentences_start_with_capitals_of_any_alphabet_but_not_with_small_letters():
+    # Only ASCII capitals counted: "Übermorgen" and "Ärzte" did not start sentences, and a
+    # German, Greek or Russian paragraph was one unit with one citation.
+    assert split_sentences("Die Straße ist nass. Übermorgen soll es regnen. Ärzte warnen.") == [
+        "Die Straße ist nass.",
+        "Übermorgen soll es regnen.",
+        "Ärzte warnen.",
+    ]
+    assert split_sentences("Η βροχή σταμάτησε. Τα σχολεία ανοίγουν.") == ["Η βροχή σταμάτησε.", "Τα σχολεία ανοίγουν."]
+    assert split_sentences("Дождь прошёл. Школы откроются.") == ["Дождь прошёл.", "Школы откроются."]
+    assert split_sentences("Il habite au 3e étage. étage suivant.") == ["Il habite au 3e étage. étage suivant."]
