@@ -40,6 +40,23 @@ def test_stored_summaries_match_cluster_ids_and_skip_references(tmp_path):
     assert stored_summaries(tmp_path, [C()]) == {"DPP": {"d30001t": "First line. Second line."}}
 
 
+def test_stored_summaries_are_matched_by_the_whole_id_before_its_stem(tmp_path):
+    # Files were matched by the id less its closing letter only: "news1b.DPP" was dropped,
+    # "news1.DPP" scored against cluster news1b's references, and "d30001t.DPP" ignored.
+    class Cluster:
+        def __init__(self, ident):
+            self.id = ident
+
+    (tmp_path / "news1.DPP").write_text("For news1.")
+    (tmp_path / "news1b.DPP").write_text("For news1b.")
+    (tmp_path / "d30001t.DPP").write_text("For d30001t.")
+    (tmp_path / "d30002.DPP").write_text("")
+    clusters = [Cluster("news1"), Cluster("news1b"), Cluster("d30001t"), Cluster("d30002t")]
+    assert stored_summaries(tmp_path, clusters) == {
+        "DPP": {"news1": "For news1.", "news1b": "For news1b.", "d30001t": "For d30001t."}  # the empty one skipped
+    }
+
+
 def test_bootstrap_interval_brackets_the_mean():
     result = SystemResult("x", {str(k): score("a b c", ["a b " + "d" * (k % 3 + 1)]) for k in range(20)})
     low, high = result.interval("rouge1")

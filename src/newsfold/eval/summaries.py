@@ -64,18 +64,28 @@ MAX_STORED_BYTES = 100_000
 
 
 def stored_summaries(folder: Path, clusters: Sequence[Cluster]) -> dict[str, Summaries]:
-    """System name -> summaries, from files ``<cluster>.<System>`` (``d30001.DPP`` matches
-    cluster ``d30001t``); files with more dots (reference summaries) are ignored."""
-    by_prefix = {re.sub(r"[a-z]$", "", c.id).lower(): c.id for c in clusters}
+    """System name -> summaries, from files ``<cluster>.<System>``; files with more dots
+    (reference summaries) are ignored. A file names its cluster by its id, or as DUC's files
+    do, by the id without its closing letter (``d30001.DPP`` for cluster ``d30001t``) when no
+    other cluster has that id or that stem."""
     systems: dict[str, Summaries] = {}
     for path in sorted(folder.iterdir()):
         prefix, _, system = path.name.partition(".")
-        if not system or "." in system or prefix.lower() not in by_prefix:
+        cluster = _cluster_named(prefix.lower(), clusters)
+        if not system or "." in system or cluster is None:
             continue
         text = _stored_summary(path)
         if text is not None:
-            systems.setdefault(system, {})[by_prefix[prefix.lower()]] = text
+            systems.setdefault(system, {})[cluster] = text
     return systems
+
+
+def _cluster_named(name: str, clusters: Sequence[Cluster]) -> str | None:
+    exact = [c.id for c in clusters if c.id.lower() == name]
+    stems = [c.id for c in clusters if re.sub(r"[a-z]$", "", c.id).lower() == name]
+    if exact:
+        return exact[0]
+    return stems[0] if len(stems) == 1 else None
 
 
 def _stored_summary(path: Path) -> str | None:
@@ -86,9 +96,12 @@ def _stored_summary(path: Path) -> str | None:
         else:
             with path.open("rb") as stream:
                 data = stream.read(MAX_STORED_BYTES + 1)
-            if len(data) <= MAX_STORED_BYTES:
-                return " ".join(decode(data).split())
-            reason = f"over {MAX_STORED_BYTES:,} bytes: no summary is that long"
+            if len(data) > MAX_STORED_BYTES:
+                reason = f"over {MAX_STORED_BYTES:,} bytes: no summary is that long"
+            elif text := " ".join(decode(data).split()):
+                return text
+            else:
+                reason = "empty: it would score 0 and be averaged in"
     except OSError as exc:
         reason = exc.strerror or str(exc)
     except DecodeError as exc:
