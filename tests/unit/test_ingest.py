@@ -1,5 +1,6 @@
 """Ingest: files, folders, JSON Lines, stdin, and every kind of bad input."""
 
+import codecs
 import io
 import json
 import os
@@ -286,6 +287,30 @@ def test_html_on_stdin_is_known_by_its_tags_after_a_comment_and_a_long_style(mon
     page = f"<!-- CMS --><head>{style}<title>Ferry fares rise</title></head><body><p>{STORY}</p></body>"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(page.encode()))))
     (article,) = read_inputs(["-"])
+    assert article.format == "html"
+
+
+@pytest.mark.parametrize(
+    ("data", "case"),
+    [
+        (codecs.BOM_UTF8 + f"<!doctype html><html><body><p>{STORY}</p></body></html>".encode(), "utf-8 bom"),
+        (f"<!doctype html><html><body><p>{STORY}</p></body></html>".encode("utf-16"), "utf-16"),
+        (f"<article><h1>Port closed</h1><p>{STORY}</p></article>".encode(), "fragment"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_html_on_stdin_is_known_after_a_byte_order_mark_in_utf16_and_as_a_fragment(monkeypatch, data, case):
+    # All three were read as plain text: markup and form fields in the summary.
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    (article,) = read_inputs(["-"])
+    assert article.format == "html", case
+
+
+def test_an_html_record_is_known_after_a_style_longer_than_2_kb(tmp_path):
+    style = "<style>" + ".x { color: red; }\n" * 400 + "</style>"
+    page = f"{style}<html><body><p>{STORY}</p></body></html>"
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"text": page}) + "\n")
+    (article,) = read_inputs([str(tmp_path / "feed.jsonl")])
     assert article.format == "html"
 
 

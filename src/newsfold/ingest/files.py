@@ -137,10 +137,11 @@ def _read_document(path: Path, settings: IngestSettings) -> Item:
             shown(path),
             f"too large for one article ({shown_size}, limit {limit / 1e6:.1f} MB); put many articles in a .jsonl file",
         )
-    return _document(data, shown(path), shown(path.stem), _format_of(path.suffix.lower(), data))
+    return _document(data, shown(path), shown(path.stem), _format_of(path.suffix.lower()))
 
 
-def _document(data: bytes, path: str, article_id: str, fmt: str, line: int | None = None) -> Item:
+def _document(data: bytes, path: str, article_id: str, fmt: str | None, line: int | None = None) -> Item:
+    """One document's bytes decoded; ``fmt`` None: told from the text (HTML or plain text)."""
     if not data.strip():
         return Rejection(path, "empty file" if line is None else "empty record", line)
     try:
@@ -149,24 +150,32 @@ def _document(data: bytes, path: str, article_id: str, fmt: str, line: int | Non
         return Rejection(path, str(exc), line)
     if not text.strip():
         return Rejection(path, "no text after decoding", line)
+    fmt = fmt or ("html" if looks_like_html(text) else "text")
     return RawArticle(id=article_id, path=path, content=text, format=fmt, line=line)
 
 
-def _format_of(suffix: str, data: bytes) -> str:
+def _format_of(suffix: str) -> str | None:
+    """The format a file's suffix says, or None: to be told from its text."""
     if suffix in HTML_SUFFIXES:
         return "html"
-    if suffix in TEXT_SUFFIXES:
-        return "text"
-    return "html" if _looks_like_html(data) else "text"
+    return "text" if suffix in TEXT_SUFFIXES else None
 
 
-def _looks_like_html(data: bytes) -> bool:
-    """Markup, not text: it opens with a doctype, <html> or an XML declaration, or it opens
-    with a tag or a comment and has an <html>, <head> or <body> early on (after a long <style>)."""
-    head = data[:65_536].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")):
+_ELEMENT = re.compile(
+    r"<(?:p|div|article|section|main|header|footer|h[1-6]|table|ul|ol|figure|blockquote|span|a|b|i|em|strong"
+    r"|br|img|meta|link|title|style|script)[\s>/]"
+)
+"""An HTML element a page or a fragment of one opens with."""
+
+
+def looks_like_html(text: str) -> bool:
+    """Markup, not text: it opens (after any byte-order mark) with a doctype, <html>, an XML
+    declaration or an HTML element ("<article><p>..."), or with a comment and has an <html>,
+    <head> or <body> early on (after a long <style>)."""
+    head = text[:65_536].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or _ELEMENT.match(head):
         return True
-    return head.startswith(b"<") and any(tag in head for tag in (b"<html", b"<head", b"<body"))
+    return head.startswith("<") and any(tag in head for tag in ("<html", "<head", "<body"))
 
 
 def _read_stdin(settings: IngestSettings) -> Iterator[Item]:
@@ -189,7 +198,7 @@ def _read_stream(stream: BinaryIO, path: str, stem: str, settings: IngestSetting
     if len(data) > settings.max_article_bytes:
         yield Rejection(path, "too large for one article; send JSON Lines for many articles")
         return
-    yield _document(data, path, stem, "html" if _looks_like_html(data) else "text")
+    yield _document(data, path, stem, None)
 
 
 def _first_byte(stream: BinaryIO) -> bytes:
@@ -265,7 +274,7 @@ def _record(raw: bytes, path: str, default_id: str, line: int) -> Item:
     if not text or not text.strip():
         return Rejection(path, "record has no 'text'", line)
     text = _LONE_SURROGATE.sub("\ufffd", text)
-    fmt = "html" if _looks_like_html(text.encode("utf-8", "ignore")[:2048]) else "text"
+    fmt = "html" if looks_like_html(text) else "text"
     return RawArticle(
         id=_field(record, "id") or default_id,
         path=path,
