@@ -523,3 +523,11 @@ def test_a_store_that_cannot_be_opened_says_nothing_of_batches_kept(tmp_path):
     result = run("add", str(tmp_path / "a.txt"), "--db", str(db))
     assert result.exit_code == 1
     assert result.stderr == f"Error: cannot open the store {db}: table articles already exists\n"
+
+
+def test_a_postgresql_store_that_cannot_be_reached_is_named_on_one_line_without_its_password():
+    pytest.importorskip("psycopg")
+    result = run("events", "--db", "postgresql://ana:s3cret@127.0.0.1:1/news")  # nothing listens on port 1
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot open the PostgreSQL store postgresql://ana@127.0.0.1:1/news: ")
+    assert result.stderr.count("\n") == 1 and "s3cret" not in result.stderr

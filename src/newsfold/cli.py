@@ -207,8 +207,7 @@ def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extra
     """Show one stored event; with --since, only what is new since that date."""
     with _store(db) as store:
         if not store.has_event(event):
-            log.error("no event %s in %s", event, shown(db))
-            sys.exit(1)
+            raise click.ClickException(f"no event {event} in {shown(db)}")
         if since:
             _write_update(event, since.date(), store.update(event, since.date()), fmt)
             return
@@ -255,15 +254,20 @@ def _store(db: str, settings: Settings | None = None, kept: str = "", *, create:
     try:
         opened = open_store(db, settings)
     except failures() as exc:
-        raise click.ClickException(f"cannot open the store {shown(db)}: {str(exc).strip()}") from exc
+        raise click.ClickException(f"cannot open the store {shown(db)}: {_one_line(exc)}") from exc
     try:
         with opened as store:
             yield store
     except failures() as exc:
-        said = str(exc).strip()
+        said = _one_line(exc)
         if said == "database is locked":  # SQLite waited as long as it may for another writer
             said += f" (another writer has held it for over {sqlite_backend.BUSY_SECONDS:g} s)"
         raise click.ClickException(f"the store {shown(db)} failed: {said}" + (f"; {kept}" if kept else "")) from exc
+
+
+def _one_line(error: Exception) -> str:
+    """A database's message on one line (psycopg's run to several, with hints)."""
+    return " ".join(str(error).split())
 
 
 def _cell(text: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from newsfold._optional import require
 from newsfold.errors import NewsfoldError
 from newsfold.store.base import Row, Transactions, chunks
+from newsfold.store.targets import shown
 
 WRITER_LOCK = 0x6E657773  # "news": the advisory lock that makes one writer at a time
 MAX_VALUES = 5_000
@@ -36,7 +37,8 @@ class PostgresDatabase(Transactions):
         try:
             self.connection = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as exc:  # its message names the server, never the password
-            raise NewsfoldError(f"cannot open the PostgreSQL store: {str(exc).strip()}") from exc
+            said = " ".join(str(exc).split())
+            raise NewsfoldError(f"cannot open the PostgreSQL store {shown(url)}: {said}") from exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         with self.connection.cursor() as cursor:
