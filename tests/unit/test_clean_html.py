@@ -167,3 +167,13 @@ def test_a_url_too_long_to_use_is_left_out_not_cut():
     for url, kept in (("https://news.example/harbour", "https://news.example/harbour"), (long_url, None)):
         article = clean_article(RawArticle(id="a", path="a.jsonl", content=text, format="text", url=url))
         assert article.url == kept
+
+
+def test_a_text_in_a_script_without_spaces_is_refused_for_what_it_is():
+    # It was "no story text left after removing page furniture", of two plain paragraphs.
+    text = (
+        "北京市政府周一宣布，将在今年夏天之前完成对城市排水系统的全面检查。\n\n"
+        "官员表示，去年的暴雨造成了严重的城市内涝，许多居民的住宅被淹。\n"
+    )
+    rejection = clean_article(RawArticle(id="zh", path="zh.txt", content=text, format="text"))
+    assert isinstance(rejection, Rejection) and rejection.reason.startswith("written in a script without spaces")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from newsfold.clean.html import UnreadablePage, clean_html
 from newsfold.clean.text import capped, clean_text, one_line
@@ -34,6 +35,9 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
     else:
         cleaned = clean_text(raw.content, title=raw.title)
     if not cleaned.paragraphs:
+        if _unspaced_script(raw.content):
+            reason = "written in a script without spaces between words (Chinese, Japanese, Thai), which is not read yet"
+            return Rejection(raw.path, reason, raw.line)
         return Rejection(raw.path, "no story text left after removing page furniture", raw.line)
     if not any(ch.isalpha() for p in cleaned.paragraphs for ch in p):
         return Rejection(raw.path, "no words in the text (only figures, punctuation or symbols)", raw.line)
@@ -58,6 +62,18 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
 MAX_URL_CHARS = 8_000
 """A longer url is no address a reader can use (browsers and servers stop near this); a cut
 one would be a broken link, so it is left out."""
+
+
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""Thai, kana and CJK ideographs: scripts that write no space between words."""
+_MARKUP = re.compile(r"<[^>]*>")
+
+
+def _unspaced_script(content: str) -> bool:
+    """Whether most of the letters of a text (or a page's text) are of such a script."""
+    head = _MARKUP.sub(" ", content[:50_000])
+    letters = sum(ch.isalpha() for ch in head)
+    return letters > 0 and len(_UNSPACED.findall(head)) > letters / 2
 
 
 def _url(raw: str | None) -> str | None:
