@@ -22,7 +22,7 @@ from newsfold.errors import NewsfoldError
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, summary_record, write, write_jsonl
-from newsfold.store import DEFAULT, Store, failures, is_url, open_store, shown
+from newsfold.store import DEFAULT, Store, database_errors, is_url, open_store, shown
 from newsfold.store import sqlite as sqlite_backend
 from newsfold.store.store import BATCH
 from newsfold.types import Fold, Summary
@@ -253,12 +253,12 @@ def _store(db: str, settings: Settings | None = None, kept: str = "", *, create:
         raise click.ClickException(f"no store {db}: `newsfold add PATHS --db {db}` makes one")
     try:
         opened = open_store(db, settings)
-    except failures() as exc:
+    except database_errors() as exc:
         raise click.ClickException(f"cannot open the store {shown(db)}: {_one_line(exc)}") from exc
     try:
         with opened as store:
             yield store
-    except failures() as exc:
+    except database_errors() as exc:
         said = _one_line(exc)
         if said == "database is locked":  # SQLite waited as long as it may for another writer
             said += f" (another writer has held it for over {sqlite_backend.BUSY_SECONDS:g} s)"

@@ -215,6 +215,20 @@ def test_a_database_failure_that_leaves_the_transaction_open_still_fails_the_who
         assert store.db.query("SELECT COUNT(*) FROM articles") == [(0,)]
 
 
+def test_an_article_whose_row_is_too_big_for_an_index_is_its_own_refusal(store_target, sample_dir):
+    # PostgreSQL refuses a 4,000-character id in an index (SQLSTATE 54000, an OperationalError
+    # like a full disk): that is the article's trouble, and the rest of the batch is stored.
+    import hashlib  # noqa: PLC0415
+
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    noise = "".join(hashlib.sha256(str(k).encode()).hexdigest() for k in range(63))[:4000]  # incompressible
+    with open_store(store_target, NO_FACTS) as store:
+        report = store.add_articles([*articles[1:], replace(articles[0], id=noise)])
+        assert store.integrity() == []
+    assert report.new + report.rejected == len(articles)
+    assert report.new >= len(articles) - 1
+
+
 def test_articles_with_the_same_id_are_numbered_within_a_batch_and_across_batches(store_target, sample_dir, tmp_path):
     text = (sample_dir / "14_herald-strike.txt").read_text()
     for k, folder in enumerate(("a", "b", "c")):

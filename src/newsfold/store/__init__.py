@@ -13,7 +13,7 @@ from newsfold.store.targets import is_url, shown
 DEFAULT = "newsfold.db"
 
 
-def failures() -> tuple[type[Exception], ...]:
+def database_errors() -> tuple[type[Exception], ...]:
     """The errors of the databases the store has opened in this process (a full disk, a lost
     server): a command ends on them with one line."""
     psycopg = sys.modules.get("psycopg")  # imported by a PostgreSQL store, and only then
@@ -36,4 +36,4 @@ def open_store(target: str = DEFAULT, settings: Settings | None = None) -> Store
     return Store(connect(target), settings)
 
 
-__all__ = ["DEFAULT", "AddReport", "EventRow", "Store", "connect", "failures", "is_url", "open_store", "shown"]
+__all__ = ["DEFAULT", "AddReport", "EventRow", "Store", "connect", "database_errors", "is_url", "open_store", "shown"]

@@ -78,9 +78,9 @@ class NewArticles:
                         self._write()
             except TransactionLost as lost:  # the database ended the transaction: not this article's doing
                 raise lost.error from None
-            except self.db.failures:  # the database's own trouble, whether or not the savepoint undid it
-                raise
             except Exception as exc:  # noqa: BLE001 - any other refusal of one article is that article's
+                if self.db.failed(exc):  # the database's own trouble, whether or not the savepoint undid it
+                    raise
                 if not guarded:
                     raise Refused from exc
                 self._forget()  # rows it left waiting, if it failed before they were written
@@ -95,6 +95,8 @@ class NewArticles:
         try:
             self._write()
         except Exception as exc:  # noqa: BLE001 - one of them refused: redone guarded, one by one
+            if self.db.failed(exc):  # not a row's doing: no retry would store it
+                raise
             raise Refused from exc
         index.write()  # cannot be refused: the bands of stored articles, each (key, article) once
         return out

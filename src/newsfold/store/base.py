@@ -19,9 +19,11 @@ class Database(Protocol):
 
     dialect: str
     """``sqlite`` or ``postgresql``."""
-    failures: tuple[type[Exception], ...]
-    """The errors that are the database's own trouble (a full disk, a lost connection, a lock
-    held too long), not a row's: they fail a whole transaction."""
+
+    def failed(self, error: Exception) -> bool:
+        """Whether ``error`` is the database's own trouble (a full disk, a lost connection, a
+        lock held too long), not a row's: it fails a whole transaction."""
+        ...
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
 

@@ -22,6 +22,10 @@ index. Given 16,000 band keys at once, it may read the whole bands table instead
 100,000 articles, against 0.1 s for the same keys in pieces)."""
 
 
+FAILED_CLASSES = frozenset({"08", "53", "57", "58"})
+"""SQLSTATE classes of the server's own trouble: connection, resources, intervention, system."""
+
+
 def _sql(sql: str) -> str:
     return sql.replace("?", "%s").replace("BLOB", "BYTEA")
 
@@ -33,12 +37,21 @@ class PostgresDatabase(Transactions):
 
     def __init__(self, url: str) -> None:
         psycopg = require("psycopg", extra="postgres", feature="A PostgreSQL store")
-        self.failures = (psycopg.OperationalError,)  # a lost connection, a full disk (SQLSTATE 08, 53, 57)
+        self._operational = psycopg.OperationalError
         try:
             self.connection = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as exc:  # its message names the server, never the password
             said = " ".join(str(exc).split())
             raise NewsfoldError(f"cannot open the PostgreSQL store {shown(url)}: {said}") from exc
+
+    def failed(self, error: Exception) -> bool:
+        """A lost connection (no SQLSTATE, or class 08), a full disk or memory (53), a server
+        shutting down (57) or a system error (58). Not the rest of class 54 ("index row size
+        exceeds maximum"), which is one row's."""
+        if not isinstance(error, self._operational):
+            return False
+        state = getattr(error, "sqlstate", None)
+        return state is None or state[:2] in FAILED_CLASSES
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         with self.connection.cursor() as cursor:

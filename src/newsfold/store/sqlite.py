@@ -30,7 +30,6 @@ class SQLiteDatabase(Transactions):
     """A SQLite file opened for the store."""
 
     dialect = "sqlite"
-    failures = (sqlite3.OperationalError,)
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -59,6 +58,10 @@ class SQLiteDatabase(Transactions):
         self.connection.execute("PRAGMA foreign_keys=ON")
         self.connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         self._checkpoints: Checkpoints | None = None
+
+    def failed(self, error: Exception) -> bool:
+        """A full disk, an I/O error, a lock held too long: SQLite's OperationalError."""
+        return isinstance(error, sqlite3.OperationalError)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self.connection.execute(sql, params).fetchall()
