@@ -1,7 +1,7 @@
 """The store's PostgreSQL backend (psycopg 3, the ``postgres`` extra): same SQL, same behaviour.
 
-The writer takes an advisory lock before its transaction begins, so two ``newsfold add``
-runs against one database take turns as they do on SQLite.
+The writer takes a transaction-scoped advisory lock, so two ``newsfold add`` runs against
+one database take turns as they do on SQLite.
 """
 
 from __future__ import annotations
@@ -93,21 +93,12 @@ class PostgresDatabase(Transactions):
 
     @contextmanager
     def _begin(self, write: bool) -> Iterator[None]:
-        if not write:
-            with self.connection.transaction():
+        with self.connection.transaction():
+            if write:
+                self.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+            else:
                 self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                yield
-            return
-        # The writer's lock is taken before its transaction begins, not inside it: a transaction
-        # begun before the wait keeps the catalog as it was then, so one that waited while
-        # another made the store's tables still found none (to_regclass) and made them again.
-        self.execute("SELECT pg_advisory_lock(?)", (WRITER_LOCK,))
-        try:
-            with self.connection.transaction():
-                yield
-        finally:
-            if not self.connection.closed:
-                self.execute("SELECT pg_advisory_unlock(?)", (WRITER_LOCK,))
+            yield
 
     def refresh_statistics(self) -> None:
         """ANALYZE: without fresh statistics the planner reads the bands table from end to end

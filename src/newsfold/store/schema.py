@@ -214,7 +214,11 @@ def version(db: Database) -> int:
     if db.dialect == "sqlite":
         found = db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
     else:
-        found = db.query("SELECT to_regclass('meta') IS NOT NULL")[0][0]
+        # Read from the catalog's rows, not its cache (to_regclass): a writer whose transaction
+        # began before it waited for another that made the tables still found none in the
+        # cache, and made them again ("relation meta already exists").
+        sql = "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'meta')"
+        found = db.query(sql)[0][0]
     if not found:
         return 0
     rows = db.query("SELECT value FROM meta WHERE key = 'schema_version'")
