@@ -376,3 +376,22 @@ def test_json_lines_in_utf16_are_refused_whole_by_name(tmp_path, encoding):
     articles, rejected = split(read_inputs([str(path)]))
     assert articles == []
     assert rejected == [Rejection(str(path), "JSON Lines must be UTF-8, and this is UTF-16: convert it first", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        # Plain text that opens with something in angle brackets stays text.
+        ("<Title page removed by the wire service>\n\nThe port closed on Friday.", False),
+        ("<Script of the mayor's address follows>\n\nThe mayor spoke for an hour.", False),
+        ("<B>ULLETIN</B> The port closed on Friday.", False),
+        # Fragments of pages are markup, after comments and a non-breaking space too.
+        ("<!-- wp:paragraph -->\n<p>The port closed on Friday.</p>\n<!-- /wp:paragraph -->", True),
+        ("\u00a0<p>The port closed on Friday.</p>", True),
+        ("<article><h1>Port closed</h1><p>The port closed on Friday.</p></article>", True),
+    ],
+)
+def test_a_record_is_markup_when_it_opens_with_a_closed_block_not_with_any_angle_bracket(tmp_path, text, html):
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"text": text}) + "\n")
+    (article,) = read_inputs([str(tmp_path / "feed.jsonl")])
+    assert (article.format == "html") is html

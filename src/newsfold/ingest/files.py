@@ -161,19 +161,25 @@ def _format_of(suffix: str) -> str | None:
     return "text" if suffix in TEXT_SUFFIXES else None
 
 
-_ELEMENT = re.compile(
-    r"<(?:p|div|article|section|main|header|footer|h[1-6]|table|ul|ol|figure|blockquote|span|a|b|i|em|strong"
-    r"|br|img|meta|link|title|style|script)[\s>/]"
+_BLOCK = re.compile(
+    r"<(?P<name>p|div|article|section|main|header|footer|nav|aside|h[1-6]|table|ul|ol|figure|blockquote|center|time)"
+    r"[\s>]"
 )
-"""An HTML element a page or a fragment of one opens with."""
+"""A block of a page that a fragment of one opens with ("<article><p>..."); it counts only when
+its closing tag follows, as a line of text like "<Title page removed>" has none."""
+_COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
 
 
 def looks_like_html(text: str) -> bool:
-    """Markup, not text: it opens (after any byte-order mark) with a doctype, <html>, an XML
-    declaration or an HTML element ("<article><p>..."), or with a comment and has an <html>,
-    <head> or <body> early on (after a long <style>)."""
-    head = text[:65_536].lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or _ELEMENT.match(head):
+    """Markup, not text: after any byte-order mark, white space and comments, it opens with a
+    doctype, <html> or an XML declaration, or with a block element that is closed later, or
+    with a tag and has an <html>, <head> or <body> early on (after a long <style>)."""
+    head = text[:65_536].lstrip("\ufeff\u00a0 \t\r\n").lower()
+    while head.startswith("<!--") and (comment := _COMMENT.match(head)):
+        head = head[comment.end() :]
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    if (block := _BLOCK.match(head)) and f"</{block['name']}>" in head:
         return True
     return head.startswith("<") and any(tag in head for tag in ("<html", "<head", "<body"))
 
