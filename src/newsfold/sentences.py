@@ -24,7 +24,7 @@ OPENERS = frozenset(
     meanwhile however still also then""".split()
 )
 
-_BOUNDARY = re.compile(r"""(?:[.!?]+|…)[\"'”’)\]]*(?=\s+[\"“‘'(\[]?(?:[A-Z0-9]|(?P<other>[^\W_a-z])))""")
+_BOUNDARY = re.compile(r"""(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+(?:[\"“‘'„(\[]|«\s?)?(?:[A-Z0-9]|(?P<other>[^\W_a-z])))""")
 """A sentence mark before a capital or a figure; or before a letter of another alphabet (see
 :func:`_is_boundary`: not a lower-case one, so "Übermorgen" and "Ἀθῆναι" begin sentences
 but "étage" does not)."""

@@ -177,3 +177,17 @@ def test_a_text_in_a_script_without_spaces_is_refused_for_what_it_is():
     )
     rejection = clean_article(RawArticle(id="zh", path="zh.txt", content=text, format="text"))
     assert isinstance(rejection, Rejection) and rejection.reason.startswith("written in a script without spaces")
+
+
+def test_a_page_in_a_script_without_spaces_is_known_behind_a_long_inline_script():
+    script = "<script>" + "var settings = {'tracking': true, 'region': 'asia'};\n" * 120 + "</script>"
+    news = "北京市政府周一宣布，将在今年夏天之前完成对城市排水系统的全面检查。"
+    page = f"<html><head>{script}</head><body><p>{news}</p></body></html>"
+    rejection = clean_article(RawArticle(id="zh", path="zh.html", content=page, format="html"))
+    assert isinstance(rejection, Rejection) and rejection.reason.startswith("written in a script without spaces")
+
+
+def test_a_space_in_a_url_is_written_as_browsers_send_it():
+    text = "The harbour board met on Tuesday to hear from the engineers about the sea wall."
+    raw = RawArticle(id="a", path="a.jsonl", content=text, format="text", url="https://news.example/sea wall")
+    assert clean_article(raw).url == "https://news.example/sea%20wall"

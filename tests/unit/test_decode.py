@@ -98,3 +98,11 @@ def test_a_wav_file_is_named_though_its_header_has_utf16s_zeros():
     wav = b"RIFF\x24\x08\x00\x00WAVEfmt " + b"".join(n.to_bytes(2, "little") for n in range(32, 127)) * 10
     with pytest.raises(DecodeError, match="RIFF media file"):
         decode(wav)
+
+
+def test_utf16_text_of_figures_and_markup_is_text_too():
+    # A results table or a page's JSON-LD has few letters; it has no control characters either.
+    table = "100 m final\n1. K. Ostrel 10.02 (+0.4)\n2. J. Lukin 10.11 (+0.4)\n3. M. Vey 10.19\n" * 20
+    page = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-03-05"}</script>' * 20
+    for text in (table, page):
+        assert decode(text.encode("utf-16-le")) == text

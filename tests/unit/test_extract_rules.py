@@ -252,3 +252,13 @@ def test_a_relative_date_that_would_fall_off_the_calendar_is_no_date():
     # such publication dates are refused now, but a store may hold one from before
     assert find_dates("The river will crest tomorrow.", dt.date(9999, 12, 31)) == []
     assert [d.date for d in find_dates("The river crested yesterday.", dt.date(9999, 12, 31))] == ["9999-12-30"]
+
+
+def test_about_a_figure_read_from_text_rounds_where_its_writer_did():
+    # "8.2 billion" arrives as 8199999999.999999: its roundness was a float's last digit.
+    from newsfold.extract.agreement import bounds
+    from newsfold.types import Figure
+
+    (found,) = find_figures("The state will spend about 8.2 billion dollars on the line.")
+    figure = Figure(found.value, found.unit, found.text, found.measures, found.period, ())
+    assert bounds(figure) == pytest.approx((8.15e9, 8.25e9))

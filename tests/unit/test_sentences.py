@@ -59,3 +59,11 @@ def test_sentences_start_with_capitals_of_any_alphabet_but_not_with_small_letter
     assert split_sentences("Η βροχή σταμάτησε. Τα σχολεία ανοίγουν.") == ["Η βροχή σταμάτησε.", "Τα σχολεία ανοίγουν."]
     assert split_sentences("Дождь прошёл. Школы откроются.") == ["Дождь прошёл.", "Школы откроются."]
     assert split_sentences("Il habite au 3e étage. étage suivant.") == ["Il habite au 3e étage. étage suivant."]
+
+
+def test_a_quotation_opened_the_german_or_french_way_starts_a_sentence():
+    assert split_sentences("Er sagte es. „Nein“, rief sie. « Non », dit-il.") == [
+        "Er sagte es.",
+        "„Nein“, rief sie.",
+        "« Non », dit-il.",
+    ]

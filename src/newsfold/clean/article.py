@@ -61,12 +61,12 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
 
 MAX_URL_CHARS = 8_000
 """A longer url is no address a reader can use (browsers and servers stop near this); a cut
-one would be a broken link, so it is left out."""
+one would be a broken link, so it is left out. A space in one is written %20."""
 
 
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 """Thai, kana and CJK ideographs: scripts that write no space between words."""
-_MARKUP = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
 def _unspaced_script(content: str) -> bool:
@@ -78,7 +78,9 @@ def _unspaced_script(content: str) -> bool:
 
 def _url(raw: str | None) -> str | None:
     url = one_line(raw)
-    return url if url and len(url) <= MAX_URL_CHARS and " " not in url else None
+    if url:
+        url = url.replace(" ", "%20")  # as a browser sends it
+    return url if url and len(url) <= MAX_URL_CHARS else None
 
 
 def _published(raw: RawArticle) -> dt.date | None:

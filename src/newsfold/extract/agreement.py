@@ -141,7 +141,8 @@ def _rounded_to(value: float) -> float:
     """The place of a number's last non-zero digit: 50 -> 10, 2,300 -> 100, 10.9 -> 0.1 (1 for 0)."""
     if value == 0:
         return 1.0
-    return float(Decimal(10) ** Decimal(repr(value)).normalize().as_tuple().exponent)
+    # 15 digits: "8.2 billion" arrives as 8199999999.999999, a float's last digit astray
+    return float(Decimal(10) ** Decimal(f"{value:.15g}").normalize().as_tuple().exponent)
 
 
 def _stories_disagree(group: Sequence[Figure], story_of: Mapping[str, str]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -144,9 +145,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-MOST_WORDS = 0.6
-"""Text has at least this share of letters and spaces (English about 0.95); 16-bit numbers,
-which have UTF-16's zero bytes too, read as about 0.5 of them."""
+MOST_CONTROLS = 0.05
+"""Text has almost no control or unassigned characters (tabs and line ends aside); 16-bit
+numbers, which have UTF-16's zero bytes too, read as about 15 % of them or more."""
 
 
 def _utf16_text(data: bytes, codec: str) -> str:
@@ -156,7 +157,8 @@ def _utf16_text(data: bytes, codec: str) -> str:
         name = codec.upper()
         raise DecodeError(f"looks like {name} without a byte-order mark but is not valid {name}") from exc
     head = text[:4096]
-    if sum(ch.isalpha() or ch.isspace() for ch in head) < MOST_WORDS * len(head):
+    odd = sum(not ch.isspace() and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") for ch in head)
+    if odd > MOST_CONTROLS * len(head):
         raise DecodeError("binary file (16-bit values, not UTF-16 text)")
     return text
 
