@@ -58,9 +58,11 @@ def parse_date(text: str | None) -> dt.date | None:
 
 
 _YEAR_FIRST = re.compile(
-    r"(?P<y>\d{4})(?:/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:[T ].*)?|(?P<cm>\d{2})(?P<cd>\d{2})(?:\d{4}(?:\d{2})?)?)"
+    r"(?P<y>\d{4})(?:/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:[T ]\d{1,2}:\d{2}\S*(?:\s*[A-Z]{1,5})?)?"
+    r"|(?P<cm>\d{2})(?P<cd>\d{2})(?:T?\d{4}(?:\d{2})?Z?)?)"
 )
-"""2025/03/05 (with a time after it or not), or 20250305, 202503050800, 20250305080000."""
+"""2025/03/05 with a time or not ("2025/03/05 08:00:00 UTC"), or 20250305, 202503050800,
+20250305T080000Z."""
 _STAMP = re.compile(r"(?P<digits>\d{9,10}|\d{13})(?:\.\d+)?")
 """A Unix time: seconds (9 or 10 digits: 1973 to 2286) or milliseconds (13)."""
 

@@ -55,6 +55,8 @@ def test_old_and_coming_dates_are_read():
         ("2025/03/05T08:00:00Z", dt.date(2025, 3, 5)),
         ("202503050800", dt.date(2025, 3, 5)),  # to the minute: not a Unix time of 1976
         ("20250305080000", dt.date(2025, 3, 5)),
+        ("20250305T080000Z", dt.date(2025, 3, 5)),  # ISO 8601's basic form
+        ("2025/03/05 was stormy", None),  # not a date with a time: words after it
         ("20251345", None),
         ("2025-13-45", None),
         ("99999999999", None),  # eleven digits: neither a date nor a Unix time

@@ -367,12 +367,12 @@ def test_a_record_whose_text_is_not_a_string_says_what_it_is(tmp_path, value, ki
     assert rejected == [Rejection(str(path), f"'text' must be a string, not {kind}", 1)]
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
-def test_json_lines_in_utf16_are_refused_whole_by_name(tmp_path, encoding):
+@pytest.mark.parametrize(("encoding", "first"), [("utf-16", ""), ("utf-16-le", ""), ("utf-16-le", "\n")])
+def test_json_lines_in_utf16_are_refused_whole_by_name(tmp_path, encoding, first):
     # Split on the byte "\n", UTF-16 lines came apart mid-character: the first was refused,
-    # the others read by luck as UTF-16-BE.
+    # the others read by luck as UTF-16-BE (all of them, after a blank first line).
     path = tmp_path / "feed.jsonl"
-    path.write_bytes("".join(json.dumps({"text": STORY}) + "\n" for _ in range(3)).encode(encoding))
+    path.write_bytes((first + "".join(json.dumps({"text": STORY}) + "\n" for _ in range(3))).encode(encoding))
     articles, rejected = split(read_inputs([str(path)]))
     assert articles == []
     assert rejected == [Rejection(str(path), "JSON Lines must be UTF-8, and this is UTF-16: convert it first", 1)]

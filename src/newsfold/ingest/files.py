@@ -232,10 +232,10 @@ of it is not read."""
 
 def _read_jsonl(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:
     limit = settings.max_line_bytes
+    if hasattr(stream, "peek") and looks_utf16(stream.peek(8192)[:8192]):  # its lines would split mid-character
+        yield Rejection(path, "JSON Lines must be UTF-8, and this is UTF-16: convert it first", 1)
+        return
     for number, raw in enumerate(_lines(stream, limit), start=1):
-        if number == 1 and isinstance(raw, bytes) and looks_utf16(raw):  # its lines split mid-character
-            yield Rejection(path, "JSON Lines must be UTF-8, and this is UTF-16: convert it first", number)
-            return
         if raw is _Overlong.RECORD:
             yield Rejection(path, f"record longer than {limit:,} bytes", number)
         elif raw is _Overlong.ENDLESS:
