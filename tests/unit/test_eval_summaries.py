@@ -218,6 +218,18 @@ def test_clusters_without_text_or_references_are_skipped_with_a_warning(tmp_path
     assert f"cluster 4 of {data} skipped: it has no article text and no reference summaries" in result.stderr
 
 
+def test_a_cluster_whose_references_rouge_cannot_read_is_scored_with_a_warning(tmp_path):
+    # ROUGE keeps a-z and 0-9: Greek references scored on their figures alone, without a word.
+    data = tmp_path / "set.jsonl"
+    greek = _changed(id="el", summaries=["Η βροχή σταμάτησε το 2005 και τα σχολεία ανοίγουν ξανά."])
+    data.write_text("\n".join(json.dumps(c) for c in (CLUSTER, greek)) + "\n")
+    result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--json"])
+    assert result.exit_code == 0
+    assert set(json.loads(result.stdout)["newsfold"]) == {"c1", "el"}
+    assert f"cluster el of {data}: its references are mostly in letters ROUGE does not read" in result.stderr
+    assert "cluster c1" not in result.stderr
+
+
 def test_stored_summaries_that_are_not_text_files_are_skipped_with_a_warning(tmp_path, caplog):
     (tmp_path / "c1.Good").write_text("Rescue crews lifted residents from rooftops.")
     (tmp_path / "c1.Folder").mkdir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,6 +48,13 @@ def run_summary_eval(
         if lacks:
             log.warning("cluster %s of %s skipped: it has no %s", cluster.id, data, " and no ".join(lacks))
             continue
+        if not _scorable(cluster.summaries):
+            log.warning(
+                "cluster %s of %s: its references are mostly in letters ROUGE does not read (it keeps a-z and"
+                " 0-9 only), so its scores say little",
+                cluster.id,
+                data,
+            )
         clusters.append(cluster)
     if not clusters:
         where = f" with task {task!r}" if task else ""
@@ -67,6 +74,12 @@ def run_summary_eval(
     print(f"{data.name}: {len(clusters)} clusters, summaries cut to {words} words, rouge-score with stemming\n")
     print(table(results))
     _print_rouge155(systems, clusters, words)
+
+
+def _scorable(references: Sequence[str]) -> bool:
+    """Whether most letters of the references are ones ROUGE's tokenizers keep (a-z, any case)."""
+    letters = [ch for text in references for ch in text if ch.isalpha()]
+    return sum(ch.isascii() for ch in letters) >= len(letters) / 2
 
 
 def run_systems(
