@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -18,7 +17,7 @@ import click
 from newsfold import __version__, logs
 from newsfold.bundled import sample_corpus
 from newsfold.config import ExtractSettings, Settings, SummarySettings
-from newsfold.errors import NewsfoldError
+from newsfold.errors import NewsfoldError, said
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, summary_record, write, write_jsonl
@@ -35,8 +34,8 @@ log = logging.getLogger("newsfold")
 
 
 class _Commands(click.Group):
-    """Errors newsfold reports on purpose, and a store that cannot be read, end the command
-    with their message (and exit status 1), not a traceback; Ctrl-C ends it with status 130."""
+    """Errors newsfold reports on purpose end the command with their message (and exit status
+    1), not a traceback (a store's own errors: see :func:`_store`); Ctrl-C ends it with status 130."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -46,8 +45,6 @@ class _Commands(click.Group):
             sys.exit(130)
         except NewsfoldError as exc:
             raise click.ClickException(str(exc)) from exc
-        except sqlite3.DatabaseError as exc:
-            raise click.ClickException(f"the store failed: {exc}") from exc
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -254,20 +251,15 @@ def _store(db: str, settings: Settings | None = None, kept: str = "", *, create:
     try:
         opened = open_store(db, settings)
     except database_errors() as exc:
-        raise click.ClickException(f"cannot open the store {shown(db)}: {_one_line(exc)}") from exc
+        raise click.ClickException(f"cannot open the store {shown(db)}: {said(exc)}") from exc
     try:
         with opened as store:
             yield store
     except database_errors() as exc:
-        said = _one_line(exc)
-        if said == "database is locked":  # SQLite waited as long as it may for another writer
-            said += f" (another writer has held it for over {sqlite_backend.BUSY_SECONDS:g} s)"
-        raise click.ClickException(f"the store {shown(db)} failed: {said}" + (f"; {kept}" if kept else "")) from exc
-
-
-def _one_line(error: Exception) -> str:
-    """A database's message on one line (psycopg's run to several, with hints)."""
-    return " ".join(str(error).split())
+        message = said(exc)
+        if message == "database is locked":  # SQLite waited as long as it may for another writer
+            message += f" (another writer has held it for over {sqlite_backend.BUSY_SECONDS:g} s)"
+        raise click.ClickException(f"the store {shown(db)} failed: {message}" + (f"; {kept}" if kept else "")) from exc
 
 
 def _cell(text: str) -> str:

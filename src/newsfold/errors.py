@@ -13,3 +13,9 @@ class ConfigError(NewsfoldError):
 
 class MissingDependency(NewsfoldError, ImportError):
     """An optional dependency is not installed; the message says how to install it."""
+
+
+def said(error: BaseException) -> str:
+    """What an exception says, on one line (a database's or a parser's message may run to
+    several, with hints)."""
+    return " ".join(str(error).split())

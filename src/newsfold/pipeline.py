@@ -22,6 +22,7 @@ from newsfold.clean import clean_article
 from newsfold.cluster import group_stories
 from newsfold.config import ExtractSettings, Settings, SummarySettings
 from newsfold.dedup import find_stories
+from newsfold.errors import said
 from newsfold.extract import extract_event
 from newsfold.features import story_vectors
 from newsfold.ingest import read_inputs
@@ -88,7 +89,7 @@ def cleaned(item: RawArticle | Rejection) -> Article | Rejection:
     except MemoryError:  # the machine's state, not the page's
         raise
     except Exception as exc:  # noqa: BLE001 - named in the rejection, and the run goes on
-        detail = " ".join(str(exc).split())[:200]
+        detail = said(exc)[:200]
         reason = f"could not be cleaned: {type(exc).__name__}: {detail} (a newsfold bug: please report it)"
         return Rejection(item.path, reason, item.line)
 

@@ -68,24 +68,21 @@ def stored_summaries(folder: Path, clusters: Sequence[Cluster]) -> dict[str, Sum
     (reference summaries) are ignored. A file names its cluster by its id, or as DUC's files
     do, by the id without its closing letter (``d30001.DPP`` for cluster ``d30001t``) when no
     other cluster has that id or that stem."""
+    stems: dict[str, list[str]] = {}
+    for c in clusters:
+        stems.setdefault(re.sub(r"[a-z]$", "", c.id).lower(), []).append(c.id)
+    named = {stem: ids[0] for stem, ids in stems.items() if len(ids) == 1}  # DUC's names, when unambiguous
+    named.update({c.id.lower(): c.id for c in reversed(clusters)})  # a cluster's own id first (the first such)
     systems: dict[str, Summaries] = {}
     for path in sorted(folder.iterdir()):
         prefix, _, system = path.name.partition(".")
-        cluster = _cluster_named(prefix.lower(), clusters)
+        cluster = named.get(prefix.lower())
         if not system or "." in system or cluster is None:
             continue
         text = _stored_summary(path)
         if text is not None:
             systems.setdefault(system, {})[cluster] = text
     return systems
-
-
-def _cluster_named(name: str, clusters: Sequence[Cluster]) -> str | None:
-    exact = [c.id for c in clusters if c.id.lower() == name]
-    stems = [c.id for c in clusters if re.sub(r"[a-z]$", "", c.id).lower() == name]
-    if exact:
-        return exact[0]
-    return stems[0] if len(stems) == 1 else None
 
 
 def _stored_summary(path: Path) -> str | None:

@@ -21,6 +21,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
+from newsfold.extract.figures import AT_LEAST, AT_MOST, ROUGHLY
 from newsfold.graph import components
 from newsfold.stopwords import STOP_WORDS
 from newsfold.summarize.concepts import stem
@@ -115,9 +116,12 @@ def claims(
     return tuple(consensus), tuple(unique), by_story
 
 
-_AT_LEAST = re.compile(r"(?:at least|more than|over|just over)\s", re.I)
-_AT_MOST = re.compile(r"(?:less than|fewer than|under|just under|up to|as many as)\s", re.I)
-_ABOUT = re.compile(r"(?:about|around|nearly|almost|some|roughly|approximately)\s", re.I)
+def _opening(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(words) + r")\s", re.IGNORECASE)
+
+
+_AT_LEAST, _AT_MOST, _ABOUT = _opening(AT_LEAST), _opening(AT_MOST), _opening(ROUGHLY)
+"""A figure's text opening with a qualifier of each kind (see figures.py)."""
 ABOUT = 0.1
 """How far "about X" may be from the number it rounds, at most: 10 % of X (see :func:`bounds`)."""
 

@@ -71,11 +71,11 @@ _FIGURE = re.compile(
     r"(?:-(?P<hy>[a-z]+)\b(?!-old))?"  # "a 30-year concession", "the 120-seat assembly"
     r"(?![\w\-]|\.\d|:\d)"
 )
-_QUALIFIER = re.compile(
-    r"(?:at least|more than|less than|fewer than|as many as|up to|about|around|nearly|almost|"
-    r"some|roughly|approximately|over|under|just over|just under)\s+$",
-    re.I,
-)
+AT_LEAST = ("at least", "more than", "over", "just over")
+AT_MOST = ("less than", "fewer than", "under", "just under", "up to", "as many as")
+ROUGHLY = ("about", "around", "nearly", "almost", "some", "roughly", "approximately")
+"""The words that qualify a figure ("at least 14"), by the values they let it stand for."""
+_QUALIFIER = re.compile(r"(?:" + "|".join(AT_LEAST + AT_MOST + ROUGHLY) + r")\s+$", re.I)
 _AGE = re.compile(r"(?:\baged?\s+$|[A-Z][a-z]+,\s*$)")
 _AGE_AFTER = re.compile(r"^(?:,|-year-old|\s+years?\s+old)")
 _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|ET\b|o'clock)", re.I)

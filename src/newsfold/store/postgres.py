@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from newsfold._optional import require
-from newsfold.errors import NewsfoldError
+from newsfold.errors import NewsfoldError, said
 from newsfold.store.base import Row, Transactions, chunks
 from newsfold.store.targets import shown
 
@@ -41,8 +41,7 @@ class PostgresDatabase(Transactions):
         try:
             self.connection = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as exc:  # its message names the server, never the password
-            said = " ".join(str(exc).split())
-            raise NewsfoldError(f"cannot open the PostgreSQL store {shown(url)}: {said}") from exc
+            raise NewsfoldError(f"cannot open the PostgreSQL store {shown(url)}: {said(exc)}") from exc
 
     def failed(self, error: Exception) -> bool:
         """A lost connection (no SQLSTATE, or class 08), a full disk or memory (53), a server

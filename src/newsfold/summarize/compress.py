@@ -99,11 +99,12 @@ def drop_weekdays(text: str) -> str:
     has one. A sentence with a quotation is left alone."""
     if _QUOTE.search(text) or not _ANY_DAY.search(text):
         return text
-    if not _FUTURE.search(text):
+    future = _FUTURE.search(text)
+    if not future:
         text = _OPENING_DAY.sub("", text)
 
-    def planned(match: re.Match[str]) -> bool:
-        return _FUTURE.search(match.string, 0, match.start()) is not None
+    def planned(match: re.Match[str]) -> bool:  # a word of plan before it (none in most sentences)
+        return future is not None and _FUTURE.search(match.string, 0, match.start()) is not None
 
     text = _SAID_DAY.sub(lambda m: m.group() if planned(m) else m["verb"], text)
     text = _VERB_DAY.sub(lambda m: m.group() if planned(m) else m["verb"], text)
