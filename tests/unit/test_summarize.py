@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -419,3 +421,44 @@ def test_a_summary_and_a_brief_open_with_a_story_opening_that_states_the_event(s
         }
         assert event.summary.sentences[0].text in openings
         assert event.brief.sentences[0].text in openings
+
+
+def _flood_event(sample_fold):
+    """The sample's flood event: its stories and articles (the wire report is carried by three outlets)."""
+    stories = {s.id: s for s in sample_fold.stories}
+    articles = {a.id: a for a in sample_fold.articles}
+    event = next(e for e in sample_fold.events if "01_meridian-flood-wire" in e.articles)
+    return [stories[s] for s in event.stories], {a: articles[a] for a in event.articles}
+
+
+def test_the_summary_opens_with_the_lede_of_the_story_most_outlets_carried(sample_fold):
+    # The flood summary read "Villages downstream of Dunmarrow were piling sandbags..." (a
+    # radio story's opening, denser in the word pairs the stories share) rather than the wire
+    # report three outlets ran: "At least 14 people were killed ...".
+    stories, articles = _flood_event(sample_fold)
+    wire = next(s for s in stories if "01_meridian-flood-wire" in s.articles)
+    assert len({articles[a].source for a in wire.articles}) == 3
+    first = summarize_event(stories, articles).summary.sentences[0]
+    assert first.text.startswith("At least 14 people were killed and more than 3,000 forced from their homes")
+    assert set(first.sources) == set(wire.articles)
+    # Articles naming no outlet may come from three: the same.
+    unnamed = {a: replace(article, source=None) for a, article in articles.items()}
+    assert summarize_event(stories, unnamed).summary.sentences[0].text == first.text
+
+
+def test_an_outlets_own_updates_of_a_story_are_one_outlet(sample_fold):
+    # The three copies of the wire report as one outlet's updates: no story is carried more
+    # widely than the others, and the densest opening is taken, as in DUC's AP updates.
+    stories, articles = _flood_event(sample_fold)
+    wire = next(s for s in stories if "01_meridian-flood-wire" in s.articles)
+    one_outlet = {a: replace(x, source="Meridian Wire") if a in wire.articles else x for a, x in articles.items()}
+    first = summarize_event(stories, one_outlet).summary.sentences[0]
+    assert first.text.startswith("Villages downstream of Dunmarrow were piling sandbags")
+
+
+def test_the_widest_storys_lede_gives_way_when_it_does_not_fit(sample_fold):
+    # The wire report's opening is 39 words: within 30 another story's opening is taken.
+    stories, articles = _flood_event(sample_fold)
+    summary = summarize_event(stories, articles, SummarySettings(words=30)).summary
+    assert summary.words <= 30
+    assert summary.sentences[0].text.startswith("Villages downstream of Dunmarrow")

@@ -3,7 +3,9 @@
 The summary and the brief are the candidate sentences that best cover the event's concepts
 (:mod:`newsfold.summarize.concepts`, :mod:`newsfold.summarize.coverage`) within their
 budgets. The summary holds at least one story's opening sentence, which states the event,
-and opens with it; the other sentences follow in story order (stories come in the order they
+and opens with it: that of the story the most outlets carried, when several outlets carried
+one (a wire report picked up by others is the event's main account) and its opening fits;
+the other sentences follow in story order (stories come in the order they
 were reported) then sentence order. The
 headline is the first title short enough (largest story first), else the most central
 sentence short enough.
@@ -55,7 +57,9 @@ def summarize_event(
     per_story = settings.story_sentences
     if len(stories) > LARGE_EVENT:
         per_story = min(per_story or LEAD_SENTENCES_OF_LARGE, LEAD_SENTENCES_OF_LARGE)
-    selector = _Selector(_notes(stories, articles, settings, notes), per_story, settings)
+    selector = _Selector(
+        _notes(stories, articles, settings, notes), per_story, settings, main=_widest(stories, articles)
+    )
     attribute = _Attribution(stories, articles)
     if settings.max_bytes is None:
         summary = selector.choose(settings.words, fill=settings.fill)
@@ -97,6 +101,15 @@ def _notes(
     return [taken.get(s.id) or take_notes(articles[s.canonical], settings) for s in stories]
 
 
+def _widest(stories: Sequence[Story], articles: dict[str, Article]) -> set[int]:
+    """The stories carried by the most outlets, when that is more than one; else all of them.
+    An article that names no outlet counts as one of its own (it may come from anywhere); an
+    outlet's updates of its own story are one outlet."""
+    outlets = [len({articles[a].source or f"\0{a}" for a in s.articles}) for s in stories]
+    most = max(outlets, default=0)
+    return {j for j, n in enumerate(outlets) if n == most or most == 1}
+
+
 def _pool(
     notes: Sequence[StoryNotes], per_story: int | None
 ) -> tuple[list[Candidate], list[tuple[Concept, ...]], list[set[Concept]]]:
@@ -124,7 +137,9 @@ class _Selector:
         per_story: int | None,
         settings: SummarySettings,
         known: frozenset[Concept] = frozenset(),
+        main: set[int] | None = None,
     ) -> None:
+        """``main``: the stories whose opening the summary is to hold when one fits (None: any)."""
         pool, covers, leads = _pool(notes, per_story)
         weights = concept_weights(
             [n.concepts for n in notes], leads, min_support=settings.min_support, lead_bonus=settings.lead_bonus
@@ -138,6 +153,7 @@ class _Selector:
         # Between equal covers, the earlier sentence of its story (far below any weight).
         self.prefer = [1e-3 / (1 + c.position) for c in pool]
         self.openings = [k for k, c in enumerate(pool) if c.position == 0] if settings.open_with_lede else []
+        self.main_openings = [k for k in self.openings if main is None or pool[k].story in main]
         self.exact = settings.exact
 
     def choose(
@@ -149,18 +165,19 @@ class _Selector:
         add the most concept weight; it runs past the budget, for a reader who stops there.
         ``exact`` overrides the settings' choice of solver."""
         costs = [c.bytes if by_bytes else c.words for c in self.pool]
+        main = [k for k in self.main_openings if costs[k] <= budget]
         chosen = best_cover(
             self.covers,
             self.weights,
             costs,
             budget,
             prefer=self.prefer,
-            one_of=self.openings,
+            one_of=main or self.openings,
             exact=self.exact if exact is None else exact,
         )
         ordered = sorted((self.pool[k] for k in chosen), key=lambda c: (c.story, c.position))
         if self.openings:  # the summary is to open with a lede (not an update summary)
-            ordered = _lede_first(ordered)
+            ordered = _lede_first(ordered, {self.pool[k].story for k in main})
         left = budget - sum(costs[k] for k in chosen)
         if fill and not by_bytes and left > 0:
             ordered.extend(self._closing(chosen, left))
@@ -181,11 +198,12 @@ class _Selector:
         return [self.pool[best]] if best is not None and gains[best] > 0 else []
 
 
-def _lede_first(ordered: list[Candidate]) -> list[Candidate]:
-    """The first story opening among the sentences goes first: it states the event, and a
-    sentence from further into a story ("The motion, tabled by the opposition, ...") read
-    before it leans on what the reader has not been told."""
-    opening = next((c for c in ordered if c.position == 0), None)
+def _lede_first(ordered: list[Candidate], main: set[int]) -> list[Candidate]:
+    """The first story opening among the sentences goes first, of a ``main`` story if there is
+    one: it states the event, and a sentence from further into a story ("The motion, tabled by
+    the opposition, ...") read before it leans on what the reader has not been told."""
+    openings = [c for c in ordered if c.position == 0]
+    opening = next((c for c in openings if c.story in main), openings[0] if openings else None)
     if opening is None:
         return ordered
     return [opening, *(c for c in ordered if c is not opening)]
