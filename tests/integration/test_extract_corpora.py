@@ -66,6 +66,17 @@ def test_every_disagreement_found_is_a_designed_one(sample_fold, gold):
     assert sorted(sorted({_digits(f.text) for f in c.figures}) for c in found) == sorted(map(sorted, designed))
 
 
+def test_figures_of_several_things_in_one_period_are_no_change_over_time(sample_fold):
+    # The strike's "12%" pay rise sought and "5%" offered (both this year, with "3%" next year
+    # and the port's revenue "14%" down last year) were shown as one figure changing over time,
+    # as were the "about 400,000" tonnes waiting to load and the "about 600,000" a 2019 strike
+    # delayed, against 3.4 million tonnes loaded last year.
+    for event in sample_fold.events:
+        for conflict in event.facts.agreement.conflicts:
+            values = {_digits(f.text) for f in conflict.figures}
+            assert not {"12", "5"} <= values and not {"400,000", "600,000"} <= values, conflict
+
+
 def test_json_carries_the_facts_of_every_event(sample_fold):
     from newsfold.render import to_dict
 

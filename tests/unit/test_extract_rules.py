@@ -227,6 +227,28 @@ def test_a_conflict_needs_two_stories_each_stating_what_the_other_does_not_allow
     assert conflict.kind == "differs"
 
 
+def test_figures_change_over_time_only_when_each_period_has_one_value():
+    from newsfold.extract.agreement import conflicts
+    from newsfold.types import Figure
+
+    def rise(value, text, measures, when, *articles):
+        return Figure(value, "%", text, measures, when and f"in {when}", articles, when=when)
+
+    stories = {"a": "s1", "b": "s2"}
+    published = {"a": dt.date(2025, 3, 7), "b": dt.date(2025, 3, 7)}
+    # The sample's strike: a 12% pay rise sought and 5% offered this year, 3% next year. Two
+    # values for this year: not one rise changing, but several things linked by "pay rise".
+    sought = rise(12, "12%", "pay rise sought", "2025", "a", "b")
+    offered = rise(5, "5%", "pay rise offered", "2025", "a", "b")
+    later = rise(3, "3%", "pay rise offered next year", "2026", "b")
+    assert conflicts([sought, offered, later], stories, published) == ()
+    # One value a period (qualified values may differ within what they allow): a change.
+    before = rise(9, "9%", "pay rise won", "2023", "a")
+    over = rise(11, "more than 11%", "pay rise sought", "2025", "b")
+    (conflict,) = conflicts([before, sought, over], stories, published)
+    assert conflict.kind == "changes over time" and conflict.figures == (before, sought, over)
+
+
 @pytest.mark.parametrize(
     ("text", "value", "allowed"),
     [

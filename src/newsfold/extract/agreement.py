@@ -5,8 +5,9 @@ when they share most of their content words (Porter stems; Jaccard at least ``SA
 a claim stated by two or more independent stories is consensus, one stated by a single story
 is unique to it. Figures are compared when they count the same unit and their measures share a
 content word (with death words folded together: "killed" = "died"); a group with different
-values is a conflict, labelled ``changes over time`` when the figures' periods differ and
-``differs`` when they do not.
+values is a conflict, labelled ``changes over time`` when it follows one thing through
+periods that differ, and ``differs`` when two stories give values that do not allow each
+other.
 """
 
 from __future__ import annotations
@@ -166,6 +167,20 @@ def _stories_disagree(group: Sequence[Figure], story_of: Mapping[str, str]) -> b
     return any(beyond(a, b) and beyond(b, a) for n, a in enumerate(stated) for b in stated[n + 1 :])
 
 
+def _one_value(group: Sequence[Figure]) -> bool:
+    """Whether the figures allow a common value ("about 2,300" and "more than 2,000" do)."""
+    allowed = [bounds(f) for f in group]
+    return max(low for low, _ in allowed) <= min(high for _, high in allowed)
+
+
+def _periods(group: Sequence[Figure]) -> list[list[Figure]]:
+    """The figures of each period stated (and of none), in order of first appearance."""
+    periods: dict[str | None, list[Figure]] = {}
+    for f in group:
+        periods.setdefault(f.when, []).append(f)
+    return list(periods.values())
+
+
 def about(figure: Figure) -> frozenset[str]:
     """What a figure is said of, as content words: its measure and the words just before it."""
     return content(figure.measures) | content(figure.context)
@@ -178,7 +193,11 @@ def conflicts(
 
     The kind is ``changes over time`` when two figures state different periods, or when one
     states an earlier one ("before sanctions", "at the end of 2017", a past year) and another
-    states none (so speaks of the time of writing); else ``differs``.
+    states none (so speaks of the time of writing), and the figures of each period allow one
+    value: the group follows one thing through time. A group whose figures of one period do
+    not (a pay rise of 12% sought and one of 5% offered, both "this year") holds several
+    things a shared word linked, and is no conflict. Else ``differs``, when two stories each
+    state a figure the other's do not allow (:func:`_stories_disagree`).
     """
     keys = [about(f) for f in figures]
     by_unit: dict[str, list[int]] = {}
@@ -199,6 +218,8 @@ def conflicts(
         now = max(years) if years else None
         earlier = any(w == "before" or now is not None and int(w[:4]) < now for w in stated)
         if len(stated) > 1 or earlier and any(f.when is None for f in group):
+            if not all(map(_one_value, _periods(group))):
+                continue  # several things, linked by a word: a pay rise sought and one offered
             kind = "changes over time"
         elif _stories_disagree(group, story_of):
             kind = "differs"
