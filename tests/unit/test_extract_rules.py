@@ -115,6 +115,44 @@ def test_both_numbers_of_a_score_measure_one_thing():
     assert (bare.value, bare.unit) == (50, "vote")
 
 
+def test_a_name_the_recogniser_opens_with_the_is_kept():
+    pytest.importorskip("spacy")
+    from newsfold.extract import ner
+
+    if not ner.available():
+        pytest.skip("no spaCy model")
+    text = "The river rose overnight, the National Civil Protection Agency said, and the state said so too."
+    (found,) = ner.mentions([text])
+    names = {m.text for m in found}
+    assert "the National Civil Protection Agency" in names
+    assert not any(m.text[:1].islower() and not m.text.startswith("the ") for m in found)
+
+
+def test_entities_match_the_annotation_by_any_of_their_names():
+    from newsfold.eval.extraction import score_entities
+    from newsfold.types import Entity
+
+    gold = {
+        "flood": [
+            {"name": "Dario Fenn", "type": "PERSON", "aliases": ["Fenn"]},
+            {"name": "National Civil Protection Agency", "type": "ORG", "aliases": []},
+            {"name": "Dunmarrow", "type": "PLACE", "aliases": []},
+        ]
+    }
+    found = {
+        "flood": (
+            Entity("Fenn", "PERSON", (), {}),  # an alias of the annotated name
+            Entity("the National Civil Protection Agency", "ORG", (), {}),  # "the" aside
+            Entity("Dunmarrow", "ORG", (), {}),  # the right name, the wrong type
+            Entity("Mill Lane", "PERSON", (), {}),  # not annotated
+        )
+    }
+    scores = score_entities(gold, found)
+    named, typed = scores["entities (name)"], scores["entities (name + type)"]
+    assert (named.matched, named.predicted, named.gold) == (3, 4, 3)
+    assert (typed.matched, typed.predicted, typed.gold) == (2, 4, 3)
+
+
 def test_one_entity_per_real_person_or_place():
     found = [
         ("Kim Jong Un", "PERSON"),

@@ -13,19 +13,21 @@ articles that carry them, and matched one to one:
   paragraph naming the same date ("on Thursday (March 13)") count once on both sides;
 - a figure an article states twice about the same thing (same value and unit, a content word of
   what it measures in common: "the port authority has offered 5%" ... "a 5% offer") counts once
-  on both sides, as the event lists it once.
+  on both sides, as the event lists it once;
+- an entity (annotated per event) matches when one of its names is one of the other's, case
+  and a leading "the" aside; with its type, when the types agree too.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsfold.extract.agreement import content
 from newsfold.extract.passages import triples, words
-from newsfold.types import Fold
+from newsfold.types import Entity, Fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,76 @@ def score(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]]) -> dict[
             totals[name][1] += len(p)
             totals[name][2] += len(g)
     return {name: Score(*t) for name, t in totals.items()}
+
+
+SAMPLE_EVENTS = {
+    "flood": "01_meridian-flood-wire",
+    "strike": "12_meridian-strike-wire",
+    "desalination": "05_herald-desal-plant",
+    "vote": "08_meridian-vote-wire",
+    "shipwreck": "15_courier-shipwreck",
+}
+"""The sample annotation's events (the keys of its entities), each by an article it holds."""
+
+
+def event_entities(fold: Fold, events: Mapping[str, str] = SAMPLE_EVENTS) -> dict[str, tuple[Entity, ...]]:
+    """The entities of each annotated event (key -> an article the event holds)."""
+    out = {}
+    for name, article in events.items():
+        event = next((e for e in fold.events if article in e.articles), None)
+        out[name] = event.facts.entities if event is not None and event.facts is not None else ()
+    return out
+
+
+def score_entities(gold: Mapping[str, list[dict]], found: Mapping[str, Sequence[Entity]]) -> dict[str, Score]:
+    """Precision and recall of each event's entities, by name, and by name and type.
+
+    Args:
+        gold: event key -> the annotated entities (``name``, ``type``, ``aliases``).
+        found: the same keys -> the entities the event's facts list.
+    """
+    totals = {"entities (name)": [0, 0, 0], "entities (name + type)": [0, 0, 0]}
+    for key, annotated in gold.items():
+        mine = [{"name": e.name, "type": e.type, "aliases": e.aliases} for e in found.get(key, ())]
+        for name, same in (("entities (name)", same_entity), ("entities (name + type)", same_typed_entity)):
+            totals[name][0] += len(_pairs(annotated, mine, same))
+            totals[name][1] += len(mine)
+            totals[name][2] += len(annotated)
+    return {name: Score(*t) for name, t in totals.items()}
+
+
+def entity_misses(
+    gold: Mapping[str, list[dict]], found: Mapping[str, Sequence[Entity]]
+) -> Iterable[tuple[str, str, dict]]:
+    """("missed" | "extra" | "typed", event key, entity) for every entity not matched with its
+    type ("typed": found by name, with another type; the item is the annotation's)."""
+    for key, annotated in gold.items():
+        mine = [{"name": e.name, "type": e.type, "aliases": e.aliases} for e in found.get(key, ())]
+        by_name, typed = _pairs(annotated, mine, same_entity), _pairs(annotated, mine, same_typed_entity)
+        for k, item in enumerate(annotated):
+            if k not in by_name:
+                yield "missed", key, item
+            elif k not in typed:
+                yield "typed", key, {**item, "found": mine[by_name[k]]["type"]}
+        used = set(by_name.values())
+        yield from (("extra", key, x) for k, x in enumerate(mine) if k not in used)
+
+
+def same_entity(gold: Mapping, found: Mapping) -> bool:
+    return bool(_names(gold) & _names(found))
+
+
+def same_typed_entity(gold: Mapping, found: Mapping) -> bool:
+    return gold["type"] == found["type"] and same_entity(gold, found)
+
+
+def _names(entity: Mapping) -> set[str]:
+    """An entity's names, lower case, curly apostrophes straight, without a leading "the"."""
+    out = set()
+    for name in (entity["name"], *entity.get("aliases", ())):
+        name = " ".join(name.replace("’", "'").lower().split())
+        out.add(name.removeprefix("the "))
+    return out
 
 
 def misses(gold: Mapping, found: Mapping[str, Mapping[str, list[dict]]], kind: str) -> Iterable[tuple[str, str, dict]]:

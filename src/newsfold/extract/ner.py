@@ -81,8 +81,17 @@ def mentions(texts: Sequence[str], model: str = DEFAULT_MODEL) -> Iterator[list[
         yield [
             Mention(ent.text, _type(text, ent.start_char, ent.label_), ent.start_char, ent.end_char)
             for ent in doc.ents
-            if ent.label_ in TYPES and ent.text[:1].isupper()
+            if ent.label_ in TYPES and _named(ent.text)
         ]
+
+
+def _named(span: str) -> bool:
+    """Whether a recognised span is a name: capitalised, after a leading "the" (the recogniser
+    takes it into "the National Civil Protection Agency", "the University of Portmere")."""
+    words = span.split(maxsplit=1)
+    if len(words) == 2 and words[0] == "the":
+        span = words[1]
+    return span[:1].isupper()
 
 
 def _type(text: str, start: int, label: str) -> str:
