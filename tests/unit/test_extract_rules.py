@@ -128,6 +128,33 @@ def test_a_name_the_recogniser_opens_with_the_is_kept():
     assert not any(m.text[:1].islower() and not m.text.startswith("the ") for m in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        # The small model calls these towns organisations or people; the words before say place.
+        (
+            "Troops shelled a village about 30 kilometres west of Grozny, the Chechen capital, on Friday.",
+            "Grozny",
+            "PLACE",
+        ),
+        ("The rebels retreated to the northern Bosnian town of Brcko before dawn.", "Brcko", "PLACE"),
+        ("Flood water reached the capital, Vessant, by the evening.", "Vessant", "PLACE"),
+        ("Farmers in neighbouring Ostrel moved their cattle.", "Ostrel", "PLACE"),
+        # A name taken with its "the" is not placed by the "in" before it.
+        ("A former lawyer in the Justice Department said the case was weak.", "the Justice Department", "ORG"),
+        ("Voters in the House of Representatives chamber waited for the count.", "the House of Representatives", "ORG"),
+    ],
+)
+def test_the_words_before_a_name_can_say_it_is_a_place(sentence, name, kind):
+    pytest.importorskip("spacy")
+    from newsfold.extract import ner
+
+    if not ner.available():
+        pytest.skip("no spaCy model")
+    (found,) = ner.mentions([sentence])
+    assert (name, kind) in {(m.text, m.type) for m in found}
+
+
 def test_entities_match_the_annotation_by_any_of_their_names():
     from newsfold.eval.extraction import score_entities
     from newsfold.types import Entity

@@ -9,6 +9,7 @@ the genuine ``en_core_web_sm`` 3.8, installed from PyPI as ``en-core-web-sm-vbsp
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,16 @@ MAX_CHARS = 100_000
 spaCy's memory grows with the text; it refuses texts over ``nlp.max_length`` outright."""
 PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward"})
 """Words after which a name is a place: the small model often calls invented towns people or firms."""
+_PLACE_BEFORE = re.compile(
+    r"(?:^|(?<=\s))"
+    r"(?:(?:" + "|".join(sorted(PLACE_BEFORE)) + r")"
+    r"|(?:town|city|village|port|capital|province|county|district|island) of"
+    r"|capital,"
+    r"|(?:north|south|east|west|downstream|upstream) of"
+    r"|neighbou?ring)\s+$",
+    re.IGNORECASE,
+)
+"""What a place's name follows: one of PLACE_BEFORE, "the village of", "the capital,", "south of"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +106,13 @@ def _named(span: str) -> bool:
 
 
 def _type(text: str, start: int, label: str) -> str:
-    """The entity type, a place whatever the label after "in", "near", "outside" ... ("in Dunmarrow")."""
-    before = text[max(0, start - 12) : start].split()
-    if label in ("ORG", "PERSON") and before and before[-1].lower() in PLACE_BEFORE:
+    """The entity type; a place whatever the label after words that say so: "in", "near",
+    "outside" ... ("in Dunmarrow"), "the village of", "south of", "the capital," or
+    "neighbouring". Not a name the recogniser took with its "the" ("in the House")."""
+    if (
+        label in ("ORG", "PERSON")
+        and not text.startswith("the ", start)
+        and _PLACE_BEFORE.search(text, max(0, start - 40), start)
+    ):
         return "PLACE"
     return TYPES[label]
