@@ -462,3 +462,23 @@ def test_the_widest_storys_lede_gives_way_when_it_does_not_fit(sample_fold):
     summary = summarize_event(stories, articles, SummarySettings(words=30)).summary
     assert summary.words <= 30
     assert summary.sentences[0].text.startswith("Villages downstream of Dunmarrow")
+
+
+def test_a_widest_story_opening_that_shares_nothing_gives_way_to_another():
+    # The story two outlets ran opens with a sentence no other story shares a word pair with:
+    # it can add no concept, so another story's opening is the one the summary must hold (the
+    # summary had held none).
+    rain = "Heavy rain flooded the river valley and forced thousands of residents from their homes overnight."
+    search = "Rescue teams searched the river valley for missing residents as the water kept rising on Tuesday."
+    meeting = "Officials gathered quietly at a downtown hotel yesterday afternoon to discuss budget questions."
+    radio = "A local radio presenter described scenes of confusion at the school gates as parents waited."
+    crews = "Television crews filmed parents waiting at the school gates because several roads were closed."
+    articles = {
+        "a1": replace(art("a1", meeting, rain, search), source="Wire"),
+        "a2": replace(art("a2", meeting, rain, search), source="Paper"),
+        "b1": replace(art("b1", radio, search, rain), source="Radio"),
+        "c1": replace(art("c1", crews, rain, search), source="TV"),
+    }
+    stories = [Story("s1", "a1", ("a1", "a2")), Story("s2", "b1", ("b1",)), Story("s3", "c1", ("c1",))]
+    summary = summarize_event(stories, articles, SummarySettings(words=40)).summary
+    assert summary.sentences[0].text in (radio, crews)

@@ -165,7 +165,7 @@ class _Selector:
         add the most concept weight; it runs past the budget, for a reader who stops there.
         ``exact`` overrides the settings' choice of solver."""
         costs = [c.bytes if by_bytes else c.words for c in self.pool]
-        main = [k for k in self.main_openings if costs[k] <= budget]
+        main = [k for k in self.main_openings if costs[k] <= budget and self.covers[k]]  # that can be chosen
         chosen = best_cover(
             self.covers,
             self.weights,
