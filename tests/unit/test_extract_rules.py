@@ -143,6 +143,9 @@ def test_a_name_the_recogniser_opens_with_the_is_kept():
         # A name taken with its "the" is not placed by the "in" before it.
         ("A former lawyer in the Justice Department said the case was weak.", "the Justice Department", "ORG"),
         ("Voters in the House of Representatives chamber waited for the count.", "the House of Representatives", "ORG"),
+        ("A former lawyer in The Justice Department said the case was weak.", "The Justice Department", "ORG"),
+        # Capital as money is no place.
+        ("Investors pulled their capital, Lena Marquart told the committee on Monday.", "Lena Marquart", "PERSON"),
     ],
 )
 def test_the_words_before_a_name_can_say_it_is_a_place(sentence, name, kind):

@@ -129,7 +129,7 @@ def score_entities(gold: Mapping[str, list[dict]], found: Mapping[str, Sequence[
     """
     totals = {"entities (name)": [0, 0, 0], "entities (name + type)": [0, 0, 0]}
     for key, annotated in gold.items():
-        mine = [{"name": e.name, "type": e.type, "aliases": e.aliases} for e in found.get(key, ())]
+        mine = _annotated(found.get(key, ()))
         for name, same in (("entities (name)", same_entity), ("entities (name + type)", same_typed_entity)):
             totals[name][0] += len(_pairs(annotated, mine, same))
             totals[name][1] += len(mine)
@@ -143,7 +143,7 @@ def entity_misses(
     """("missed" | "extra" | "typed", event key, entity) for every entity not matched with its
     type ("typed": found by name, with another type; the item is the annotation's)."""
     for key, annotated in gold.items():
-        mine = [{"name": e.name, "type": e.type, "aliases": e.aliases} for e in found.get(key, ())]
+        mine = _annotated(found.get(key, ()))
         by_name, typed = _pairs(annotated, mine, same_entity), _pairs(annotated, mine, same_typed_entity)
         for k, item in enumerate(annotated):
             if k not in by_name:
@@ -152,6 +152,11 @@ def entity_misses(
                 yield "typed", key, {**item, "found": mine[by_name[k]]["type"]}
         used = set(by_name.values())
         yield from (("extra", key, x) for k, x in enumerate(mine) if k not in used)
+
+
+def _annotated(entities: Sequence[Entity]) -> list[dict]:
+    """Entities in the annotation's shape."""
+    return [{"name": e.name, "type": e.type, "aliases": e.aliases} for e in entities]
 
 
 def same_entity(gold: Mapping, found: Mapping) -> bool:

@@ -27,11 +27,11 @@ MAX_CHARS = 100_000
 spaCy's memory grows with the text; it refuses texts over ``nlp.max_length`` outright."""
 PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward"})
 """Words after which a name is a place: the small model often calls invented towns people or firms."""
-_PLACE_BEFORE = re.compile(
+_PLACE_CUE = re.compile(
     r"(?:^|(?<=\s))"
     r"(?:(?:" + "|".join(sorted(PLACE_BEFORE)) + r")"
     r"|(?:town|city|village|port|capital|province|county|district|island) of"
-    r"|capital,"
+    r"|the\s+(?:\S+\s+)?capital,"
     r"|(?:north|south|east|west|downstream|upstream) of"
     r"|neighbou?ring)\s+$",
     re.IGNORECASE,
@@ -111,8 +111,8 @@ def _type(text: str, start: int, label: str) -> str:
     "neighbouring". Not a name the recogniser took with its "the" ("in the House")."""
     if (
         label in ("ORG", "PERSON")
-        and not text.startswith("the ", start)
-        and _PLACE_BEFORE.search(text, max(0, start - 40), start)
+        and text[start : start + 4].lower() != "the "
+        and _PLACE_CUE.search(text, max(0, start - 40), start)
     ):
         return "PLACE"
     return TYPES[label]
