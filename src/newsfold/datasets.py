@@ -63,7 +63,7 @@ def _cluster(line: str, path: str) -> Cluster:
         raise TypeError("'summaries' is a list of reference texts")
     return Cluster(
         id=_name(record, "id"),
-        articles=tuple(_article(a, path) for a in articles),
+        articles=tuple(_article(a, path, n) for n, a in enumerate(articles, start=1)),
         summaries=tuple(s for s in summaries if s.strip()),
         task=_text(record, "task"),
     )
@@ -88,7 +88,8 @@ def _text(record: dict[str, object], key: str) -> str | None:
 
 def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
-        return f"no {exc.args[0]!r}"
+        what = exc.args[0]
+        return what if str(what).startswith("article ") else f"no {what!r}"
     if isinstance(exc, RecursionError):
         return "not valid JSON: nested too deeply"
     if isinstance(exc, json.JSONDecodeError):
@@ -96,10 +97,19 @@ def _reason(exc: Exception) -> str:
     return str(exc)
 
 
-def _article(record: dict[str, object], path: str) -> Article:
+def _article(record: dict[str, object], path: str, number: int) -> Article:
+    try:
+        return _read_article(record, path)
+    except KeyError as exc:
+        raise KeyError(f"article {number}: no {exc.args[0]!r}") from exc
+    except TypeError as exc:
+        raise TypeError(f"article {number}: {exc}") from exc
+
+
+def _read_article(record: dict[str, object], path: str) -> Article:
     raw = record["text"]
     if not isinstance(raw, str):
-        raise TypeError("an article's 'text' is a string")
+        raise TypeError("its 'text' is a string")
     text = normalise(raw)
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
     dateline = None

@@ -188,9 +188,14 @@ def _changed(**fields):
         (json.dumps({"id": "c2"}), "no 'articles'"),
         (json.dumps(_changed(id=[1])), "'id' is a string or a number"),
         (json.dumps(_changed(articles="abc")), "'articles' is a list of objects"),
-        (json.dumps(_changed(articles=[{"id": "a", "title": "no text"}])), "no 'text'"),
-        (json.dumps(_changed(articles=[{"id": "a", "text": None}])), "an article's 'text' is a string"),
-        (json.dumps(_changed(articles=[{"id": "a", "text": "x", "date": ["2025"]}])), "'date' is a string or a number"),
+        (json.dumps(_changed(articles=[{"id": "a", "title": "no text"}])), "article 1: no 'text'"),
+        (json.dumps(_changed(articles=[{"id": "a", "text": None}])), "article 1: its 'text' is a string"),
+        (
+            json.dumps(_changed(articles=[{"id": "a", "text": "x"}, {"id": "b", "text": "x", "date": ["2025"]}])),
+            "article 2: 'date' is a string or a number",
+        ),
+        # An article without an id was said to be a cluster without one.
+        (json.dumps(_changed(articles=[{"text": "x"}])), "article 1: no 'id'"),
         (json.dumps(_changed(summaries="one reference, not a list")), "'summaries' is a list of reference texts"),
         (json.dumps(_changed(summaries=[1, 2])), "'summaries' is a list of reference texts"),
         (json.dumps(CLUSTER), "cluster c1 is on line 1 too"),
