@@ -98,8 +98,17 @@ def _unreadable_folders(errors: list[OSError], where: Path | str) -> Iterator[Re
 
 def shown(path: Path | str) -> str:
     """A path as text that can be printed and stored: bytes of a file name that are not UTF-8
-    (which Python carries as lone surrogates) become U+FFFD."""
-    return os.fsencode(path).decode("utf-8", "replace")
+    (which Python carries as lone surrogates) become U+FFFD, and so do control characters."""
+    return printable(os.fsencode(path).decode("utf-8", "replace"))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(name: str) -> str:
+    """A name (a path, an id) with each control character as U+FFFD: written to a terminal,
+    "\x1b[2J" in a file name or a JSON id would clear the screen, "\x1b]0;..." set its title."""
+    return _CONTROL.sub("\ufffd", name)
 
 
 def read_file(path: Path, settings: IngestSettings, *, explicit: bool = False) -> Iterator[Item]:
@@ -282,7 +291,7 @@ def _record(raw: bytes, path: str, default_id: str, line: int) -> Item:
     text = _LONE_SURROGATE.sub("\ufffd", text)
     fmt = "html" if looks_like_html(text) else "text"
     return RawArticle(
-        id=_field(record, "id") or default_id,
+        id=printable(_field(record, "id") or default_id),
         path=path,
         content=text,
         format=fmt,
