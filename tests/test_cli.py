@@ -61,6 +61,43 @@ def test_text_and_markdown_show_headline_summary_and_brief():
             assert "**Brief.** " + event["brief"]["sentences"][0]["text"] in markdown
 
 
+HOSTILE = [
+    "<script>alert(1)</script> and <img src=x onerror=alert(2)>",
+    "[a link](http://example.invalid) ![an image](x.png) <http://auto.link>",
+    "# Storm | hits *the* _coast_ `code` ~~struck~~ AT&T &copy;",
+    "1. a list? 12) another; - a bullet; > a quote; \\ a backslash",
+]
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "- starts a list", "1999. The year", "> starts a quotation", "+ plus"])
+def test_markdown_text_reads_as_the_same_words_in_a_markdown_renderer(text):
+    markdown_it = pytest.importorskip("markdown_it")
+    import html
+
+    from newsfold.render import markdown_text
+
+    rendered = markdown_it.MarkdownIt("commonmark").render(markdown_text(text))
+    assert rendered.startswith("<p>") and rendered.endswith("</p>\n")
+    assert html.unescape(rendered[3:-5]) == text
+
+
+def test_markdown_output_keeps_hostile_titles_and_outlets_as_text(tmp_path):
+    # Titles, outlets and ids came out raw: a title "<script>..." was HTML in the Markdown,
+    # "[a link](...)" a link, "Daily *Star*" broke the italics of its line.
+    markdown_it = pytest.importorskip("markdown_it")
+    records = [
+        {"id": f"a{n}", "title": title, "source": "Daily *Star* <b>", "text": STORY, "published": "2025-03-07"}
+        for n, title in enumerate(HOSTILE)
+    ]
+    data = tmp_path / "hostile.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = run("fold", str(data), "--format", "markdown", "--no-extract")
+    assert result.exit_code == 0
+    page = markdown_it.MarkdownIt("commonmark").render(result.stdout)
+    assert not any(tag in page for tag in ("<script", "<img", "<a ", "<b>", "<code>", "<h1>Storm"))
+    assert "Daily *Star* &lt;b&gt;" in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
 def test_markdown_and_out_file(tmp_path):
     out = tmp_path / "report.md"
     result = run("fold", "--format", "markdown", "--out", str(out))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from newsfold import __version__
@@ -152,6 +153,23 @@ def _write_readable(fold: Fold, stream: TextIO, *, markdown: bool) -> None:
     stream.writelines(_rejections(fold, markdown=markdown))
 
 
+_MARKDOWN_MARK = re.compile(r"[\\`*_\[\]<>|~&]")
+_OPENING_MARK = re.compile(r"^(?:[#>+=-]|\d+[.)])")
+
+
+def markdown_text(text: str) -> str:
+    """Text from an article as Markdown that reads as the same text: every character Markdown
+    could take for emphasis, a link, code, HTML or a table escaped, as is one that would open a
+    heading, quotation or list ("# ", "1. ") at the start. An article's title written as
+    "<script>...</script>" or "[link](...)" stays words on the page."""
+    text = _MARKDOWN_MARK.sub(lambda m: "\\" + m.group(0), text)
+    return _OPENING_MARK.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text, count=1)
+
+
+def _plain(text: str) -> str:
+    return text
+
+
 def _overview(fold: Fold) -> str:
     outlets = {a.source for a in fold.articles if a.source}
     return (
@@ -168,18 +186,19 @@ def _count(n: int, singular: str, plural: str | None = None) -> str:
 def _event_lines(
     articles: dict[str, Article], stories: dict[str, Story], event: Event, number: int, *, markdown: bool
 ) -> Iterator[str]:
+    esc = markdown_text if markdown else _plain
     marker = {a: k for k, a in enumerate(event.articles, start=1)}
-    outlets = sorted({articles[a].source for a in event.articles if articles[a].source})
+    outlets = sorted({esc(articles[a].source) for a in event.articles if articles[a].source})
     date = event.date.isoformat() if event.date else "date unknown"
     facts = f"{date} · {_count(len(event.articles), 'article')} in {_count(len(event.stories), 'story', 'stories')}"
     if outlets:
         facts += " · " + ", ".join(outlets)
     indent = "" if markdown else "    "
-    title = event.title or "(not summarised yet)"  # a stored event an add is still to summarise
+    title = esc(event.title) if event.title else "(not summarised yet)"  # an add is still to summarise it
     yield f"## {number}. {title}" if markdown else f"[{number}] {title}"
     yield f"{indent}{'*' + facts + '*' if markdown else facts}"
     yield ""
-    summary = _cited(event.summary, marker)
+    summary = _cited(event.summary, marker, esc)
     if summary:
         yield f"{indent}{summary}"
     elif event.title:
@@ -187,7 +206,7 @@ def _event_lines(
     else:
         yield f"{indent}(no summary yet: the next add summarises this event)"
     yield ""
-    brief = _cited(event.brief, marker)
+    brief = _cited(event.brief, marker, esc)
     if brief and brief != summary:
         yield f"{indent}{'**Brief.** ' if markdown else 'Brief: '}{brief}"
         yield ""
@@ -199,7 +218,7 @@ def _event_lines(
         copies = f" ({_count(len(story.articles), 'article')})" if len(story.articles) > 1 else ""
         yield f"{indent}{bullet}Story {k}{copies}"
         for article_id in story.articles:
-            yield f"{indent}  {bullet}[{marker[article_id]}] {_article_line(articles[article_id], story)}"
+            yield f"{indent}  {bullet}[{marker[article_id]}] {_article_line(articles[article_id], story, esc)}"
 
 
 SHOWN = 5
@@ -207,6 +226,8 @@ SHOWN = 5
 
 
 def _facts_lines(facts: Facts, marker: dict[str, int], indent: str, *, markdown: bool) -> Iterator[str]:
+    esc = markdown_text if markdown else _plain
+
     def cite(articles: tuple[str, ...]) -> str:
         return "[" + ", ".join(str(marker[a]) for a in articles if a in marker) + "]"
 
@@ -223,51 +244,57 @@ def _facts_lines(facts: Facts, marker: dict[str, int], indent: str, *, markdown:
     yield from section(
         "Who",
         [
-            f"{e.name} ({e.type.lower()})" + (f", also {', '.join(e.aliases)}" if e.aliases else "")
+            f"{esc(e.name)} ({e.type.lower()})" + (f", also {', '.join(map(esc, e.aliases))}" if e.aliases else "")
             for e in facts.entities
         ],
     )
     yield from section(
         "Quotes",
         [
-            f"{q.speaker or 'unnamed'}{', ' + q.role if q.role else ''}: "
-            f"{'“' + q.text + '”' if q.kind == 'direct' else q.text} {cite(q.articles)}"
+            f"{esc(q.speaker) if q.speaker else 'unnamed'}{', ' + esc(q.role) if q.role else ''}: "
+            f"{'“' + esc(q.text) + '”' if q.kind == 'direct' else esc(q.text)} {cite(q.articles)}"
             for q in facts.quotes
         ],
     )
     yield from section(
         "Figures",
         [
-            f"{f.text}: {f.measures}{' (' + f.period + ')' if f.period else ''} {cite(f.articles)}"
+            f"{esc(f.text)}: {esc(f.measures)}{' (' + esc(f.period) + ')' if f.period else ''} {cite(f.articles)}"
             for f in facts.figures
         ],
     )
-    yield from section("Timeline", [f"{t.date}: {t.text} {cite(t.articles)}" for t in facts.timeline])
+    yield from section("Timeline", [f"{t.date}: {esc(t.text)} {cite(t.articles)}" for t in facts.timeline])
     yield from section(
         "Figures that differ",
         [
-            f"{c.measures} ({c.kind}): "
-            + "; ".join(f"{f.text}{' ' + f.period if f.period else ''} {cite(f.articles)}" for f in c.figures[:SHOWN])
+            f"{esc(c.measures)} ({c.kind}): "
+            + "; ".join(
+                f"{esc(f.text)}{' ' + esc(f.period) if f.period else ''} {cite(f.articles)}" for f in c.figures[:SHOWN]
+            )
             + (f"; ... and {len(c.figures) - SHOWN} more" if len(c.figures) > SHOWN else "")
             for c in facts.agreement.conflicts
         ],
     )
-    yield from section("Sources agree", [f"{c.text} {cite(c.articles)}" for c in facts.agreement.consensus])
+    yield from section("Sources agree", [f"{esc(c.text)} {cite(c.articles)}" for c in facts.agreement.consensus])
     yield from section(
         "Only one source",
-        [f"{s.name or 'an unnamed outlet'} {cite(s.articles)}: {u}" for s in facts.sources for u in s.unique],
+        [
+            f"{esc(s.name) if s.name else 'an unnamed outlet'} {cite(s.articles)}: {esc(u)}"
+            for s in facts.sources
+            for u in s.unique
+        ],
     )
 
 
-def _cited(summary: Summary, marker: dict[str, int]) -> str:
+def _cited(summary: Summary, marker: dict[str, int], esc: Callable[[str], str]) -> str:
     """Sentences each followed by the numbers of the articles stating it: "... [1, 3]"."""
-    return " ".join(f"{s.text} [{', '.join(str(marker[a]) for a in s.sources)}]" for s in summary.sentences)
+    return " ".join(f"{esc(s.text)} [{', '.join(str(marker[a]) for a in s.sources)}]" for s in summary.sentences)
 
 
-def _article_line(article: Article, story: Story) -> str:
-    parts = [article.id]
+def _article_line(article: Article, story: Story, esc: Callable[[str], str]) -> str:
+    parts = [esc(article.id)]
     if article.source:
-        parts.append(article.source)
+        parts.append(esc(article.source))
     if article.published:
         parts.append(article.published.isoformat())
     if article.id == story.canonical:
@@ -276,7 +303,7 @@ def _article_line(article: Article, story: Story) -> str:
         note = f"copy, {story.containment.get(article.id, 0):.0%} of it in the canonical"
     line = " · ".join(parts)
     if article.title:
-        line += f" — {article.title}"
+        line += f" — {esc(article.title)}"
     return f"{line} ({note})" if note else line
 
 
@@ -286,4 +313,11 @@ def _rejections(fold: Fold, *, markdown: bool) -> Iterator[str]:
     yield "\n## Rejected inputs\n\n" if markdown else "\nRejected inputs:\n"
     for r in fold.rejected:
         where = f"{r.path}:{r.line}" if r.line else r.path
-        yield f"- `{where}`: {r.reason}\n" if markdown else f"  {where}: {r.reason}\n"
+        yield f"- {_code(where)}: {markdown_text(r.reason)}\n" if markdown else f"  {where}: {r.reason}\n"
+
+
+def _code(text: str) -> str:
+    """``text`` as a Markdown code span: fenced by more backticks than it holds in a row."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
