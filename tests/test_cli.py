@@ -69,7 +69,9 @@ HOSTILE = [
 ]
 
 
-@pytest.mark.parametrize("text", [*HOSTILE, "- starts a list", "1999. The year", "> starts a quotation", "+ plus"])
+@pytest.mark.parametrize(
+    "text", [*HOSTILE, "- starts a list", "1999. The year", "> starts a quotation", "+ plus", "---", "## Two"]
+)
 def test_markdown_text_reads_as_the_same_words_in_a_markdown_renderer(text):
     markdown_it = pytest.importorskip("markdown_it")
     import html
@@ -79,6 +81,13 @@ def test_markdown_text_reads_as_the_same_words_in_a_markdown_renderer(text):
     rendered = markdown_it.MarkdownIt("commonmark").render(markdown_text(text))
     assert rendered.startswith("<p>") and rendered.endswith("</p>\n")
     assert html.unescape(rendered[3:-5]) == text
+
+
+def test_markdown_text_leaves_ordinary_news_text_as_it_was():
+    from newsfold.render import markdown_text
+
+    for text in ("6.8 metres at 9 a.m. - up from 2.9 on Sunday (a record).", "-5 degrees; +3% in Q3", "#MeToo"):
+        assert markdown_text(text) == text
 
 
 def test_markdown_output_keeps_hostile_titles_and_outlets_as_text(tmp_path):

@@ -154,7 +154,8 @@ def _write_readable(fold: Fold, stream: TextIO, *, markdown: bool) -> None:
 
 
 _MARKDOWN_MARK = re.compile(r"[\\`*_\[\]<>|~&]")
-_OPENING_MARK = re.compile(r"^(?:[#>+=-]|\d+[.)])")
+_OPENING_MARK = re.compile(r"^(?:>|#+(?=\s|$)|[+-](?=\s|$)|[=-]+\s*$|\d{1,9}[.)](?=\s|$))")
+"""What opens a quotation, heading, list or rule at the start of a line ("> ", "# ", "- ", "---", "1. ")."""
 
 
 def markdown_text(text: str) -> str:
@@ -163,7 +164,12 @@ def markdown_text(text: str) -> str:
     heading, quotation or list ("# ", "1. ") at the start. An article's title written as
     "<script>...</script>" or "[link](...)" stays words on the page."""
     text = _MARKDOWN_MARK.sub(lambda m: "\\" + m.group(0), text)
-    return _OPENING_MARK.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text, count=1)
+    return _OPENING_MARK.sub(_escaped_opening, text, count=1)
+
+
+def _escaped_opening(match: re.Match[str]) -> str:
+    mark = match.group(0)
+    return mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark
 
 
 def _plain(text: str) -> str:
