@@ -70,7 +70,8 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize(
-    "text", [*HOSTILE, "- starts a list", "1999. The year", "> starts a quotation", "+ plus", "---", "## Two"]
+    "text",
+    [*HOSTILE, "- starts a list", "1999. The year", "> starts a quotation", "+ plus", "---", "## Two", "a __b__ c _d_"],
 )
 def test_markdown_text_reads_as_the_same_words_in_a_markdown_renderer(text):
     markdown_it = pytest.importorskip("markdown_it")
@@ -86,7 +87,13 @@ def test_markdown_text_reads_as_the_same_words_in_a_markdown_renderer(text):
 def test_markdown_text_leaves_ordinary_news_text_as_it_was():
     from newsfold.render import markdown_text
 
-    for text in ("6.8 metres at 9 a.m. - up from 2.9 on Sunday (a record).", "-5 degrees; +3% in Q3", "#MeToo"):
+    for text in (
+        "6.8 metres at 9 a.m. - up from 2.9 on Sunday (a record).",
+        "-5 degrees; +3% in Q3",
+        "#MeToo",
+        "AT&T",
+        "01_meridian-wire",
+    ):
         assert markdown_text(text) == text
 
 

@@ -153,7 +153,8 @@ def _write_readable(fold: Fold, stream: TextIO, *, markdown: bool) -> None:
     stream.writelines(_rejections(fold, markdown=markdown))
 
 
-_MARKDOWN_MARK = re.compile(r"[\\`*_\[\]<>|~&]")
+_MARKDOWN_MARK = re.compile(r"[\\`*\[\]<>|~]|_+|&(?=#?[0-9A-Za-z]+;)")
+"""Characters Markdown may read as marks ("&" only where it opens an entity: "AT&T" stays)."""
 _OPENING_MARK = re.compile(r"^(?:>|#+(?=\s|$)|[+-](?=\s|$)|[=-]+\s*$|\d{1,9}[.)](?=\s|$))")
 """What opens a quotation, heading, list or rule at the start of a line ("> ", "# ", "- ", "---", "1. ")."""
 
@@ -163,8 +164,17 @@ def markdown_text(text: str) -> str:
     could take for emphasis, a link, code, HTML or a table escaped, as is one that would open a
     heading, quotation or list ("# ", "1. ") at the start. An article's title written as
     "<script>...</script>" or "[link](...)" stays words on the page."""
-    text = _MARKDOWN_MARK.sub(lambda m: "\\" + m.group(0), text)
+    text = _MARKDOWN_MARK.sub(_escaped_mark, text)
     return _OPENING_MARK.sub(_escaped_opening, text, count=1)
+
+
+def _escaped_mark(match: re.Match[str]) -> str:
+    """A mark escaped; underscores inside a word ("01_wire") cannot be emphasis, and stay."""
+    mark, text = match.group(0), match.string
+    start, end = match.span()
+    if mark[0] == "_" and 0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
+        return mark
+    return "".join("\\" + ch for ch in mark)
 
 
 def _escaped_opening(match: re.Match[str]) -> str:
