@@ -18,6 +18,7 @@ from newsfold import __version__, logs
 from newsfold.bundled import sample_corpus
 from newsfold.config import ExtractSettings, Settings, SummarySettings
 from newsfold.errors import NewsfoldError, said
+from newsfold.ingest.files import printable
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, summary_record, write, write_jsonl
@@ -263,9 +264,10 @@ def _store(db: str, settings: Settings | None = None, kept: str = "", *, create:
 
 
 def _cell(text: str) -> str:
-    """A field of tab-separated output: a tab or line end in it (a file name may hold them) is
+    """A field of tab-separated output: a tab, line end or other control character in it (a
+    file name may hold them; a store written before paths were made printable may too) is
     written as its escape, so that every row stays one line of three columns."""
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return printable(text)
 
 
 def _write_update(event: str, since: dt.date, update: Summary, fmt: str) -> None:

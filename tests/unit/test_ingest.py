@@ -215,15 +215,15 @@ def test_file_names_that_are_not_utf8_are_shown_with_replacement_characters(tmp_
         item.path.encode("utf-8")
 
 
-def test_control_characters_in_file_names_and_json_ids_are_shown_as_replacement_characters(tmp_path):
+def test_control_characters_in_file_names_and_json_ids_are_shown_as_escapes(tmp_path):
     # Printed by fold's text output or `newsfold rejected`, "\x1b[2J" cleared the terminal.
     (tmp_path / "flood\x1b[2J.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "empty\x07.txt").write_text("", encoding="utf-8")
     record = {"id": "wire-1\x1b]0;title\x07", "text": STORY}
     (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     articles, rejected = split(read_inputs([str(tmp_path)]))
-    assert sorted(a.id for a in articles) == ["flood\ufffd[2J", "wire-1\ufffd]0;title\ufffd"]
-    assert [os.path.basename(r.path) for r in rejected] == ["empty\ufffd.txt"]
+    assert sorted(a.id for a in articles) == ["flood\\x1b[2J", "wire-1\\x1b]0;title\\x07"]
+    assert [os.path.basename(r.path) for r in rejected] == ["empty\\x07.txt"]
     assert not any(ch in item.path for item in (*articles, *rejected) for ch in "\x1b\x07")
 
 

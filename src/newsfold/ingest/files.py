@@ -98,17 +98,19 @@ def _unreadable_folders(errors: list[OSError], where: Path | str) -> Iterator[Re
 
 def shown(path: Path | str) -> str:
     """A path as text that can be printed and stored: bytes of a file name that are not UTF-8
-    (which Python carries as lone surrogates) become U+FFFD, and so do control characters."""
+    (which Python carries as lone surrogates) become U+FFFD, control characters escapes."""
     return printable(os.fsencode(path).decode("utf-8", "replace"))
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def printable(name: str) -> str:
-    """A name (a path, an id) with each control character as U+FFFD: written to a terminal,
-    "\x1b[2J" in a file name or a JSON id would clear the screen, "\x1b]0;..." set its title."""
-    return _CONTROL.sub("\ufffd", name)
+    """A name (a path, an id) with each control character written as its escape ("\\n",
+    "\\x1b"): written raw to a terminal, "\x1b[2J" in a file name or a JSON id would clear
+    the screen, and "\x1b]0;..." set its title."""
+    return _CONTROL.sub(lambda m: _ESCAPES.get(m.group(0)) or f"\\x{ord(m.group(0)):02x}", name)
 
 
 def read_file(path: Path, settings: IngestSettings, *, explicit: bool = False) -> Iterator[Item]:
