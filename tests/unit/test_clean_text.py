@@ -182,6 +182,27 @@ def test_c1_controls_are_read_as_the_cp1252_characters_they_were():
     assert one_line("Flood\x97waters \x93rise\x94\x81\x1b[2J") == "Flood—waters “rise”[2J"
 
 
+def test_invisible_layout_characters_are_removed():
+    # Soft hyphens, zero-width spaces, word joiners and direction marks that pages put in for
+    # layout split words: "Mer\u200bidian Wire" became an outlet of its own, "peo\u00adple" cut
+    # the figure "At least 14 people" short.
+    cleaned = clean_text("At least 14 peo\u00adple were killed, Mer\u200bidian Wire re\u2060ported.\u200e\ufeff")
+    assert cleaned.paragraphs == ("At least 14 people were killed, Meridian Wire reported.",)
+    assert one_line("\u202eFlood\u202c kills 14\u200f") == "Flood kills 14"
+
+
+def test_a_copy_written_with_invisible_characters_is_still_a_copy(sample_dir, tmp_path):
+    from newsfold.pipeline import fold
+
+    wire = sample_dir / "01_meridian-flood-wire.txt"
+    hidden = tmp_path / "hidden.txt"  # a soft hyphen after every e, a zero-width space after every space
+    hidden.write_text(wire.read_text(encoding="utf-8").replace("e", "e\u00ad").replace(" ", " \u200b"))
+    result = fold([str(wire), str(hidden)])
+    (story,) = result.stories
+    assert len(story.articles) == 2
+    assert {a.source for a in result.articles} == {"Meridian Wire"}
+
+
 def test_a_line_longer_than_any_title_is_cut_at_a_word_with_an_ellipsis():
     # A 1 MB "title" in a JSON record became its event's headline, 4 MB of `show`.
     assert capped("Harbour wall gives way " * 50_000, 30) == "Harbour wall gives way…"
