@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -87,6 +88,27 @@ def test_figures_of_several_things_in_one_period_are_no_change_over_time(sample_
         for conflict in event.facts.agreement.conflicts:
             values = {_digits(f.text) for f in conflict.figures}
             assert not {"12", "5"} <= values and not {"400,000", "600,000"} <= values, conflict
+
+
+def test_an_updated_copy_gives_its_new_figures_to_the_event(tmp_path):
+    # An update that only changed the toll was a copy whose paragraphs the canonical "had":
+    # "at least 23 people" was never read, and the update was cited for the old 14.
+    from newsfold.bundled import sample_corpus
+
+    wire = (sample_corpus() / "01_meridian-flood-wire.txt").read_text(encoding="utf-8")
+    assert "At least 14 people were killed" in wire and "3,200 people had registered" in wire
+    update = wire.replace("At least 14 people", "At least 23 people").replace("3,200 people", "5,400 people")
+    records = [
+        {"id": "wire", "text": wire, "published": "2025-03-05T08:00:00Z"},
+        {"id": "update", "text": update, "published": "2025-03-05T20:00:00Z"},
+    ]
+    data = tmp_path / "flood.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    (event,) = _fold([data]).events
+    found = {(f.value, f.articles) for f in event.facts.figures if f.unit == "people"}
+    assert {(14, ("wire",)), (23, ("update",)), (3200, ("wire",)), (5400, ("update",))} <= found
+    (opening,) = [s for s in event.brief.sentences if "people were killed" in s.text]
+    assert opening.sources == ("wire",) if "14" in opening.text else ("update",)
 
 
 def test_json_carries_the_facts_of_every_event(sample_fold):

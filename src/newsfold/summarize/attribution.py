@@ -3,12 +3,16 @@
 "The same" is equal up to punctuation, case and honorifics ("Mr. Kim met U.S. envoys." =
 "Kim met US envoys"). "Nearly the same" is a sentence of the article whose words differ by a
 light edit, as syndicated copies do ("the capital" / "the Calvennan capital"): at least 90%
-word-sequence similarity (difflib's ratio).
+word-sequence similarity (difflib's ratio), writing every number of the sentence as shown
+(a compression may leave out a parenthesis: "(€388 million)") and the same negations. An
+update's "at least 23 people were killed" does not state "at least 14 people were killed",
+nor a correction's "had not held" the "had held" it corrects.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
@@ -22,6 +26,8 @@ _TWO_INITIALS = re.compile(r"[a-z]\.[a-z]\.")
 """Found in every initialism: most texts without one are spared the slower pattern."""
 
 NEARLY = 0.9
+NEGATIONS = frozenset("not no never nor neither none nobody nothing without t".split())
+"""Words that turn a statement round ("t" is what is left of "n't" once normalised)."""
 
 
 def normalise_for_match(text: str) -> str:
@@ -44,7 +50,7 @@ class Attributor:
         self._texts: dict[str, str] = {}
         self._sentences: dict[str, list[list[str]]] = {}
 
-    def sources(self, sentence: str, copies: Sequence[str] = ()) -> tuple[str, ...]:
+    def sources(self, sentence: str, copies: Sequence[str] = (), shown: str | None = None) -> tuple[str, ...]:
         """Ids, in this attributor's order, of the articles stating ``sentence``.
 
         Args:
@@ -52,15 +58,18 @@ class Attributor:
             copies: articles also credited when they hold nearly the same sentence: the
                 copies of the sentence's own story, where light edits happen. (Checking
                 every article of a large event for near matches would cost far more.)
+            shown: what a summary shows of the sentence (its compression), when not all of
+                it: a near match must write the numbers of this.
         """
         needle = normalise_for_match(sentence)
         words = needle.split()
+        numbers = Counter(_numbers(normalise_for_match(shown).split() if shown else words))
         nearby = set(copies)
         return tuple(
             a
             for a in self.order
             if f" {needle} " in self._text(a)
-            or (a in nearby and any(_nearly(words, other) for other in self._sentences_of(a)))
+            or (a in nearby and any(_nearly(words, numbers, other) for other in self._sentences_of(a)))
         )
 
     def _text(self, article: str) -> str:
@@ -78,11 +87,22 @@ class Attributor:
         return self._sentences[article]
 
 
-def _nearly(words: list[str], other: list[str]) -> bool:
+def _nearly(words: list[str], numbers: Counter[str], other: list[str]) -> bool:
+    """Whether ``other`` says nearly what ``words`` say, writing ``numbers`` (see the module)."""
     longer = max(len(words), len(other))
     if not longer or abs(len(words) - len(other)) > 0.2 * longer:
         return False
     shared = len(set(words) & set(other))
     if shared < NEARLY * len(set(words)) - 1:
         return False  # cheap bound before the quadratic comparison
+    if numbers - Counter(_numbers(other)) or _negations(words) != _negations(other):
+        return False
     return SequenceMatcher(None, words, other, autojunk=False).ratio() >= NEARLY
+
+
+def _numbers(words: list[str]) -> list[str]:
+    return [w for w in words if any(c.isdigit() for c in w)]
+
+
+def _negations(words: list[str]) -> list[str]:
+    return sorted(w for w in words if w in NEGATIONS)

@@ -224,7 +224,8 @@ class _Attribution:
         if candidate not in self._sources:
             # Articles stating the uncompressed sentence state its compression too.
             story = self.stories[candidate.story]
-            found = self.attributor.sources(candidate.source, story.articles) or (story.canonical,)
+            shown = candidate.text if candidate.text != candidate.source else None
+            found = self.attributor.sources(candidate.source, story.articles, shown) or (story.canonical,)
             self._sources[candidate] = found
         return self._sources[candidate]
 
