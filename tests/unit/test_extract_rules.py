@@ -270,6 +270,15 @@ def test_an_inch_mark_is_not_a_quotation_mark():
     ]
 
 
+def test_the_numbers_of_dates_times_and_fractions_are_no_figures():
+    # "03/04/2024" gave a figure 3, a live blog's "14:02" a 2, "11:30" became "30 people"
+    # (a helper's probe); on DUC, stock prices' fractions ("rose 5 9/16") gave a 9.
+    assert figures("The hearing on 03/04/2024 drew 300 people.") == [(300, "people", "300 people")]
+    assert figures("14:02 Police say 30 people were evacuated.") == [(30, "people", "30 people")]
+    assert figures("At 11:30 about 40 people had gathered.") == [(40, "people", "about 40 people")]
+    assert [value for value, _, _ in figures("Microsoft jumped 5 9/16, to 119 3/16.")] == [5, 119]
+
+
 def test_a_year_followed_by_what_it_counts_is_a_figure():
     assert figures("The ministry sent 2000 troops in 2019.") == [(2000, "troop", "2000 troops")]
     assert dates("The ministry sent 2000 troops in 2019.", WEDNESDAY) == [("2019", "2019")]
