@@ -215,6 +215,19 @@ def test_file_names_that_are_not_utf8_are_shown_with_replacement_characters(tmp_
         item.path.encode("utf-8")
 
 
+def test_a_file_named_twice_or_reached_through_a_link_is_read_once(tmp_path):
+    # Named alone after its folder, and linked from another folder: it was three articles,
+    # three copies of one story (a helper's probe).
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    wire = tmp_path / "a" / "wire.txt"
+    wire.write_text(STORY, encoding="utf-8")
+    (tmp_path / "b" / "link.txt").symlink_to(wire)
+    (tmp_path / "b" / "copy.txt").write_text(STORY, encoding="utf-8")  # another file: its own article
+    articles, rejected = split(read_inputs([str(tmp_path / "a"), str(tmp_path / "b"), str(wire)]))
+    assert sorted(a.id for a in articles) == ["copy", "wire"] and rejected == []
+
+
 def test_control_characters_in_file_names_and_json_ids_are_shown_as_escapes(tmp_path):
     # Printed by fold's text output or `newsfold rejected`, "\x1b[2J" cleared the terminal.
     (tmp_path / "flood\x1b[2J.txt").write_text(STORY, encoding="utf-8")
@@ -259,8 +272,7 @@ def test_news_containers_not_read_yet_are_named_not_skipped_in_silence(tmp_path)
     assert [(os.path.basename(r.path), r.reason) for r in rejected] == [
         ("crawl.warc", ".warc files are not read yet: give articles as .txt, .html or .jsonl"),
         ("feed.rss", ".rss files are not read yet: give articles as .txt, .html or .jsonl"),
-        ("crawl.warc", ".warc files are not read yet: give articles as .txt, .html or .jsonl"),
-    ]
+    ]  # named again after its folder, crawl.warc is one input, named once
 
 
 def test_stdin_json_lines_from_a_writer_that_sends_its_blank_lines_first():

@@ -48,6 +48,7 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings | None = None) ->
     """
     settings = settings or IngestSettings()
     stdin_read = False
+    files: set[tuple[int, int]] = set()  # (device, inode) of every file read
     for name in paths:
         if name == "-":
             if not stdin_read:
@@ -59,12 +60,29 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings | None = None) ->
             for found in _walk(path):
                 if isinstance(found, Rejection):
                     yield found
-                else:
+                elif _first_time(found, files):
                     yield from read_file(found, settings)
         elif path.exists() or path.is_symlink():
-            yield from read_file(path, settings, explicit=True)
+            if _first_time(path, files):
+                yield from read_file(path, settings, explicit=True)
         else:
             yield Rejection(shown(path), "no such file or folder")
+
+
+def _first_time(path: Path, files: set[tuple[int, int]]) -> bool:
+    """Whether the file at ``path`` is not among ``files`` (which it joins): a file named twice,
+    inside a folder named too or reached again through a link, is one article, read once."""
+    try:
+        info = path.stat()
+    except OSError:
+        return True  # reading it will say what is wrong
+    if not stat.S_ISREG(info.st_mode):
+        return True  # a pipe or device: what it gives is not the same twice
+    key = (info.st_dev, info.st_ino)
+    if key in files:
+        return False
+    files.add(key)
+    return True
 
 
 def _walk(folder: Path) -> Iterator[Path | Rejection]:
