@@ -149,6 +149,11 @@ def test_exit_2_on_usage_errors():
     assert run("fold", "--format", "pdf").exit_code == 2
     assert run("fold", "--words", "0").exit_code == 2
     assert run("nonsense").exit_code == 2
+    # A summary's sentences have at least 10 words: 5 to 9 could never give one.
+    assert run("fold", "--words", "9").exit_code == 2
+    # Two budgets for one summary: --bytes had silently won.
+    both = run("summarize", "-", "--words", "20", "--bytes", "100", input=STORY)
+    assert both.exit_code == 2 and "--words and --bytes are two budgets" in both.stderr
 
 
 def test_stdin(tmp_path):

@@ -25,6 +25,7 @@ from newsfold.render import FORMATS, summary_record, write, write_jsonl
 from newsfold.store import DEFAULT, Store, database_errors, is_url, open_store, shown
 from newsfold.store import sqlite as sqlite_backend
 from newsfold.store.store import BATCH
+from newsfold.summarize.candidates import MIN_WORDS
 from newsfold.types import Fold, Summary
 
 EVERY_CORE = 0
@@ -75,7 +76,11 @@ OUT = click.option(
 def _output_options(command: Callable[..., None]) -> Callable[..., None]:
     command = OUT(command)
     command = click.option(
-        "--words", type=click.IntRange(5, 2000), default=40, show_default=True, help="Summary length budget."
+        "--words",
+        type=click.IntRange(MIN_WORDS, 2000),
+        default=40,
+        show_default=True,
+        help="Summary length budget (a summary's sentences have at least 10 words).",
     )(command)
     command = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)(command)
     command = click.option(
@@ -113,6 +118,8 @@ def summarize_command(
     paths: tuple[str, ...], words: int, max_bytes: int | None, fmt: str, out: str | None, extract: bool
 ) -> None:
     """Summarise PATHS as one event (copies are still recognised and counted once)."""
+    if max_bytes is not None and click.get_current_context().get_parameter_source("words").name == "COMMANDLINE":
+        raise click.UsageError("--words and --bytes are two budgets for one summary: give one of them")
     settings = Settings(
         summary=SummarySettings(words=words, max_bytes=max_bytes), extract=ExtractSettings(enabled=extract)
     )
