@@ -299,6 +299,24 @@ def test_conflicts_need_the_same_measured_thing():
     assert conflict.kind == "changes over time"  # 2019 against the time of writing
 
 
+def test_sentences_whose_figures_disagree_state_no_common_claim():
+    from newsfold.extract.agreement import claims
+
+    def agreed(first, second):
+        consensus, _, _ = claims([(first, "s1", ("a",)), (second, "s2", ("b",))])
+        return [c.articles for c in consensus]
+
+    # The same words around different counts: "Sources agree" had credited both outlets.
+    killed = "A fire at a crowded dance hall in Dunley killed 60 people early on Friday, police said."
+    treated = "Hospitals in Dunley treated 180 people after a fire at a crowded dance hall early on Friday."
+    assert agreed(killed, treated) == []
+    assert agreed(killed, killed.replace("police said", "officials said")) == [("a", "b")]
+    # Figures that allow each other, and a figure against none, still agree.
+    joined = "The union said about 2,300 of its members had joined the strike at the port on Friday."
+    assert agreed(joined, joined.replace("about 2,300", "more than 2,000")) == [("a", "b")]
+    assert agreed(joined, joined.replace("about 2,300", "many")) == [("a", "b")]
+
+
 def test_a_conflict_needs_two_stories_each_stating_what_the_other_does_not_allow():
     from newsfold.extract.agreement import conflicts
     from newsfold.types import Figure

@@ -1,7 +1,8 @@
 """What the sources agree on, what only one reports, and where their figures differ.
 
 Claims are the stories' sentences. Two sentences of different stories state the same claim
-when they share most of their content words (Porter stems; Jaccard at least ``SAME_CLAIM``):
+when they share most of their content words (Porter stems; Jaccard at least ``SAME_CLAIM``)
+and their figures do not disagree:
 a claim stated by two or more independent stories is consensus, one stated by a single story
 is unique to it. Figures are compared when they count the same unit and their measures share a
 content word (with death words folded together: "killed" = "died"); a group with different
@@ -22,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from newsfold.extract.figures import AT_LEAST, AT_MOST, ROUGHLY
+from newsfold.extract.figures import AT_LEAST, AT_MOST, ROUGHLY, Found, find_figures
 from newsfold.graph import components
 from newsfold.stopwords import STOP_WORDS
 from newsfold.summarize.concepts import stem
@@ -103,8 +104,10 @@ def claims(
     story = np.unique([r[1] for r in rows], return_inverse=True)[1]
     i, j, n = shared.row, shared.col, shared.data
     keep = (i < j) & (story[i] != story[j]) & (n >= SAME_CLAIM * (sizes[i] + sizes[j] - n))
+    figures = [_figures_by_unit(text) for text, _, _ in rows]
+    pairs = [(a, b) for a, b in zip(i[keep], j[keep], strict=True) if not _disagree(figures[a], figures[b])]
     consensus, unique, by_story = [], [], {}
-    for members in components(len(rows), np.column_stack((i[keep], j[keep]))):
+    for members in components(len(rows), np.array(pairs, dtype=np.int64).reshape(-1, 2)):
         stories = {rows[k][1] for k in members}
         articles = tuple(dict.fromkeys(a for k in members for a in rows[k][2]))
         text = rows[members[0]][0]
@@ -117,6 +120,30 @@ def claims(
     return tuple(consensus), tuple(unique), by_story
 
 
+Allowed = list[tuple[float, float]]
+"""The values a set of figures allows: one (low, high) per figure (see :func:`bounds`)."""
+
+
+def _figures_by_unit(sentence: str) -> dict[str | None, Allowed]:
+    by_unit: dict[str | None, Allowed] = {}
+    for figure in find_figures(sentence):
+        by_unit.setdefault(figure.unit, []).append(bounds(figure))
+    return by_unit
+
+
+def _disagree(a: Mapping[str | None, Allowed], b: Mapping[str | None, Allowed]) -> bool:
+    """Whether two sentences each state a figure of one unit that the other's do not allow:
+    "A fire killed 60 people" and "A fire ... treated 180 people" share their words, not a
+    claim; nor do "at least 14 people were killed" and "11 people died". "About 2,300 members"
+    and "more than 2,000 members" may."""
+    return any(_beyond(a[u], b[u]) and _beyond(b[u], a[u]) for u in a.keys() & b.keys())
+
+
+def _beyond(ours: Allowed, theirs: Allowed) -> bool:
+    """Whether one of ``ours`` allows none of the values ``theirs`` allow."""
+    return any(all(high < low2 or high2 < low for low2, high2 in theirs) for low, high in ours)
+
+
 def _opening(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(words) + r")\s", re.IGNORECASE)
 
@@ -127,7 +154,7 @@ ABOUT = 0.1
 """How far "about X" may be from the number it rounds, at most: 10 % of X (see :func:`bounds`)."""
 
 
-def bounds(figure: Figure) -> tuple[float, float]:
+def bounds(figure: Figure | Found) -> tuple[float, float]:
     """The values a figure allows, by the qualifier it is written with: "at least 14" allows 14
     and more, "22" only 22, and "about X" what rounds to X at X's last non-zero digit, within
     ABOUT of X ("about 50": 45 to 55; "about 56": 55.5 to 56.5; "about 100": 90 to 110)."""
@@ -155,16 +182,12 @@ def _stories_disagree(group: Sequence[Figure], story_of: Mapping[str, str]) -> b
     against "11 died"). Not a disagreement: one story stating two values ("61 votes to 54"),
     a story leaving out a value another states, figures that allow each other ("more than 20"
     and "22")."""
-    by_story: dict[str | None, list[tuple[float, float]]] = {}
+    by_story: dict[str | None, Allowed] = {}
     for figure in group:
         for story in {story_of.get(a) for a in figure.articles}:
             by_story.setdefault(story, []).append(bounds(figure))
-
-    def beyond(ours: list[tuple[float, float]], theirs: list[tuple[float, float]]) -> bool:
-        return any(all(high < low2 or high2 < low for low2, high2 in theirs) for low, high in ours)
-
     stated = list(by_story.values())
-    return any(beyond(a, b) and beyond(b, a) for n, a in enumerate(stated) for b in stated[n + 1 :])
+    return any(_beyond(a, b) and _beyond(b, a) for n, a in enumerate(stated) for b in stated[n + 1 :])
 
 
 def _one_value(group: Sequence[Figure]) -> bool:

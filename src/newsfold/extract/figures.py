@@ -60,8 +60,11 @@ NOT_UNITS = FUNCTION_WORDS | frozenset(
     """percent per cent million billion trillion thousand left more less each apiece ago earlier later higher
     lower above below annually alone altogether overall a year day abroad overseas nationwide worldwide
     domestically locally offshore inland away apart long wide high deep tall old north south east west
-    northeast northwest southeast southwest intact""".split()
+    northeast northwest southeast southwest intact early late overnight yesterday today tonight tomorrow
+    last next one two three four five six seven eight nine ten dozen""".split()
 )
+"""Words after a number that are not what it counts: "60 people early on Friday", "435,000
+people declared three days of mourning" (the count stops before them)."""
 
 _FIGURE = re.compile(
     r"(?<![\w\-/.,:])(?P<cur>US\$|S\$|A\$|C\$|HK\$|NZ\$|\\\$|\$|€|£|¥)?\s?"
