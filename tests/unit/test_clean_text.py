@@ -182,6 +182,26 @@ def test_c1_controls_are_read_as_the_cp1252_characters_they_were():
     assert one_line("Flood\x97waters \x93rise\x94\x81\x1b[2J") == "Flood—waters “rise”[2J"
 
 
+def test_list_bullets_and_live_blog_times_do_not_open_paragraphs():
+    # "14:02 The death toll has risen to 17..." could be no summary's sentence (it opens with
+    # no capital); a live blog of four such entries had no summary at all (a helper's probe).
+    text = (
+        "Dunmarrow flood: live updates\n\n"
+        "14:02 The death toll has risen to 17, the civil protection agency said.\n\n"
+        "9.30am - Rail services will stay suspended until at least Friday, the operator said.\n\n"
+        "- The council voted 31 to 14 to approve 45 million euros for a new bridge.\n"
+        "• The old bridge was closed in 2019 after engineers found cracks in its supports.\n\n"
+        "The 12:40 train from Vessant was cancelled, and -5 degrees are forecast."
+    )
+    assert clean_text(text).paragraphs == (
+        "The death toll has risen to 17, the civil protection agency said.",
+        "Rail services will stay suspended until at least Friday, the operator said.",
+        "The council voted 31 to 14 to approve 45 million euros for a new bridge.",
+        "The old bridge was closed in 2019 after engineers found cracks in its supports.",
+        "The 12:40 train from Vessant was cancelled, and -5 degrees are forecast.",
+    )
+
+
 def test_invisible_layout_characters_are_removed():
     # Soft hyphens, zero-width spaces, word joiners and direction marks that pages put in for
     # layout split words: "Mer\u200bidian Wire" became an outlet of its own, "peo\u00adple" cut

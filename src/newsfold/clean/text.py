@@ -73,7 +73,7 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     published = meta.published or (dateline.published if dateline else None)
     source = publisher(units) or (dateline.source if dateline else None)
     return CleanText(
-        paragraphs=tuple(body),
+        paragraphs=tuple(p for p in map(_unmarked, body) if p),
         title=title or meta.title,
         source=source,
         published=published,
@@ -140,6 +140,19 @@ def normalise(text: str) -> str:
     if "*" in text:
         text = _EMPHASIS.sub(r"\1", text)
     return _BLANKS.sub(" ", text)
+
+
+_LINE_MARK = re.compile(
+    r"^(?:[-*•·▪]\s+"  # a list's bullet (a dash opens a credit: "— Reuters"), or a live blog's time:
+    r"|\d{1,2}[:.]\d{2}(?:\s?(?:(?i:[ap]\.?m\.?)|GMT|UTC|BST|CET|EST|EDT))?\s*[-–—:|]?\s+(?=[A-Z“\"‘']))"
+)
+
+
+def _unmarked(paragraph: str) -> str:
+    """A paragraph without what opens it as a list item ("- ", "• ") or a live blog's entry
+    ("14:02 ", "9.30am - "): not part of its sentence, which could otherwise not be a
+    summary's (its first word would not be a capital)."""
+    return _LINE_MARK.sub("", paragraph, count=1)
 
 
 def paragraphs_of(text: str) -> list[str]:
