@@ -202,6 +202,18 @@ def test_list_bullets_and_live_blog_times_do_not_open_paragraphs():
     )
 
 
+def test_a_headline_in_capitals_is_a_title_and_no_masthead():
+    # Lost as a title (capitals were taken for a masthead or a label), or made the outlet's name
+    # ("The Storm That Sank The Fleet"), as a helper's probe found. Short capitals stay what they were.
+    body = "\n\nThe city council voted on Tuesday to approve 45 million euros for a new harbour bridge."
+    cleaned = clean_text("CITY COUNCIL APPROVES HARBOUR BRIDGE PLAN" + body)
+    assert (cleaned.title, cleaned.source) == ("CITY COUNCIL APPROVES HARBOUR BRIDGE PLAN", None)
+    cleaned = clean_text("THE STORM THAT SANK THE FLEET\n\nTHE STORM SANK TWELVE FISHING BOATS ON TUESDAY NIGHT.")
+    assert (cleaned.title, cleaned.source) == ("THE STORM THAT SANK THE FLEET", None)
+    cleaned = clean_text("THE VESSANT COURIER\n\nPOLITICS\n\nMarosh survives vote" + body)
+    assert (cleaned.title, cleaned.source) == ("Marosh survives vote", "The Vessant Courier")
+
+
 def test_invisible_layout_characters_are_removed():
     # Soft hyphens, zero-width spaces, word joiners and direction marks that pages put in for
     # layout split words: "Mer\u200bidian Wire" became an outlet of its own, "peo\u00adple" cut

@@ -137,8 +137,10 @@ def is_section_label(line: str) -> bool:
 
 
 def looks_like_title(line: str) -> bool:
+    """A headline's shape: 3 to 25 words, no closing period; in capitals only from five words
+    ("CITY COUNCIL APPROVES HARBOUR BRIDGE PLAN"), shorter ones being mastheads and labels."""
     words = line.split()
-    return 3 <= len(words) <= 25 and not line.rstrip().endswith(".") and not line.isupper()
+    return 3 <= len(words) <= 25 and not line.rstrip().endswith(".") and not (line.isupper() and len(words) < 5)
 
 
 def is_body(line: str) -> bool:

@@ -267,8 +267,8 @@ def _masthead(units: list[str]) -> str | None:
     if len(units) < 2 or not units[0].isupper():
         return None
     found = _MASTHEAD.match(units[0])
-    if not found or len(found.group("name").split()) < 2:
-        return None
+    if not found or not 2 <= len(found.group("name").split()) <= 4:
+        return None  # "THE STORM THAT SANK THE FLEET" is a headline
     if "|" in units[0] or found.group("name").startswith("THE ") and units[1].isupper():
         return found.group("name").strip().title()
     return None
