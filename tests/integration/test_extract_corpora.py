@@ -109,6 +109,14 @@ def test_an_updated_copy_gives_its_new_figures_to_the_event(tmp_path):
     assert {(14, ("wire",)), (23, ("update",)), (3200, ("wire",)), (5400, ("update",))} <= found
     (opening,) = [s for s in event.brief.sentences if "people were killed" in s.text]
     assert opening.sources == ("wire",) if "14" in opening.text else ("update",)
+    # One story's copies giving a figure two values: the update changed it.
+    changed = {
+        frozenset((f.value, f.articles) for f in c.figures)
+        for c in event.facts.agreement.conflicts
+        if c.kind == "changes over time"
+    }
+    assert frozenset({(14, ("wire",)), (23, ("update",))}) in changed
+    assert frozenset({(3200, ("wire",)), (5400, ("update",))}) in changed
 
 
 def test_json_carries_the_facts_of_every_event(sample_fold):

@@ -299,6 +299,28 @@ def test_conflicts_need_the_same_measured_thing():
     assert conflict.kind == "changes over time"  # 2019 against the time of writing
 
 
+def test_one_storys_copies_giving_a_figure_two_values_is_a_change():
+    from newsfold.extract.agreement import conflicts
+    from newsfold.types import Figure
+
+    def killed(value, text, article):
+        return Figure(value, "people", text, "people were killed", None, (article,))
+
+    copies = {"wire": "s1", "update": "s1", "other": "s2"}
+    (conflict,) = conflicts(
+        [killed(14, "at least 14 people", "wire"), killed(23, "at least 23 people", "update")], copies, {}
+    )
+    assert conflict.kind == "changes over time"
+    # Written otherwise, values that allow each other are no change; nor one article's two values.
+    assert (
+        conflicts(
+            [killed(2300, "about 2,300 people", "wire"), killed(2000, "more than 2,000 people", "update")], copies, {}
+        )
+        == ()
+    )
+    assert conflicts([killed(61, "61 people", "wire"), killed(54, "54 people", "wire")], copies, {}) == ()
+
+
 def test_sentences_whose_figures_disagree_state_no_common_claim():
     from newsfold.extract.agreement import claims
 

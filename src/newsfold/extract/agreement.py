@@ -190,6 +190,37 @@ def _stories_disagree(group: Sequence[Figure], story_of: Mapping[str, str]) -> b
     return any(_beyond(a, b) and _beyond(b, a) for n, a in enumerate(stated) for b in stated[n + 1 :])
 
 
+def _update(group: Sequence[Figure], story_of: Mapping[str, str]) -> list[Figure]:
+    """The two figures by which one story's copies give one thing two values (an update raised
+    the toll: "at least 14 people were killed", then "at least 23"), else none.
+    Only one such pair: more in one story are as likely things a shared word linked."""
+    if len({story_of.get(a) for f in group for a in f.articles}) != 1:
+        return []
+    pairs = [
+        [first, second]
+        for n, first in enumerate(group)
+        for second in group[n + 1 :]
+        if not set(first.articles) & set(second.articles) and _replaced(first, second)
+    ]
+    return pairs[0] if len(pairs) == 1 else []
+
+
+def _replaced(first: Figure, second: Figure) -> bool:
+    """Whether one figure says another value than the other: written alike ("at least 14",
+    "at least 23") with another number, or allowing none of the other's values."""
+    if first.value != second.value and _qualifier(first) == _qualifier(second):
+        return True
+    return _beyond([bounds(first)], [bounds(second)]) and _beyond([bounds(second)], [bounds(first)])
+
+
+def _qualifier(figure: Figure) -> str:
+    """How a figure's text opens: "at least", "at most", "about" (their kinds) or plainly."""
+    for kind, pattern in (("at least", _AT_LEAST), ("at most", _AT_MOST), ("about", _ABOUT)):
+        if pattern.match(figure.text):
+            return kind
+    return ""
+
+
 def _one_value(group: Sequence[Figure]) -> bool:
     """Whether the figures allow a common value ("about 2,300" and "more than 2,000" do)."""
     allowed = [bounds(f) for f in group]
@@ -220,7 +251,8 @@ def conflicts(
     value: the group follows one thing through time. A group whose figures of one period do
     not (a pay rise of 12% sought and one of 5% offered, both "this year") holds several
     things a shared word linked, and is no conflict. Else ``differs``, when two stories each
-    state a figure the other's do not allow (:func:`_stories_disagree`).
+    state a figure the other's do not allow (:func:`_stories_disagree`); else ``changes over
+    time`` again when one story's copies give it two values (:func:`_update`).
     """
     keys = [about(f) for f in figures]
     by_unit: dict[str, list[int]] = {}
@@ -246,6 +278,8 @@ def conflicts(
             kind = "changes over time"
         elif _stories_disagree(group, story_of):
             kind = "differs"
+        elif updated := _update(group, story_of):
+            kind, group = "changes over time", updated
         else:
             continue  # different things one story states ("61 votes to 54"), or what one leaves out
         measures = max((f.measures for f in group), key=lambda m: (sum(g.measures == m for g in group), -len(m)))
