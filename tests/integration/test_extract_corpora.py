@@ -108,7 +108,7 @@ def test_an_updated_copy_gives_its_new_figures_to_the_event(tmp_path):
     found = {(f.value, f.articles) for f in event.facts.figures if f.unit == "people"}
     assert {(14, ("wire",)), (23, ("update",)), (3200, ("wire",)), (5400, ("update",))} <= found
     (opening,) = [s for s in event.brief.sentences if "people were killed" in s.text]
-    assert opening.sources == ("wire",) if "14" in opening.text else ("update",)
+    assert opening.sources == (("wire",) if "14" in opening.text else ("update",))
     # One story's copies giving a figure two values: the update changed it.
     changed = {
         frozenset((f.value, f.articles) for f in c.figures)

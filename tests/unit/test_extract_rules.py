@@ -44,6 +44,13 @@ def test_a_participle_of_a_future_verb_phrase_does_not_make_it_past():
     assert dates("The telescope is scheduled to be released into space on Saturday.", WEDNESDAY) == [
         ("on Saturday", "2019-04-27")
     ]
+    # Past, whatever word of the future stands near (a review found these dated ahead).
+    for sentence in (
+        "The planned strike was called off on Monday.",
+        "The coming storm hit the coast on Monday.",
+        "He will face charges filed on Monday.",
+    ):
+        assert dates(sentence, WEDNESDAY) == [("on Monday", "2019-04-22")], sentence
     # A perfect after the word of the future is past: "would have started", "expected to have lowered".
     assert dates("Without the ruling, the law would have started on Monday.", WEDNESDAY) == [
         ("on Monday", "2019-04-22")
@@ -277,6 +284,8 @@ def test_the_numbers_of_dates_times_and_fractions_are_no_figures():
     assert figures("14:02 Police say 30 people were evacuated.") == [(30, "people", "30 people")]
     assert figures("At 11:30 about 40 people had gathered.") == [(40, "people", "about 40 people")]
     assert [value for value, _, _ in figures("Microsoft jumped 5 9/16, to 119 3/16.")] == [5, 119]
+    # A rate is a figure: "$80/barrel" (lost for a while to the rule above).
+    assert figures("Oil rose to $80/barrel on Monday.") == [(80, "USD", "$80")]
 
 
 def test_a_year_followed_by_what_it_counts_is_a_figure():

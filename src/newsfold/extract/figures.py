@@ -67,12 +67,12 @@ NOT_UNITS = FUNCTION_WORDS | frozenset(
 people declared three days of mourning" (the count stops before them)."""
 
 _FIGURE = re.compile(
-    r"(?<![\w\-/.,:])(?P<cur>US\$|S\$|A\$|C\$|HK\$|NZ\$|\\\$|\$|€|£|¥)?\s?"
+    r"(?<![\w\-.,:])(?<!\d/)(?P<cur>US\$|S\$|A\$|C\$|HK\$|NZ\$|\\\$|\$|€|£|¥)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)"
     r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|mn|m)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
     r"(?:-(?P<hy>[a-z]+)\b(?!-old))?"  # "a 30-year concession", "the 120-seat assembly"
-    r"(?![\w\-/]|\.\d|:\d)"  # not part of a word, a date ("03/04/2024") or a time ("14:02")
+    r"(?![\w\-]|/\d|\.\d|:\d)"  # not part of a word, a date ("03/04/2024") or a time ("14:02")
 )
 AT_LEAST = ("at least", "more than", "over", "just over")
 AT_MOST = ("less than", "fewer than", "under", "just under", "up to", "as many as")

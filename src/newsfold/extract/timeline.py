@@ -70,10 +70,13 @@ _PAST = re.compile(
     r"won|lost|saw|sent|set|spent|paid|hit|cut|ran|stood|broke)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b(?!un)\w{3,}ed\b",
     re.I,
 )
-_PARTICIPLE_AFTER = re.compile(r"\s+(?:(?!ha(?:ve|s|d)\s)[a-z]+\s+){0,2}")
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:(?:to|be|been|being|stay|remain|get|become|not|also|still|probably|likely|fully)\s+){0,3}"
+)
 """What may stand between a word of the future and a participle of its own verb phrase: "will
-stay suspended", "will remain closed", "would be fully reopened" (no past there). Not "have":
-"would have started", "is expected to have lowered" are past."""
+stay suspended", "will remain closed", "is scheduled to be buried" (no past there). Only such
+words: "the planned strike was called off", "will face charges filed on Monday" are past, as is
+a perfect ("would have started")."""
 _MAY_VERB = re.compile(r"\b(?:may|might)\s+(?:be|have|not|also|still|never|well)\b", re.I)
 
 
@@ -209,7 +212,10 @@ def _tense_near(text: str, at: int) -> str | None:
         m.span()
         for m in _PAST.finditer(text)
         if not any(s < m.end() and m.start() < e for s, e in future)  # "is scheduled" is future
-        and not any(e <= m.start() and _PARTICIPLE_AFTER.fullmatch(text, e, m.start()) for _, e in future)
+        and not (
+            m.group(0).lower().endswith("ed")
+            and any(e <= m.start() and _PARTICIPLE_AFTER.fullmatch(text, e, m.start()) for _, e in future)
+        )
     ]
     marks = [(s, "future") for s, _ in future] + [(s, "past") for s, _ in past]  # "is scheduled" is future
     if not marks:
