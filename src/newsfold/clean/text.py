@@ -214,6 +214,7 @@ def _is_furniture(unit: str) -> bool:
 def _read_header(units: list[str]) -> CleanText:
     """Title, date and byline from the lines above the story."""
     meta = CleanText(paragraphs=())
+    capitals = None
     for index, unit in enumerate(units):
         found = date_line(unit)
         if found:
@@ -227,9 +228,12 @@ def _read_header(units: list[str]) -> CleanText:
             meta = replace(meta, author=meta.author or rules.byline_name(unit))
         elif _is_furniture(unit) or rules.is_section_label(unit):
             continue
-        elif meta.title is None and rules.looks_like_title(unit):
-            meta = replace(meta, title=unit)
-    return meta
+        elif rules.looks_like_title(unit) and "|" not in unit:
+            if unit.isupper():  # a masthead's name is in capitals too: a headline written so is the last resort
+                capitals = capitals or unit
+            elif meta.title is None:
+                meta = replace(meta, title=unit)
+    return meta if meta.title or capitals is None else replace(meta, title=capitals)
 
 
 def _read_body(units: list[str]) -> tuple[list[str], CleanText | None]:
@@ -267,9 +271,10 @@ def _masthead(units: list[str]) -> str | None:
     if len(units) < 2 or not units[0].isupper():
         return None
     found = _MASTHEAD.match(units[0])
-    if not found or not 2 <= len(found.group("name").split()) <= 4:
-        return None  # "THE STORM THAT SANK THE FLEET" is a headline
-    if "|" in units[0] or found.group("name").startswith("THE ") and units[1].isupper():
+    if not found or len(found.group("name").split()) < 2:
+        return None
+    label = units[1].isupper() and len(units[1].split()) <= 4  # a section's: "WORLD", "HONG KONG"
+    if "|" in units[0] or found.group("name").startswith("THE ") and label:
         return found.group("name").strip().title()
     return None
 
