@@ -117,6 +117,14 @@ def test_an_updated_copy_gives_its_new_figures_to_the_event(tmp_path):
     }
     assert frozenset({(14, ("wire",)), (23, ("update",))}) in changed
     assert frozenset({(3200, ("wire",)), (5400, ("update",))}) in changed
+    # The update's changed sentence is read alone, and each version credited to its own article
+    # (a review found its unchanged sentences listed twice, and both versions credited to both).
+    claims = [*event.facts.agreement.consensus, *event.facts.agreement.unique]
+    killed = {(c.text[:17], c.articles) for c in claims if "people were killed" in c.text}
+    assert ("At least 23 peopl", ("update",)) in killed
+    assert killed <= {("At least 14 peopl", ("wire",)), ("At least 23 peopl", ("update",))}
+    unique = [c.text for c in event.facts.agreement.unique]
+    assert len(unique) == len(set(unique))
 
 
 def test_json_carries_the_facts_of_every_event(sample_fold):

@@ -191,7 +191,10 @@ def test_list_bullets_and_live_blog_times_do_not_open_paragraphs():
         "9.30am - Rail services will stay suspended until at least Friday, the operator said.\n\n"
         "- The council voted 31 to 14 to approve 45 million euros for a new bridge.\n"
         "• The old bridge was closed in 2019 after engineers found cracks in its supports.\n\n"
-        "The 12:40 train from Vessant was cancelled, and -5 degrees are forecast."
+        "The 12:40 train from Vessant was cancelled, and -5 degrees are forecast.\n\n"
+        "2:15 p.m. ET: The mayor asked residents of the old town to stay on upper floors.\n\n"
+        "3.25 Million people were displaced across the valley, the agency said.\n\n"
+        "- 5 degrees are forecast for the night in the upper valley, forecasters said."
     )
     assert clean_text(text).paragraphs == (
         "The death toll has risen to 17, the civil protection agency said.",
@@ -199,6 +202,9 @@ def test_list_bullets_and_live_blog_times_do_not_open_paragraphs():
         "The council voted 31 to 14 to approve 45 million euros for a new bridge.",
         "The old bridge was closed in 2019 after engineers found cracks in its supports.",
         "The 12:40 train from Vessant was cancelled, and -5 degrees are forecast.",
+        "The mayor asked residents of the old town to stay on upper floors.",
+        "3.25 Million people were displaced across the valley, the agency said.",  # no time: a number
+        "- 5 degrees are forecast for the night in the upper valley, forecasters said.",  # a minus
     )
 
 

@@ -346,6 +346,9 @@ def test_sentences_whose_figures_disagree_state_no_common_claim():
     joined = "The union said about 2,300 of its members had joined the strike at the port on Friday."
     assert agreed(joined, joined.replace("about 2,300", "more than 2,000")) == [("a", "b")]
     assert agreed(joined, joined.replace("about 2,300", "many")) == [("a", "b")]
+    # Two outlets rounding one result differently agree.
+    vote = "The measure passed by 52 percent to 48 percent in the vote on Tuesday, officials said."
+    assert agreed(vote, vote.replace("52 percent to 48", "51.9 percent to 48.1")) == [("a", "b")]
 
 
 def test_a_conflict_needs_two_stories_each_stating_what_the_other_does_not_allow():

@@ -142,9 +142,11 @@ def normalise(text: str) -> str:
     return _BLANKS.sub(" ", text)
 
 
+_TIME_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EET|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|AEST|AEDT|IST|JST)"
 _LINE_MARK = re.compile(
-    r"^(?:[-*•·▪]\s+"  # a list's bullet (a dash opens a credit: "— Reuters"), or a live blog's time:
-    r"|\d{1,2}[:.]\d{2}(?:\s?(?:(?i:[ap]\.?m\.?)|GMT|UTC|BST|CET|EST|EDT))?\s*[-–—:|]?\s+(?=[A-Z“\"‘']))"
+    r"^(?:[-*•·▪]\s+(?!\d)"  # a list's bullet (not a minus: "- 5 degrees"; a dash opens a credit: "— Reuters")
+    r"|(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?(?i:[ap]\.?m\.?))?|\.[0-5]\d\s?(?i:[ap]\.?m\.?))"  # "14:02", "9.30am"
+    rf"(?:\s?{_TIME_ZONE})?\s*[-–—:|]?\s+(?=[A-Z“\"‘']))"  # a live blog's time ("2:15 p.m. ET: ")
 )
 
 

@@ -125,9 +125,14 @@ Allowed = list[tuple[float, float]]
 
 
 def _figures_by_unit(sentence: str) -> dict[str | None, Allowed]:
+    """What each unit's figures in a sentence allow, a plain number what rounds to it ("52
+    percent" allows 51.9: two outlets may round one result differently)."""
     by_unit: dict[str | None, Allowed] = {}
     for figure in find_figures(sentence):
-        by_unit.setdefault(figure.unit, []).append(bounds(figure))
+        low, high = bounds(figure)
+        if low == high:
+            low, high = low - _rounded_to(low) / 2, high + _rounded_to(high) / 2
+        by_unit.setdefault(figure.unit, []).append((low, high))
     return by_unit
 
 

@@ -10,7 +10,7 @@ from newsfold.extract import ner
 from newsfold.extract.agreement import about, claims, conflicts
 from newsfold.extract.entities import alias_index, display, key, merge, spelled_apart
 from newsfold.extract.figures import find_figures
-from newsfold.extract.passages import Carriers, passages, word_triples, words
+from newsfold.extract.passages import NUMBER, Carriers, passages, triples, word_triples, words
 from newsfold.extract.quotes import QuoteReader
 from newsfold.extract.timeline import find_dates
 from newsfold.sentences import split_sentences
@@ -49,6 +49,17 @@ def extract_event(
     def canonical(speaker: str | None) -> str | None:
         return None if speaker is None else names.get(key(speaker), display(speaker))
 
+    versions = _Versions(articles)
+
+    def replaced(sentence: str, article: str) -> bool:
+        """Whether ``article`` writes its own number where ``sentence`` writes one it lacks (an
+        update's toll): it carries the words, not the statement. Leaving a number out (an
+        update added "(March 13)") is no replacement."""
+        wanted = set(NUMBER.findall(sentence))
+        if all(_has_number(articles[article], n) for n in wanted):
+            return False
+        return bool(versions.numbers_near(article, sentence) - wanted)
+
     quotes, figures = _Quotes(), _Figures()
     timeline: dict[tuple[str, str], TimelineEntry] = {}
     sentences: list[tuple[str, str, tuple[str, ...]]] = []
@@ -59,16 +70,18 @@ def extract_event(
         for q in reader.read(passage.text, found_mentions[k] if found_mentions is not None else None):
             quotes.add(Quote(canonical(q.speaker), q.role, q.text, q.kind, carried(q.text, passage.article)))
         for sentence in split_sentences(passage.text):
-            where = carried(sentence, passage.article)
+            # Copies carrying the sentence's words but another number (an update's toll) do not state it.
+            holding = carried(sentence, passage.article)
+            where = tuple(a for a in holding if a == passage.article or not replaced(sentence, a))
             sentences.append((sentence, passage.story, where))
             date = published[passage.article]
             dated = find_dates(sentence, date)
             for f in find_figures(sentence, date, dated):
                 number = re.search(r"\d[\d,.]*\d|\d", f.text)
                 digits = number.group(0) if number else ""
-                holders = tuple(a for a in where if _has_number(articles[a], digits))
+                holders = tuple(a for a in holding if _has_number(articles[a], digits))
                 figure = Figure(
-                    f.value, f.unit, f.text, f.measures, f.period, holders or where, sentence, f.context, f.when
+                    f.value, f.unit, f.text, f.measures, f.period, holders or holding, sentence, f.context, f.when
                 )
                 figures.add(figure)
             for d in dated:
@@ -85,6 +98,26 @@ def extract_event(
         agreement=agreement,
         sources=_sources(members, story_of, by_story),
     )
+
+
+class _Versions:
+    """Each article's sentences, read on demand, to find its version of a sentence."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self.articles = articles
+        self._sentences: dict[str, list[tuple[frozenset[tuple[str, ...]], set[str]]]] = {}
+
+    def numbers_near(self, article: str, sentence: str) -> set[str]:
+        """The numbers of the article's sentence sharing the most word triples with ``sentence``."""
+        if article not in self._sentences:
+            self._sentences[article] = [
+                (triples(s), set(NUMBER.findall(s)))
+                for p in self.articles[article].paragraphs
+                for s in split_sentences(p)
+            ]
+        wanted = triples(sentence)
+        best = max(self._sentences[article], key=lambda version: len(version[0] & wanted), default=None)
+        return best[1] if best is not None and best[0] & wanted else set()
 
 
 class _Quotes:
@@ -167,7 +200,7 @@ class _Figures:
 
 def _has_number(article: Article, digits: str) -> bool:
     """Whether the article writes this number (not just a longer one containing it)."""
-    return not digits or re.search(rf"(?<![\d,.]){re.escape(digits)}(?![\d,])", article.text) is not None
+    return not digits or re.search(rf"(?<![\d.])(?<!\d,){re.escape(digits)}(?!\d|[,.]\d)", article.text) is not None
 
 
 def _sources(

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsfold.sentences import split_sentences
 from newsfold.tokens import ALNUM
 from newsfold.types import Article, Story
 
@@ -98,7 +99,15 @@ def passages(stories: Sequence[Story], articles: Mapping[str, Article]) -> list[
                 continue
             for k, paragraph in enumerate(articles[member].paragraphs):
                 own, written = triples(paragraph), set(NUMBER.findall(paragraph))
-                if own and (len(own & known) < CARRIED * len(own) or written - numbers):
-                    out.append(Passage(paragraph, member, story.id, k))
-                    known, numbers = known | own, numbers | written
+                if not own or not (new := len(own & known) < CARRIED * len(own)) and not written - numbers:
+                    continue
+                text = paragraph if new else _with_new_numbers(paragraph, numbers)
+                out.append(Passage(text, member, story.id, k))
+                known, numbers = known | own, numbers | written
     return out
+
+
+def _with_new_numbers(paragraph: str, numbers: set[str]) -> str:
+    """The sentences of ``paragraph`` writing a number not in ``numbers``: what an update
+    changed, without the sentences around it, read already."""
+    return " ".join(s for s in split_sentences(paragraph) if set(NUMBER.findall(s)) - numbers)
