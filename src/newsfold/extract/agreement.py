@@ -104,8 +104,8 @@ def claims(
     story = np.unique([r[1] for r in rows], return_inverse=True)[1]
     i, j, n = shared.row, shared.col, shared.data
     keep = (i < j) & (story[i] != story[j]) & (n >= SAME_CLAIM * (sizes[i] + sizes[j] - n))
-    figures = [_figures_by_unit(text) for text, _, _ in rows]
-    pairs = [(a, b) for a, b in zip(i[keep], j[keep], strict=True) if not _disagree(figures[a], figures[b])]
+    figures = lru_cache(maxsize=None)(lambda row: _figures_by_unit(rows[row][0]))  # only rows in a pair
+    pairs = [(a, b) for a, b in zip(i[keep], j[keep], strict=True) if not _disagree(figures(a), figures(b))]
     consensus, unique, by_story = [], [], {}
     for members in components(len(rows), np.array(pairs, dtype=np.int64).reshape(-1, 2)):
         stories = {rows[k][1] for k in members}
