@@ -88,8 +88,7 @@ def _text(record: dict[str, object], key: str) -> str | None:
 
 def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
-        what = exc.args[0]
-        return what if str(what).startswith("article ") else f"no {what!r}"
+        return f"no {exc.args[0]!r}"
     if isinstance(exc, RecursionError):
         return "not valid JSON: nested too deeply"
     if isinstance(exc, json.JSONDecodeError):
@@ -101,7 +100,7 @@ def _article(record: dict[str, object], path: str, number: int) -> Article:
     try:
         return _read_article(record, path)
     except KeyError as exc:
-        raise KeyError(f"article {number}: no {exc.args[0]!r}") from exc
+        raise ValueError(f"article {number}: no {exc.args[0]!r}") from exc
     except TypeError as exc:
         raise TypeError(f"article {number}: {exc}") from exc
 

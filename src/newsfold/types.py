@@ -62,6 +62,12 @@ class Article:
     def words(self) -> int:
         return sum(len(p.split()) for p in self.paragraphs)
 
+    @property
+    def outlet(self) -> tuple[str | None, str]:
+        """Who published it, to tell outlets apart: (its source, ""); an article that names no
+        outlet is one of its own, (None, its id): two such articles may come from two."""
+        return (self.source, "") if self.source else (None, self.id)
+
 
 @dataclass(frozen=True, slots=True)
 class Story:

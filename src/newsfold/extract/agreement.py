@@ -141,7 +141,12 @@ def _disagree(a: Mapping[str | None, Allowed], b: Mapping[str | None, Allowed]) 
     "A fire killed 60 people" and "A fire ... treated 180 people" share their words, not a
     claim; nor do "at least 14 people were killed" and "11 people died". "About 2,300 members"
     and "more than 2,000 members" may."""
-    return any(_beyond(a[u], b[u]) and _beyond(b[u], a[u]) for u in a.keys() & b.keys())
+    return any(_apart(a[u], b[u]) for u in a.keys() & b.keys())
+
+
+def _apart(a: Allowed, b: Allowed) -> bool:
+    """Whether each side holds a figure allowing none of the other's values."""
+    return _beyond(a, b) and _beyond(b, a)
 
 
 def _beyond(ours: Allowed, theirs: Allowed) -> bool:
@@ -163,12 +168,12 @@ def bounds(figure: Figure | Found) -> tuple[float, float]:
     """The values a figure allows, by the qualifier it is written with: "at least 14" allows 14
     and more, "22" only 22, and "about X" what rounds to X at X's last non-zero digit, within
     ABOUT of X ("about 50": 45 to 55; "about 56": 55.5 to 56.5; "about 100": 90 to 110)."""
-    value = figure.value
-    if _AT_LEAST.match(figure.text):
+    value, qualifier = figure.value, _qualifier(figure)
+    if qualifier == "at least":
         return value, float("inf")
-    if _AT_MOST.match(figure.text):
+    if qualifier == "at most":
         return float("-inf"), value
-    if _ABOUT.match(figure.text):
+    if qualifier == "about":
         slack = min(_rounded_to(value) / 2, ABOUT * abs(value))
         return value - slack, value + slack
     return value, value
@@ -192,7 +197,7 @@ def _stories_disagree(group: Sequence[Figure], story_of: Mapping[str, str]) -> b
         for story in {story_of.get(a) for a in figure.articles}:
             by_story.setdefault(story, []).append(bounds(figure))
     stated = list(by_story.values())
-    return any(_beyond(a, b) and _beyond(b, a) for n, a in enumerate(stated) for b in stated[n + 1 :])
+    return any(_apart(a, b) for n, a in enumerate(stated) for b in stated[n + 1 :])
 
 
 def _update(group: Sequence[Figure], story_of: Mapping[str, str]) -> list[Figure]:
@@ -215,10 +220,10 @@ def _replaced(first: Figure, second: Figure) -> bool:
     "at least 23") with another number, or allowing none of the other's values."""
     if first.value != second.value and _qualifier(first) == _qualifier(second):
         return True
-    return _beyond([bounds(first)], [bounds(second)]) and _beyond([bounds(second)], [bounds(first)])
+    return _apart([bounds(first)], [bounds(second)])
 
 
-def _qualifier(figure: Figure) -> str:
+def _qualifier(figure: Figure | Found) -> str:
     """How a figure's text opens: "at least", "at most", "about" (their kinds) or plainly."""
     for kind, pattern in (("at least", _AT_LEAST), ("at most", _AT_MOST), ("about", _ABOUT)):
         if pattern.match(figure.text):

@@ -77,7 +77,7 @@ def extract_event(
             date = published[passage.article]
             dated = find_dates(sentence, date)
             for f in find_figures(sentence, date, dated):
-                number = re.search(r"\d[\d,.]*\d|\d", f.text)
+                number = NUMBER.search(f.text)
                 digits = number.group(0) if number else ""
                 holders = tuple(a for a in holding if _has_number(articles[a], digits))
                 figure = Figure(
@@ -200,7 +200,10 @@ class _Figures:
 
 def _has_number(article: Article, digits: str) -> bool:
     """Whether the article writes this number (not just a longer one containing it)."""
-    return not digits or re.search(rf"(?<![\d.])(?<!\d,){re.escape(digits)}(?!\d|[,.]\d)", article.text) is not None
+    if not digits:
+        return True
+    number = re.escape(digits)  # first, so that the search looks for it as a literal (lookbehinds after)
+    return re.search(rf"{number}(?<![\d.]{number})(?<!\d,{number})(?!\d|[,.]\d)", article.text) is not None
 
 
 def _sources(
@@ -208,10 +211,9 @@ def _sources(
 ) -> tuple[SourceReport, ...]:
     """Each outlet, its articles, and the first claims of stories only it carried. An article
     that names no outlet is one of its own, unnamed: two such articles may come from two."""
-    outlets: dict[tuple[str | None, str], list[str]] = {}  # (outlet, "") or (None, the article)
+    outlets: dict[tuple[str | None, str], list[str]] = {}
     for article in members:
-        key = (article.source, "") if article.source else (None, article.id)
-        outlets.setdefault(key, []).append(article.id)
+        outlets.setdefault(article.outlet, []).append(article.id)
     reports = []
     for (name, _), ids in outlets.items():
         own = set(ids)

@@ -63,14 +63,12 @@ class Attributor:
         """
         needle = normalise_for_match(sentence)
         words = needle.split()
-        numbers = Counter(_numbers(normalise_for_match(shown).split() if shown else words))
-        nearby = set(copies)
-        return tuple(
-            a
-            for a in self.order
-            if f" {needle} " in self._text(a)
-            or (a in nearby and any(_nearly(words, numbers, other) for other in self._sentences_of(a)))
-        )
+        found = {a for a in self.order if f" {needle} " in self._text(a)}
+        nearby = [a for a in self.order if a in set(copies) - found]
+        if nearby:  # near matches to look for: what they must write, taken once
+            facts = Counter(_numbers(normalise_for_match(shown).split() if shown else words)), _negations(words)
+            found |= {a for a in nearby if any(_nearly(words, facts, other) for other in self._sentences_of(a))}
+        return tuple(a for a in self.order if a in found)
 
     def _text(self, article: str) -> str:
         if article not in self._texts:
@@ -87,15 +85,17 @@ class Attributor:
         return self._sentences[article]
 
 
-def _nearly(words: list[str], numbers: Counter[str], other: list[str]) -> bool:
-    """Whether ``other`` says nearly what ``words`` say, writing ``numbers`` (see the module)."""
+def _nearly(words: list[str], facts: tuple[Counter[str], list[str]], other: list[str]) -> bool:
+    """Whether ``other`` says nearly what ``words`` say, writing the numbers and negations of
+    ``facts`` (see the module)."""
     longer = max(len(words), len(other))
     if not longer or abs(len(words) - len(other)) > 0.2 * longer:
         return False
     shared = len(set(words) & set(other))
     if shared < NEARLY * len(set(words)) - 1:
         return False  # cheap bound before the quadratic comparison
-    if numbers - Counter(_numbers(other)) or _negations(words) != _negations(other):
+    numbers, negations = facts
+    if numbers - Counter(_numbers(other)) or negations != _negations(other):
         return False
     return SequenceMatcher(None, words, other, autojunk=False).ratio() >= NEARLY
 

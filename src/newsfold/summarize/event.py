@@ -105,9 +105,9 @@ def _widest(stories: Sequence[Story], articles: dict[str, Article]) -> set[int]:
     """The stories carried by the most outlets, when that is more than one; else all of them.
     An article that names no outlet counts as one of its own (it may come from anywhere); an
     outlet's updates of its own story are one outlet."""
-    outlets = [len({articles[a].source or f"\0{a}" for a in s.articles}) for s in stories]
+    outlets = [len({articles[a].outlet for a in s.articles}) for s in stories]
     most = max(outlets, default=0)
-    return {j for j, n in enumerate(outlets) if n == most or most == 1}
+    return {j for j, n in enumerate(outlets) if n == most}  # when most is 1, every story
 
 
 def _pool(
