@@ -308,6 +308,20 @@ def test_conflicts_need_the_same_measured_thing():
     assert conflict.kind == "changes over time"  # 2019 against the time of writing
 
 
+def test_claims_compare_the_figures_read_with_the_articles_date():
+    from newsfold.extract.agreement import claims
+
+    # Read again without a date, "by March 3" was a count of 3 against "by March 9"'s 9, and two
+    # reports of one toll were no common claim (a review found it).
+    first = "Floods had killed 40 people across the valley by March 3, the civil protection agency said."
+    second = first.replace("March 3", "March 9")
+    rows = [(first, "s1", ("a",)), (second, "s2", ("b",))]
+    figures = [find_figures(text, WEDNESDAY) for text, _, _ in rows]
+    assert [(f.value, f.unit) for f in figures[0]] == [(40, "people")]
+    consensus, unique, _ = claims(rows, figures)
+    assert [c.articles for c in consensus] == [("a", "b")] and unique == ()
+
+
 def test_one_storys_copies_giving_a_figure_two_values_is_a_change():
     from newsfold.extract.agreement import conflicts
     from newsfold.types import Figure

@@ -79,17 +79,24 @@ def _concept(word: str) -> str | None:
 
 def claims(
     sentences: Sequence[tuple[str, str, tuple[str, ...]]],
+    figures: Sequence[Sequence[Found]] | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[Claim, ...], dict[str, list[str]]]:
     """Consensus and unique claims from (sentence, story, articles) triples.
+
+    Args:
+        sentences: the stories' sentences, each with its story and the articles stating it.
+        figures: the figures found in each sentence, read with its article's date (else read
+            here without one, when a sentence shares its words with another's).
 
     Returns:
         consensus claims, unique claims, and each story's unique sentences.
     """
-    rows, seen = [], Counter()
-    for text, story, articles in sentences:
+    rows, found, seen = [], [], Counter()
+    for k, (text, story, articles) in enumerate(sentences):
         seen[story] += 1
         if seen[story] <= CLAIM_SENTENCES and len(text.split()) >= MIN_CLAIM_WORDS:
             rows.append((text, story, articles))
+            found.append(figures[k] if figures is not None else None)
     if not rows:
         return (), (), {}
     bags = [content(text) for text, _, _ in rows]
@@ -104,8 +111,10 @@ def claims(
     story = np.unique([r[1] for r in rows], return_inverse=True)[1]
     i, j, n = shared.row, shared.col, shared.data
     keep = (i < j) & (story[i] != story[j]) & (n >= SAME_CLAIM * (sizes[i] + sizes[j] - n))
-    figures = lru_cache(maxsize=None)(lambda row: _figures_by_unit(rows[row][0]))  # only rows in a pair
-    pairs = [(a, b) for a, b in zip(i[keep], j[keep], strict=True) if not _disagree(figures(a), figures(b))]
+    allowed = lru_cache(maxsize=None)(  # only for rows in a pair
+        lambda row: _by_unit(found[row] if found[row] is not None else find_figures(rows[row][0]))
+    )
+    pairs = [(a, b) for a, b in zip(i[keep], j[keep], strict=True) if not _disagree(allowed(a), allowed(b))]
     consensus, unique, by_story = [], [], {}
     for members in components(len(rows), np.array(pairs, dtype=np.int64).reshape(-1, 2)):
         stories = {rows[k][1] for k in members}
@@ -124,11 +133,11 @@ Allowed = list[tuple[float, float]]
 """The values a set of figures allows: one (low, high) per figure (see :func:`bounds`)."""
 
 
-def _figures_by_unit(sentence: str) -> dict[str | None, Allowed]:
+def _by_unit(figures: Sequence[Found]) -> dict[str | None, Allowed]:
     """What each unit's figures in a sentence allow, a plain number what rounds to it ("52
     percent" allows 51.9: two outlets may round one result differently)."""
     by_unit: dict[str | None, Allowed] = {}
-    for figure in find_figures(sentence):
+    for figure in figures:
         low, high = bounds(figure)
         if low == high:
             low, high = low - _rounded_to(low) / 2, high + _rounded_to(high) / 2

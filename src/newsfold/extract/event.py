@@ -9,7 +9,7 @@ from functools import lru_cache
 from newsfold.extract import ner
 from newsfold.extract.agreement import about, claims, conflicts
 from newsfold.extract.entities import alias_index, display, key, merge, spelled_apart
-from newsfold.extract.figures import find_figures
+from newsfold.extract.figures import Found, find_figures
 from newsfold.extract.passages import NUMBER, Carriers, passages, triples, word_triples, words
 from newsfold.extract.quotes import QuoteReader
 from newsfold.extract.timeline import find_dates
@@ -63,6 +63,7 @@ def extract_event(
     quotes, figures = _Quotes(), _Figures()
     timeline: dict[tuple[str, str], TimelineEntry] = {}
     sentences: list[tuple[str, str, tuple[str, ...]]] = []
+    sentence_figures: list[list[Found]] = []  # those of each sentence, for claims
     reader, story = QuoteReader(), None
     for k, passage in enumerate(reading):
         if passage.story != story:
@@ -76,7 +77,8 @@ def extract_event(
             sentences.append((sentence, passage.story, where))
             date = published[passage.article]
             dated = find_dates(sentence, date)
-            for f in find_figures(sentence, date, dated):
+            sentence_figures.append(find_figures(sentence, date, dated))
+            for f in sentence_figures[-1]:
                 number = NUMBER.search(f.text)
                 digits = number.group(0) if number else ""
                 holders = tuple(a for a in holding if _has_number(articles[a], digits))
@@ -88,7 +90,7 @@ def extract_event(
                 entry_key = (d.date, " ".join(words(sentence)))
                 if entry_key not in timeline:
                     timeline[entry_key] = TimelineEntry(d.date, sentence, where, d.expression)
-    consensus, unique, by_story = claims(sentences)
+    consensus, unique, by_story = claims(sentences, sentence_figures)
     agreement = Agreement(consensus, unique, conflicts(figures.items, story_of, published))
     return Facts(
         entities=entities,
