@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -26,6 +27,21 @@ MMAP_BYTES = 0x7FFF0000
 the WAL."""
 
 
+def _to_wal(connection: sqlite3.Connection) -> None:
+    """Put the file in WAL mode. Switching a new file takes a lock that SQLite does not wait
+    for ("database is locked" at once, when another store is opening it too: 1 run in 6 of
+    four opened at once): tried again for up to BUSY_SECONDS, as SQLite waits for other locks."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class SQLiteDatabase(Transactions):
     """A SQLite file opened for the store."""
 
@@ -44,7 +60,7 @@ class SQLiteDatabase(Transactions):
         except sqlite3.Error as exc:  # a folder, or a path through a missing one
             raise NewsfoldError(f"cannot open the store {path} (SQLite: {exc})") from exc
         try:
-            self.connection.execute("PRAGMA journal_mode=WAL")  # the first read of the file
+            _to_wal(self.connection)  # the first read of the file
         except sqlite3.OperationalError as exc:  # the file is sound, but cannot be opened here
             self.connection.close()
             raise NewsfoldError(
