@@ -21,6 +21,9 @@ class DedupSettings:
     rows_per_band: int = 2
     containment: float = 0.5
     """Two articles are copies when this share of the shorter one's shingles is in the other."""
+    template_gain: float = 0.1
+    """... and when masking their capitalised words raises that share by less than this (else
+    they are stories written from one template; see dedup.copy_containment)."""
     max_bucket: int = 200
     """LSH buckets larger than this are paired along a chain instead of all pairs."""
 

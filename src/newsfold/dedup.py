@@ -2,12 +2,15 @@
 
 MinHash + LSH propose candidate pairs without comparing all pairs; each candidate is then
 checked exactly: two articles are copies when most of the shorter one's word 4-grams are in
-the longer one (containment), which joins truncated reprints and expanded updates.
+the longer one (containment), which joins truncated reprints and expanded updates, and they
+are not far more alike once names are masked, which keeps apart stories written from one
+template (two companies' earnings briefs).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -65,6 +68,11 @@ def find_stories(
     pairs = candidate_pairs(sigs, settings.rows_per_band, settings.max_bucket)
     pairs = _likely(pairs, sigs, sets, settings.containment)
     pairs = pairs[[containment(sets[i], sets[j]) >= settings.containment for i, j in pairs]]
+    checked = np.unique(pairs).tolist()  # the template test is for the few pairs that pass
+    masked = dict(
+        zip(checked, masked_shingle_sets([articles[k].text for k in checked], settings.shingle_size), strict=True)
+    )
+    pairs = pairs[[copy_containment(sets[i], sets[j], masked[i], masked[j], settings) is not None for i, j in pairs]]
     groups = components(len(articles), pairs)
     return tuple(make_story([articles[i] for i in g], [sets[i] for i in g]) for g in groups)
 
@@ -75,6 +83,42 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     if smaller == 0:
         return 0.0
     return np.intersect1d(a, b, assume_unique=True).size / smaller
+
+
+def copy_containment(
+    a: np.ndarray, b: np.ndarray, masked_a: np.ndarray, masked_b: np.ndarray, settings: DedupSettings
+) -> float | None:
+    """The containment of two articles when they are copies, else None; ``masked_a`` and
+    ``masked_b`` are their :func:`masked_shingle_sets`.
+
+    Besides the containment threshold, the articles must not be far more alike once their
+    capitalised words are masked: a copy cut or rewritten in part loses whole passages, which
+    masking does not bring back, while a story written from another one's template keeps the
+    template's words and changes its names (the company, its town, its chief). Two earnings
+    briefs from one template share 0.75 of their 4-grams and 0.92 masked; the copies of the
+    DUC 2003 and 2004 sets (AP's successive versions of a story), of the sample and of the
+    seeds gain at most 0.06.
+    """
+    contained = containment(a, b)
+    if contained < settings.containment or containment(masked_a, masked_b) - contained >= settings.template_gain:
+        return None
+    return contained
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]\w*")
+"""A word opening with a capital of the Latin-1, Greek or Cyrillic alphabet (one class: twice
+as fast as testing each word's first letter; a name opening with another capital, such as
+"Łódź", stays a word, which can only make two texts look less alike)."""
+MASK = "_name_"
+"""What every capitalised word becomes in :func:`masked_shingle_sets`."""
+
+
+def masked_shingle_sets(texts: Sequence[str], size: int) -> list[np.ndarray]:
+    """Word ``size``-gram hashes of each text with every capitalised word masked as one word:
+    the shape of its sentences without its names (and without the words opening them)."""
+    hasher = TokenHasher()
+    masked = [_CAPITALISED.sub(MASK, text) for text in texts]
+    return shingle_sets([hasher(text) for text in masked], size)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

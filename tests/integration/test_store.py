@@ -389,6 +389,20 @@ def test_readers_never_see_half_a_batch(tmp_path, sample_dir):
     assert all(problems == [] for _, problems in seen), next(p for _, p in seen if p)
 
 
+def test_stories_from_one_template_stay_apart_in_the_store_as_in_fold(store_target):
+    # Two earnings briefs and two quake reports, each pair written from one template: as
+    # copies by their 4-grams alone, they would be two stories. The second of each pair is
+    # looked up among the stored ones, in a later batch.
+    templates = Path(__file__).parents[1] / "fixtures" / "template_stories"
+    articles, _ = read_articles([str(templates)], NO_FACTS)
+    with open_store(store_target, NO_FACTS) as store:
+        store.add_articles(articles[0::2])
+        store.add_articles(articles[1::2])
+        stored = {s.articles for s in store.fold().stories}
+        assert store.integrity() == []
+    assert stored == {s.articles for s in fold([str(templates)], NO_FACTS).stories} == {(a.id,) for a in articles}
+
+
 def test_a_longer_copy_arriving_later_becomes_the_canonical(store_target, sample_dir):
     # The truncated blog reprint (13) first, then the full wire story (12) it copies.
     articles, _ = read_articles(

@@ -20,7 +20,19 @@ from newsfold.store.prepare import Prepared
 from newsfold.store.records import dump_article, load_article, now
 from newsfold.types import Article, Rejection
 
-COLUMNS = ("seq", "id", "content", "story", "day", "added", "signature", "shingles", "shingle_set", "record")
+COLUMNS = (
+    "seq",
+    "id",
+    "content",
+    "story",
+    "day",
+    "added",
+    "signature",
+    "shingles",
+    "shingle_set",
+    "record",
+    "masked_set",
+)
 """An article's row."""
 STORY_COLUMNS = ("id", "event", "canonical", "day", "terms")
 EVENT_COLUMNS = ("id", "stale", "updated")
@@ -133,6 +145,7 @@ class NewArticles:
                 int(print_.shingles.size),
                 copies.shingle_blob(print_.shingles),
                 dump_article(article),
+                copies.shingle_blob(print_.masked),
             )
         )
         self._stored[article.id] = article

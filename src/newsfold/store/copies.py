@@ -3,8 +3,8 @@
 Each article keeps its MinHash signature and one row per LSH band (table ``bands``); a new
 article's candidates are the stored articles sharing the most bands with it, checked as in
 :func:`newsfold.dedup.find_stories`: a MinHash estimate first, then exact containment of
-word 4-grams, from the candidates' stored shingle sets. A batch of new articles is looked
-up at once (:class:`Copies`).
+word 4-grams and the template test, from the candidates' stored shingle sets (plain and
+with names masked). A batch of new articles is looked up at once (:class:`Copies`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfold.config import DedupSettings
-from newsfold.dedup import containment, shingle_sets
+from newsfold.dedup import copy_containment, masked_shingle_sets, shingle_sets
 from newsfold.minhash import band_keys, signatures
 from newsfold.store.base import Database, Row
 
@@ -31,15 +31,20 @@ class Fingerprint:
     shingles: np.ndarray
     signature: np.ndarray
     keys: np.ndarray
+    masked: np.ndarray
 
 
-def fingerprints(tokens: Sequence[np.ndarray], settings: DedupSettings) -> list[Fingerprint]:
-    """The fingerprints of articles with these word ids (computed together: per article,
-    numpy's fixed costs would outweigh the work)."""
+def fingerprints(texts: Sequence[str], tokens: Sequence[np.ndarray], settings: DedupSettings) -> list[Fingerprint]:
+    """The fingerprints of articles with these texts and word ids (computed together: per
+    article, numpy's fixed costs would outweigh the work)."""
     sets = shingle_sets(tokens, settings.shingle_size)
     sigs = signatures(sets, settings.num_perm)
     keys = band_keys(sigs, settings.rows_per_band)
-    return [Fingerprint(shingles, sig, k[k != -1]) for shingles, sig, k in zip(sets, sigs, keys, strict=True)]
+    masked = masked_shingle_sets(texts, settings.shingle_size)
+    return [
+        Fingerprint(shingles, sig, k[k != -1], template)
+        for shingles, sig, k, template in zip(sets, sigs, keys, masked, strict=True)
+    ]
 
 
 class Copies:
@@ -68,9 +73,11 @@ class Copies:
         rows = db.query_in("SELECT seq, story, signature, shingles FROM articles WHERE seq IN ({values})", seqs)
         self._rows: dict[int, Row] = {row[0]: row for row in rows}
         self._worth = [self._worth_checking(print_, top) for print_, top in zip(prints, tops, strict=True)]
-        sql = "SELECT seq, shingle_set FROM articles WHERE seq IN ({values})"
+        sql = "SELECT seq, shingle_set, masked_set FROM articles WHERE seq IN ({values})"
         likely = sorted(set().union(*self._worth))
-        self._sets = {seq: shingle_set(blob) for seq, blob in db.query_in(sql, likely)}
+        self._sets: dict[int, tuple[np.ndarray, np.ndarray]] = {
+            seq: (shingle_set(blob), shingle_set(masked)) for seq, blob, masked in db.query_in(sql, likely)
+        }
         self._batch: dict[int, list[int]] = {}  # band key -> articles of the batch stored so far
         self._batch_seqs: set[int] = set()
         self._bands: list[tuple[int, int]] = []
@@ -86,8 +93,9 @@ class Copies:
         worth = self._worth[position] | self._worth_checking(print_, [s for s in top if s in self._batch_seqs])
         best: tuple[float, int, str] | None = None
         for seq, story, _, _ in sorted(self._rows[seq] for seq in top if seq in worth):
-            score = containment(print_.shingles, self._sets[seq])
-            if score >= self.settings.containment and (best is None or (-score, seq) < (-best[0], best[1])):
+            shingles, masked = self._sets[seq]
+            score = copy_containment(print_.shingles, shingles, print_.masked, masked, self.settings)
+            if score is not None and (best is None or (-score, seq) < (-best[0], best[1])):
                 best = (score, seq, story)
         return best[2] if best else None
 
@@ -104,7 +112,7 @@ class Copies:
         """An article of the batch was stored as number ``seq`` in ``story``."""
         self._batch_seqs.add(seq)
         self._rows[seq] = (seq, story, print_.signature.tobytes(), int(print_.shingles.size))
-        self._sets[seq] = print_.shingles.astype(np.uint32)
+        self._sets[seq] = (print_.shingles.astype(np.uint32), print_.masked.astype(np.uint32))
         for key in sorted(set(print_.keys.tolist())):
             self._batch.setdefault(key, []).append(seq)
             self._bands.append((key, seq))
@@ -122,12 +130,13 @@ def _top(shared: Counter[int]) -> list[int]:
 
 
 def shingle_blob(shingles: np.ndarray) -> bytes:
-    """A shingle set as the store keeps it (see :mod:`newsfold.store.schema`, version 2)."""
+    """A shingle set (plain or masked) as the store keeps it (see :mod:`newsfold.store.schema`,
+    versions 2 and 8)."""
     return shingles.astype(np.uint32).tobytes()
 
 
 def shingle_set(blob: bytes) -> np.ndarray:
-    """A stored article's shingle set, from :func:`shingle_blob`."""
+    """A stored article's shingle set (plain or masked), from :func:`shingle_blob`."""
     return np.frombuffer(blob, dtype=np.uint32)
 
 
