@@ -236,6 +236,16 @@ def test_invisible_layout_characters_are_removed():
     assert one_line("\u202eFlood\u202c kills 14\u200f") == "Flood kills 14"
 
 
+def test_a_space_setting_thousands_apart_is_kept_and_other_narrow_spaces_are_plain():
+    cleaned = clean_text(
+        "More than 3\u00a0000 people fled and the damage reached 1\u202f200\u202f000 euros by"
+        "\u00a012\u00a0March, up 42\u2009%."
+    )
+    assert cleaned.paragraphs == (
+        "More than 3\u00a0000 people fled and the damage reached 1\u00a0200\u00a0000 euros by 12 March, up 42 %.",
+    )
+
+
 def test_a_copy_written_with_invisible_characters_is_still_a_copy(sample_dir, tmp_path):
     from newsfold.pipeline import fold
 

@@ -90,6 +90,15 @@ def test_counts_take_their_noun_and_bare_numbers_borrow_it():
     assert figures("It shipped more than 2,000 tons of wheat.") == [(2000, "ton", "more than 2,000 tons")]
 
 
+def test_thousands_set_apart_by_a_no_break_space_are_one_number():
+    # as cleaning leaves them; a plain space stays two numbers ("in 2019 300 homes")
+    assert figures("More than 3\u00a0000 people fled; damage reached 1\u00a0200\u00a0000 euros.") == [
+        (3000, "people", "More than 3\u00a0000 people"),
+        (1_200_000, "EUR", "1\u00a0200\u00a0000 euros"),
+    ]
+    assert [f[0] for f in figures("In 2019\u00a0300 homes were lost.")] == [300]
+
+
 def test_years_ages_times_and_names_are_not_figures():
     assert figures("Anna Berg, 54, arrived at 10 a.m. on Route 9 in 2019.") == []
 

@@ -130,9 +130,19 @@ def capped(line: str | None, limit: int = MAX_LINE_CHARS) -> str | None:
     return kept[: limit - 1].rstrip() + "…"
 
 
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
+"""A no-break or thin space setting a number's thousands apart ("3 000", "1 200 000")."""
+_OTHER_SPACE = re.compile(r"[\u00a0\u202f\u2009](?!(?<=\d.)\d{3}(?!\d))")
+
+
 def normalise(text: str) -> str:
     """Undo typewriter and markdown conventions that get in the way of sentences."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+        # A space setting thousands apart stays, as a no-break space, for figures to read
+        # "3 000" as one number (made a plain space, it was 3 and 0); a comma instead would
+        # misread in languages where the comma marks decimals. Others are plain spaces.
+        text = _GROUP_SPACE.sub("\u00a0", _OTHER_SPACE.sub(" ", text))
     text = _CONTROL.sub("", _as_cp1252(text))
     text = text.replace("``", "“").replace("''", "”").replace("\\$", "$")
     if "#" in text:

@@ -68,7 +68,7 @@ people declared three days of mourning" (the count stops before them)."""
 
 _FIGURE = re.compile(
     r"(?<![\w\-.,:])(?<!\d/)(?P<cur>US\$|S\$|A\$|C\$|HK\$|NZ\$|\\\$|\$|€|£|¥)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)"
+    r"(?P<num>\d{1,3}(?:[,\u00a0]\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)"  # "3,000", "3 000"
     r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|mn|m)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
     r"(?:-(?P<hy>[a-z]+)\b(?!-old))?"  # "a 30-year concession", "the 120-seat assembly"
@@ -127,7 +127,7 @@ def find_figures(sentence: str, published: dt.date | None = None, dates: list[Da
         start, end = match.span()
         if not _is_quantity(sentence, match, dates):
             continue
-        value = float(match.group("num").replace(",", ""))
+        value = float(match.group("num").replace(",", "").replace("\u00a0", ""))
         scale = match.group("scale")
         unit, unit_end = _unit(sentence, match)
         if scale == "m" and not match.group("cur"):
