@@ -99,6 +99,19 @@ def test_thousands_set_apart_by_a_no_break_space_are_one_number():
     assert [f[0] for f in figures("In 2019\u00a0300 homes were lost.")] == [300]
 
 
+def test_an_m_after_a_number_is_millions_of_a_plural_or_a_measure_else_metres():
+    # "2.3m people" was 2.3 metres
+    assert figures("About 2.3m people were affected.") == [(2_300_000, "people", "About 2.3m people")]
+    assert figures("A 1.5m-tonne cargo covers 1.2m square feet.") == [
+        (1_500_000, "tonne", "1.5m-tonne"),
+        (1_200_000, "square foot", "1.2m square feet"),
+    ]
+    assert figures("It sold 4m copies.") == [(4_000_000, "copy", "4m copies")]
+    assert figures("The wall is 3m high.") == [(3, "meter", "3m")]
+    assert figures("They built a 3m wall.")[0][:2] == (3, "meter")
+    assert figures("It raised £3.5m.") == [(3_500_000, "GBP", "£3.5m")]
+
+
 def test_years_ages_times_and_names_are_not_figures():
     assert figures("Anna Berg, 54, arrived at 10 a.m. on Route 9 in 2019.") == []
 

@@ -130,7 +130,7 @@ def find_figures(sentence: str, published: dt.date | None = None, dates: list[Da
         value = float(match.group("num").replace(",", "").replace("\u00a0", ""))
         scale = match.group("scale")
         unit, unit_end = _unit(sentence, match)
-        if scale == "m" and not match.group("cur"):
+        if scale == "m" and not match.group("cur") and not _in_millions(sentence, match, unit, unit_end):
             unit = "meter"  # "6 m deep": six metres, not six million
         elif scale:
             value = round(value * SCALES[scale], 6)
@@ -223,6 +223,18 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
     if first in ("cubic", "square") and len(run) > 1:
         return f"{first} {singular}", run[-1].end()
     return singular, run[-1].end()
+
+
+def _in_millions(sentence: str, match: re.Match[str], unit: str | None, unit_end: int) -> bool:
+    """Whether a number's "m" (no currency before it) is millions of what follows, a plural
+    or a unit of measure ("2.3m people", "a 1.5m-tonne cargo", "1.2m square feet"), rather
+    than metres ("6m deep", "a 3m wall", "the 100m final")."""
+    if unit is None:
+        return False
+    if unit.split()[-1] in MEASUREMENTS:
+        return True
+    head = match.group("hy") or sentence[match.end() : unit_end].split()[-1]
+    return head.lower() == "people" or _singular(head.lower()) != head.lower()
 
 
 def _nounlike(word: str) -> bool:
