@@ -67,12 +67,19 @@ def find_stories(
     sigs = signatures(sets, settings.num_perm)
     pairs = candidate_pairs(sigs, settings.rows_per_band, settings.max_bucket)
     pairs = _likely(pairs, sigs, sets, settings.containment)
-    pairs = pairs[[containment(sets[i], sets[j]) >= settings.containment for i, j in pairs]]
-    checked = np.unique(pairs).tolist()  # the template test is for the few pairs that pass
-    masked = dict(
-        zip(checked, masked_shingle_sets([articles[k].text for k in checked], settings.shingle_size), strict=True)
-    )
-    pairs = pairs[[copy_containment(sets[i], sets[j], masked[i], masked[j], settings) is not None for i, j in pairs]]
+    contained = np.array([containment(sets[i], sets[j]) for i, j in pairs])
+    copies = contained >= settings.containment
+    pairs, contained = pairs[copies], contained[copies]
+    # Masking raises a containment by at most what it lacks of 1: only these may be templates.
+    doubtful = contained <= 1 - settings.template_gain
+    checked = np.unique(pairs[doubtful]).tolist()
+    texts = [articles[k].text for k in checked]
+    masked = dict(zip(checked, masked_shingle_sets(texts, settings.shingle_size), strict=True))
+    templates = [
+        bool(d) and from_template(masked[i], masked[j], c, settings)
+        for (i, j), c, d in zip(pairs.tolist(), contained, doubtful, strict=True)
+    ]
+    pairs = pairs[~np.array(templates, dtype=bool)]
     groups = components(len(articles), pairs)
     return tuple(make_story([articles[i] for i in g], [sets[i] for i in g]) for g in groups)
 
@@ -100,9 +107,15 @@ def copy_containment(
     seeds gain at most 0.06.
     """
     contained = containment(a, b)
-    if contained < settings.containment or containment(masked_a, masked_b) - contained >= settings.template_gain:
+    if contained < settings.containment or from_template(masked_a, masked_b, contained, settings):
         return None
     return contained
+
+
+def from_template(masked_a: np.ndarray, masked_b: np.ndarray, contained: float, settings: DedupSettings) -> bool:
+    """Whether two articles whose shingle sets have this containment are far more alike with
+    their capitalised words masked (see :func:`copy_containment`)."""
+    return containment(masked_a, masked_b) - contained >= settings.template_gain
 
 
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]\w*")
