@@ -90,6 +90,16 @@ def test_figures_of_several_things_in_one_period_are_no_change_over_time(sample_
             assert not {"12", "5"} <= values and not {"400,000", "600,000"} <= values, conflict
 
 
+def test_figures_linked_by_a_name_or_a_share_against_a_change_are_no_change_over_time(sample_fold):
+    # The strike's prices in Portmere up 9% last year and freight rates out of Portmere up
+    # about 6% since Thursday; the terminal's "about 80%" of the wheat exported and the grain
+    # shipped "17% less than in 2023". Each pair was one figure changing over time.
+    for event in sample_fold.events:
+        for conflict in event.facts.agreement.conflicts:
+            values = {_digits(f.text) for f in conflict.figures}
+            assert not {"9", "6"} <= values and not {"80", "17"} <= values, conflict
+
+
 def test_an_updated_copy_gives_its_new_figures_to_the_event(tmp_path):
     # An update that only changed the toll was a copy whose paragraphs the canonical "had":
     # "at least 23 people" was never read, and the update was cited for the old 14.

@@ -431,6 +431,42 @@ def test_figures_change_over_time_only_when_each_period_has_one_value():
     assert conflict.kind == "changes over time" and conflict.figures == (before, sought, over)
 
 
+def test_a_change_over_time_is_one_thing_named_alike_and_a_share_is_no_change():
+    from newsfold.extract.agreement import conflicts
+    from newsfold.types import Figure
+
+    def read(sentence, article):
+        return [
+            Figure(f.value, f.unit, f.text, f.measures, f.period, (article,), sentence, f.context, f.when)
+            for f in find_figures(sentence, WEDNESDAY)
+        ]
+
+    stories, published = {"a": "s1", "b": "s2"}, {"a": WEDNESDAY, "b": WEDNESDAY}
+    # The sample's strike: linked by "Portmere" alone, a rise in prices last year and one in
+    # freight rates since Thursday were one thing changing over time.
+    prices = read("Prices in Portmere went up 9% last year.", "a")
+    rates = read("The strike pushed spot rates for cargoes out of Portmere up by about 6% since Thursday.", "b")
+    assert conflicts(prices + rates, stories, published) == ()
+    rents = read("Rents in Portmere went up 4% since Thursday.", "b")
+    prices_again = read("Prices in Portmere went up 4% since Thursday.", "b")
+    assert conflicts(prices + rents, stories, published) == ()
+    (conflict,) = conflicts(prices + prices_again, stories, published)
+    assert conflict.kind == "changes over time"
+    # A share of the grain exported, against how far the grain shipped fell from 2023: linked
+    # by "grain", never one thing.
+    share = read("The grain terminal handles about 80% of the wheat and barley exports.", "a")
+    fall = read("The terminal shipped less grain last year, 17% less than in 2023.", "b")
+    assert [f.text for f in share + fall] == ["about 80%", "17%"]
+    in_2025 = {"a": dt.date(2025, 3, 7), "b": dt.date(2025, 3, 7)}  # 2023 is then an earlier year
+    assert conflicts(share + fall, stories, in_2025) == ()
+    # Stated in one sentence, figures of several periods follow one thing, however named.
+    funds = read(
+        "Congress approved $1.02 billion for 2000, up from $975 million in 1999 and $823 million in 1998.", "a"
+    )
+    (conflict,) = conflicts(funds, stories, in_2025)
+    assert conflict.kind == "changes over time" and len(conflict.figures) == 3
+
+
 @pytest.mark.parametrize(
     ("text", "value", "allowed"),
     [

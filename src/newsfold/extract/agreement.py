@@ -254,6 +254,38 @@ def _periods(group: Sequence[Figure]) -> list[list[Figure]]:
     return list(periods.values())
 
 
+_OF = re.compile(r"\s+of\b")
+
+
+def _one_thing(periods: Sequence[Sequence[Figure]]) -> bool:
+    """Whether figures of several periods follow one thing: each period's figures are stated
+    in one sentence with, or name what they measure with a common word (not a name) as,
+    another period's ("prices in Portmere" up 9% last year and freight rates "out of
+    Portmere" up 6% since Thursday are two things); and percentages are all shares ("about
+    80% of the wheat exported") or none ("17% less than in 2023")."""
+    figures = [f for p in periods for f in p]
+    if len({_share(f) for f in figures if f.unit == "%"}) > 1:
+        return False
+    said = [(frozenset().union(*map(_common_nouns, p)), {f.sentence for f in p}) for p in periods]
+    links = [(i, j) for i, (a, x) in enumerate(said) for j, (b, y) in enumerate(said[:i]) if a & b or x & y]
+    return len(components(len(periods), np.array(links, dtype=np.int64))) == 1
+
+
+def _share(figure: Figure) -> bool:
+    """Whether a percentage is a share of something ("about 80% of Calvenna's wheat")."""
+    at = figure.sentence.find(figure.text)
+    return at >= 0 and _OF.match(figure.sentence, at + len(figure.text)) is not None
+
+
+def _common_nouns(figure: Figure) -> frozenset[str]:
+    """The content words of what a figure is said of, but names (words its sentence writes
+    capitalised past its first word): the thing it measures, not the places around it."""
+    first, *rest = _WORD.findall(figure.sentence) or [""]
+    names = {w.lower() for w in rest if not w.islower()}
+    said_of = _WORD.findall(f"{figure.context} {figure.measures}")
+    return content(" ".join(w for w in said_of if w.lower() not in names and (w.islower() or w == first)))
+
+
 def about(figure: Figure) -> frozenset[str]:
     """What a figure is said of, as content words: its measure and the words just before it."""
     return content(figure.measures) | content(figure.context)
@@ -292,8 +324,12 @@ def conflicts(
         now = max(years) if years else None
         earlier = any(w == "before" or now is not None and int(w[:4]) < now for w in stated)
         if len(stated) > 1 or earlier and any(f.when is None for f in group):
-            if not all(map(_one_value, _periods(group))):
+            periods = _periods(group)
+            if not all(map(_one_value, periods)):
                 continue  # several things, linked by a word: a pay rise sought and one offered
+            if not _one_thing(periods):
+                continue  # linked by a name, or a share against a change
+
             kind = "changes over time"
         elif _stories_disagree(group, story_of):
             kind = "differs"
