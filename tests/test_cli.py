@@ -518,6 +518,23 @@ def test_ctrl_c_during_add_ends_it_quietly_with_status_130_and_keeps_what_was_co
     assert _count(db, "articles") % 500 == 0  # whole batches only
 
 
+def test_ctrl_c_while_the_command_line_loads_ends_it_without_a_traceback():
+    # Loading numpy, scipy and the pipeline takes about half a second: Ctrl-C then printed
+    # a traceback and the process died of the signal.
+    import os  # noqa: PLC0415
+    import signal  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    scripts = Path(sys.executable).parent
+    for command in ([scripts / "newsfold", "fold"], [sys.executable, "-m", "newsfold", "fold"]):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        time.sleep(0.15)  # Python is up (its own Ctrl-C handling is in place), newsfold not yet loaded
+        os.killpg(process.pid, signal.SIGINT)
+        _, said = process.communicate(timeout=60)
+        assert process.returncode == 130, said.decode()
+        assert said.decode().endswith("Interrupted.\n") and b"Traceback" not in said
+
+
 def _count(db: Path, table: str) -> int:
     with closing(sqlite3.connect(db, timeout=30)) as connection:
         try:

@@ -1,5 +1,5 @@
 """`python -m newsfold` runs the command-line interface."""
 
-from newsfold.cli import main
+from newsfold.console import main
 
 main()
