@@ -252,6 +252,27 @@ def test_one_entity_per_real_person_or_place():
     assert by_name["Kremlin"].type == "ORG"
 
 
+def test_a_name_whose_people_are_named_as_a_place_is_a_place():
+    # The small model took the sample's invented country for an organisation (and folded it
+    # into "Radio Calvenna"), and the adjective "Calvennan" for a place of its own.
+    found = [
+        ("Calvenna", "ORG", "a1"),
+        ("Calvenna", "ORG", "a1"),
+        ("Radio Calvenna", "ORG", "a1"),
+        ("Radio Calvenna", "ORG", "a2"),
+        ("Calvennan", "PLACE", "a2"),
+        ("Dario Fenn", "PERSON", "a1"),
+        ("Fenn", "PERSON", "a2"),
+    ]
+    entities = merge((Mention(text, kind, 0, len(text)), (article,)) for text, kind, article in found)
+    by_name = {e.name: (e.type, e.aliases, e.mentions) for e in entities}
+    assert by_name == {
+        "Calvenna": ("PLACE", (), {"a1": 2, "a2": 1}),
+        "Radio Calvenna": ("ORG", (), {"a1": 1, "a2": 1}),
+        "Dario Fenn": ("PERSON", ("Fenn",), {"a1": 1, "a2": 1}),  # a person's surname is no demonym
+    }
+
+
 def test_a_quote_split_around_its_attribution_is_one_quote():
     paragraph = (
         "“We are dealing with a flood that arrived faster than any of our models predicted,” said Dario Fenn, "

@@ -107,6 +107,7 @@ def merge(found: Iterable[tuple[Mention, Sequence[str]]]) -> list[Entity]:
         group.types[kind] += 1
         for article in articles:
             group.mentions[article] += 1
+    _places_by_demonym(groups)  # first: a place joins no longer name ("Calvenna", "Radio Calvenna")
     _join_short_names(groups)
     entities = [_entity(g) for g in groups.values()]
     entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
@@ -135,6 +136,28 @@ def _join_short_names(groups: dict[tuple[str, ...], _Group]) -> None:
         target.types.update(group.types)
         target.mentions.update(group.mentions)
         del groups[short]
+
+
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "ish", "i")
+"""What a one-word place name takes to become the word for its people ("Kenya", "Kenyan")."""
+
+
+def _places_by_demonym(groups: dict[tuple[str, ...], _Group]) -> None:
+    """A one-word name the recogniser took for an organisation or a person is a place when
+    the word for its people is found as a place ("Calvenna" and "the Calvennan capital": the
+    small model does not know invented or little-known countries, and takes the adjective for
+    the place). The adjective is no entity of its own: its mentions count for the place."""
+    for name in [k for k in groups if len(k) == 1]:
+        group = groups.get(name)
+        if group is None or group.types.most_common(1)[0][0] == "PLACE":
+            continue
+        for ending in DEMONYM_ENDINGS:
+            people = groups.get((name[0] + ending,))
+            if people is not None and people.types.most_common(1)[0][0] == "PLACE":
+                group.types = Counter({"PLACE": sum(group.types.values())})
+                group.mentions.update(people.mentions)
+                del groups[(name[0] + ending,)]
+                break
 
 
 def _compatible(short: str, long: str) -> bool:
