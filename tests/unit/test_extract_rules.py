@@ -110,6 +110,13 @@ def test_an_m_after_a_number_is_millions_of_a_plural_or_a_measure_else_metres():
     assert figures("The wall is 3m high.") == [(3, "meter", "3m")]
     assert figures("They built a 3m wall.")[0][:2] == (3, "meter")
     assert figures("It raised £3.5m.") == [(3_500_000, "GBP", "£3.5m")]
+    # A review: "2m of its members" raised an IndexError that stopped the whole fold; plurals
+    # written as their singular were metres, races millions.
+    assert figures("About 2m of its members left.") == [(2_000_000, "member", "About 2m")]
+    assert figures("Some 10m of snow fell.") == [(10, "meter", "Some 10m")]
+    assert [f[:2] for f in figures("It has 4m sheep and 1.2m staff.")] == [(4_000_000, "sheep"), (1_200_000, "staff")]
+    assert figures("She won the 400m hurdles.")[0][:2] == (400, "meter")
+    assert figures("The 50m freestyle heats begin.")[0][:2] == (50, "meter")
 
 
 def test_years_ages_times_and_names_are_not_figures():

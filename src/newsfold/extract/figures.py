@@ -225,16 +225,31 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
     return singular, run[-1].end()
 
 
+SAME_IN_PLURAL = frozenset("people sheep cattle staff police livestock deer fish aircraft personnel".split())
+"""Plurals written as their singular: "4m sheep" are millions of them."""
+RACES = frozenset(
+    "final finals hurdles freestyle backstroke breaststroke butterfly medley relay relays heat heats sprint "
+    "dash steeplechase race record title".split()
+)
+"""What follows the distance of a race: "the 400m hurdles" is metres, not millions."""
+
+
 def _in_millions(sentence: str, match: re.Match[str], unit: str | None, unit_end: int) -> bool:
     """Whether a number's "m" (no currency before it) is millions of what follows, a plural
-    or a unit of measure ("2.3m people", "a 1.5m-tonne cargo", "1.2m square feet"), rather
-    than metres ("6m deep", "a 3m wall", "the 100m final")."""
+    or a unit of measure ("2.3m people", "a 1.5m-tonne cargo", "1.2m square feet", "4m
+    sheep", "2m of its members"), rather than metres ("6m deep", "a 3m wall", "the 400m
+    hurdles")."""
     if unit is None:
         return False
     if unit.split()[-1] in MEASUREMENTS:
         return True
-    head = match.group("hy") or sentence[match.end() : unit_end].split()[-1]
-    return head.lower() == "people" or _singular(head.lower()) != head.lower()
+    words = [match.group("hy")] if match.group("hy") else _WORD.findall(sentence, match.end(), unit_end)
+    if not words and (of := _OF_NOUN.match(sentence, match.end())):
+        words = [of.group(1)]  # "2m of its members", "10m of snow"
+    words = [w.lower() for w in words]
+    if any(w in RACES for w in words):
+        return False
+    return any(w in SAME_IN_PLURAL or _singular(w) != w for w in words)
 
 
 def _nounlike(word: str) -> bool:
