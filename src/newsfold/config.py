@@ -22,8 +22,10 @@ class DedupSettings:
     containment: float = 0.5
     """Two articles are copies when this share of the shorter one's shingles is in the other."""
     template_gain: float = 0.1
-    """... and when masking their capitalised words raises that share by less than this (else
-    they are stories written from one template; see dedup.copy_containment)."""
+    """... unless masking their capitalised words raises that share by this much or more, and
+    they share less than ``template_names`` of those words: then they are stories written from
+    one template (see dedup.from_template)."""
+    template_names: float = 0.8
     max_bucket: int = 200
     """LSH buckets larger than this are paired along a chain instead of all pairs."""
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from newsfold.config import DedupSettings
 from newsfold.graph import components
 from newsfold.minhash import candidate_pairs, shingles, signatures
-from newsfold.tokens import HONORIFICS, TokenHasher
+from newsfold.tokens import HONORIFICS, TokenHasher, word_id
 from newsfold.types import Article, Story
 
 
@@ -70,13 +71,11 @@ def find_stories(
     contained = np.array([containment(sets[i], sets[j]) for i, j in pairs])
     copies = contained >= settings.containment
     pairs, contained = pairs[copies], contained[copies]
-    # Masking raises a containment by at most what it lacks of 1: only these may be templates.
-    doubtful = contained <= 1 - settings.template_gain
+    doubtful = np.array([may_be_template(c, settings) for c in contained], dtype=bool)
     checked = np.unique(pairs[doubtful]).tolist()
-    texts = [articles[k].text for k in checked]
-    masked = dict(zip(checked, masked_shingle_sets(texts, settings.shingle_size), strict=True))
+    shaped = dict(zip(checked, shapes([articles[k].text for k in checked], settings.shingle_size), strict=True))
     templates = [
-        bool(d) and from_template(masked[i], masked[j], c, settings)
+        bool(d) and from_template(shaped[i], shaped[j], c, settings)
         for (i, j), c, d in zip(pairs.tolist(), contained, doubtful, strict=True)
     ]
     pairs = pairs[~np.array(templates, dtype=bool)]
@@ -92,30 +91,14 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     return np.intersect1d(a, b, assume_unique=True).size / smaller
 
 
-def copy_containment(
-    a: np.ndarray, b: np.ndarray, masked_a: np.ndarray, masked_b: np.ndarray, settings: DedupSettings
-) -> float | None:
-    """The containment of two articles when they are copies, else None; ``masked_a`` and
-    ``masked_b`` are their :func:`masked_shingle_sets`.
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What the template test reads of an article."""
 
-    Besides the containment threshold, the articles must not be far more alike once their
-    capitalised words are masked: a copy cut or rewritten in part loses whole passages, which
-    masking does not bring back, while a story written from another one's template keeps the
-    template's words and changes its names (the company, its town, its chief). Two earnings
-    briefs from one template share 0.75 of their 4-grams and 0.92 masked; the copies of the
-    DUC 2003 and 2004 sets (AP's successive versions of a story), of the sample and of the
-    seeds gain at most 0.06.
-    """
-    contained = containment(a, b)
-    if contained < settings.containment or from_template(masked_a, masked_b, contained, settings):
-        return None
-    return contained
-
-
-def from_template(masked_a: np.ndarray, masked_b: np.ndarray, contained: float, settings: DedupSettings) -> bool:
-    """Whether two articles whose shingle sets have this containment are far more alike with
-    their capitalised words masked (see :func:`copy_containment`)."""
-    return containment(masked_a, masked_b) - contained >= settings.template_gain
+    masked: np.ndarray
+    """Its word 4-gram hashes with every capitalised word masked as one word."""
+    names: np.ndarray
+    """The ids of its capitalised words (lower-cased)."""
 
 
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]\w*")
@@ -123,15 +106,49 @@ _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]\w*")
 as fast as testing each word's first letter; a name opening with another capital, such as
 "Łódź", stays a word, which can only make two texts look less alike)."""
 MASK = "_name_"
-"""What every capitalised word becomes in :func:`masked_shingle_sets`."""
+"""What every capitalised word becomes in a :class:`Shape`."""
 
 
-def masked_shingle_sets(texts: Sequence[str], size: int) -> list[np.ndarray]:
-    """Word ``size``-gram hashes of each text with every capitalised word masked as one word:
-    the shape of its sentences without its names (and without the words opening them)."""
+OWN_NAMES = 3
+"""Capitalised words each of two stories from one template has that the other has not, at
+least: a company, its town, its chief."""
+
+
+def shapes(texts: Sequence[str], size: int) -> list[Shape]:
+    """The shapes of texts, with word ``size``-grams."""
     hasher = TokenHasher()
-    masked = [_CAPITALISED.sub(MASK, text) for text in texts]
-    return shingle_sets([hasher(text) for text in masked], size)
+    masked = shingle_sets([hasher(_CAPITALISED.sub(MASK, text)) for text in texts], size)
+    names = [np.unique(np.array([word_id(w.lower()) for w in _CAPITALISED.findall(t)], dtype=np.uint32)) for t in texts]
+    return [Shape(m, n) for m, n in zip(masked, names, strict=True)]
+
+
+def may_be_template(contained: float, settings: DedupSettings) -> bool:
+    """Whether two articles with this containment may be written from one template: masking
+    raises a containment by at most what it lacks of 1."""
+    return contained <= 1 - settings.template_gain
+
+
+def from_template(shape_a: Shape, shape_b: Shape, contained: float, settings: DedupSettings) -> bool:
+    """Whether two articles that pass the containment test (their shapes, and the containment
+    of their shingle sets) are stories written from one template, not copies.
+
+    They are when they are far more alike once their capitalised words are masked, do not
+    share most of those words, and each has a few the other has not. A copy cut or rewritten
+    in part loses whole passages, which masking does not bring back; one whose names are spelt
+    otherwise ("Gaddafi", "Qadhafi"; "Tripoli", "Tarabulus") changes one or two names. A
+    story written from another one's template keeps the template's words and changes its
+    names (the company, its town, its chief): two earnings briefs share 0.75 of their
+    4-grams, 0.92 masked, and about half of their capitalised words. Among the copies of the
+    DUC 2003 and 2004 sets (AP's successive versions of a story), of the sample and of the
+    seeds masking gains at most 0.06. A copy in capitals has all the other's capitalised words.
+    """
+    if not may_be_template(contained, settings):
+        return False
+    if containment(shape_a.names, shape_b.names) >= settings.template_names:
+        return False
+    if min(np.setdiff1d(x.names, y.names).size for x, y in ((shape_a, shape_b), (shape_b, shape_a))) < OWN_NAMES:
+        return False  # a name or two spelt otherwise
+    return containment(shape_a.masked, shape_b.masked) - contained >= settings.template_gain
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

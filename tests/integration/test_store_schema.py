@@ -55,21 +55,6 @@ def test_a_version_1_store_gets_the_shingle_sets_its_articles_would_get_when_add
     assert filled == added
 
 
-def test_a_version_7_store_gets_the_masked_shingle_sets_its_articles_would_get_when_added(store_target, sample_dir):
-    with open_store(store_target, NO_FACTS) as store:
-        store.add([str(sample_dir)])
-        before = export_hash(store)
-        added = {seq: bytes(blob) for seq, blob in store.db.query("SELECT seq, masked_set FROM articles")}
-        with store.db.writing():
-            _back_to_version_7(store)
-    with open_store(store_target, NO_FACTS) as store:
-        filled = {seq: bytes(blob) for seq, blob in store.db.query("SELECT seq, masked_set FROM articles")}
-        assert store.integrity() == []
-        assert export_hash(store) == before
-    assert len(added) == 17 and all(added.values())
-    assert filled == added
-
-
 def test_a_version_2_store_keeps_its_document_frequencies_in_one_array(store_target, sample_dir):
     from newsfold.store.grouping import frequencies
 
@@ -181,15 +166,8 @@ def test_a_version_5_store_takes_the_notes_of_a_story_when_its_event_changes(sto
         assert store.integrity() == []
 
 
-def _back_to_version_7(store) -> None:
-    """Undo version 8: no masked shingle sets."""
-    store.db.execute("ALTER TABLE articles DROP COLUMN masked_set")
-    store.db.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
-
-
 def _back_to_version_6(store) -> None:
-    """Undo versions 8 and 7 (SQLite): the bands and rare terms in tables with rowids and indexes."""
-    _back_to_version_7(store)
+    """Undo version 7 (SQLite): the bands and rare terms in tables with rowids and indexes."""
     if store.db.dialect == "sqlite":
         store.db.execute(
             "CREATE TABLE bands_old (key BIGINT NOT NULL, article INTEGER NOT NULL REFERENCES articles(seq))"

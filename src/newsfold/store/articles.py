@@ -20,19 +20,7 @@ from newsfold.store.prepare import Prepared
 from newsfold.store.records import dump_article, load_article, now
 from newsfold.types import Article, Rejection
 
-COLUMNS = (
-    "seq",
-    "id",
-    "content",
-    "story",
-    "day",
-    "added",
-    "signature",
-    "shingles",
-    "shingle_set",
-    "record",
-    "masked_set",
-)
+COLUMNS = ("seq", "id", "content", "story", "day", "added", "signature", "shingles", "shingle_set", "record")
 """An article's row."""
 STORY_COLUMNS = ("id", "event", "canonical", "day", "terms")
 EVENT_COLUMNS = ("id", "stale", "updated")
@@ -84,7 +72,7 @@ class NewArticles:
             one = grouping.Changes()
             try:
                 with self.db.savepoint() if guarded else nullcontext():
-                    copy = index.copy_of(position, prepared.print_)
+                    copy = index.copy_of(position, prepared.print_, prepared.article.text)
                     stored, story = self._insert(prepared, copy, one, seq + 1, ids)
                     if guarded:
                         self._write()
@@ -101,7 +89,7 @@ class NewArticles:
                 continue
             seq += 1
             ids.add(stored)
-            index.stored(seq, story, prepared.print_)
+            index.stored(seq, story, prepared.print_, prepared.article.text)
             out.changes.merge(one)
             out.added += 1
         try:
@@ -145,7 +133,6 @@ class NewArticles:
                 int(print_.shingles.size),
                 copies.shingle_blob(print_.shingles),
                 dump_article(article),
-                copies.shingle_blob(print_.masked),
             )
         )
         self._stored[article.id] = article

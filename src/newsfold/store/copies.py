@@ -3,8 +3,9 @@
 Each article keeps its MinHash signature and one row per LSH band (table ``bands``); a new
 article's candidates are the stored articles sharing the most bands with it, checked as in
 :func:`newsfold.dedup.find_stories`: a MinHash estimate first, then exact containment of
-word 4-grams and the template test, from the candidates' stored shingle sets (plain and
-with names masked). A batch of new articles is looked up at once (:class:`Copies`).
+word 4-grams, from the candidates' stored shingle sets, and for the few whose containment
+leaves room for it the template test, from the stored text. A batch of new articles is
+looked up at once (:class:`Copies`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfold.config import DedupSettings
-from newsfold.dedup import copy_containment, masked_shingle_sets, shingle_sets
+from newsfold.dedup import Shape, containment, from_template, may_be_template, shapes, shingle_sets
 from newsfold.minhash import band_keys, signatures
 from newsfold.store.base import Database, Row
+from newsfold.store.records import load_article
 
 MAX_CANDIDATES = 50
 """Stored articles sharing the most bands with a new one that are checked exactly."""
@@ -31,20 +33,15 @@ class Fingerprint:
     shingles: np.ndarray
     signature: np.ndarray
     keys: np.ndarray
-    masked: np.ndarray
 
 
-def fingerprints(texts: Sequence[str], tokens: Sequence[np.ndarray], settings: DedupSettings) -> list[Fingerprint]:
-    """The fingerprints of articles with these texts and word ids (computed together: per
-    article, numpy's fixed costs would outweigh the work)."""
+def fingerprints(tokens: Sequence[np.ndarray], settings: DedupSettings) -> list[Fingerprint]:
+    """The fingerprints of articles with these word ids (computed together: per article,
+    numpy's fixed costs would outweigh the work)."""
     sets = shingle_sets(tokens, settings.shingle_size)
     sigs = signatures(sets, settings.num_perm)
     keys = band_keys(sigs, settings.rows_per_band)
-    masked = masked_shingle_sets(texts, settings.shingle_size)
-    return [
-        Fingerprint(shingles, sig, k[k != -1], template)
-        for shingles, sig, k, template in zip(sets, sigs, keys, masked, strict=True)
-    ]
+    return [Fingerprint(shingles, sig, k[k != -1]) for shingles, sig, k in zip(sets, sigs, keys, strict=True)]
 
 
 class Copies:
@@ -73,18 +70,18 @@ class Copies:
         rows = db.query_in("SELECT seq, story, signature, shingles FROM articles WHERE seq IN ({values})", seqs)
         self._rows: dict[int, Row] = {row[0]: row for row in rows}
         self._worth = [self._worth_checking(print_, top) for print_, top in zip(prints, tops, strict=True)]
-        sql = "SELECT seq, shingle_set, masked_set FROM articles WHERE seq IN ({values})"
+        sql = "SELECT seq, shingle_set FROM articles WHERE seq IN ({values})"
         likely = sorted(set().union(*self._worth))
-        self._sets: dict[int, tuple[np.ndarray, np.ndarray]] = {
-            seq: (shingle_set(blob), shingle_set(masked)) for seq, blob, masked in db.query_in(sql, likely)
-        }
+        self._sets = {seq: shingle_set(blob) for seq, blob in db.query_in(sql, likely)}
+        self._shapes: dict[int, Shape] = {}  # article -> its shape, once the template test needed it
+        self._texts: dict[int, str] = {}  # the batch's stored articles' texts, for their shapes
         self._batch: dict[int, list[int]] = {}  # band key -> articles of the batch stored so far
         self._batch_seqs: set[int] = set()
         self._bands: list[tuple[int, int]] = []
 
-    def copy_of(self, position: int, print_: Fingerprint) -> str | None:
-        """The story of the stored article that the batch's ``position``-th article is most
-        contained in (or contains), if any."""
+    def copy_of(self, position: int, print_: Fingerprint, text: str) -> str | None:
+        """The story of the stored article that the batch's ``position``-th article (with this
+        fingerprint and text) is most contained in (or contains), if any."""
         shared = self._shared[position].copy()
         for key in set(print_.keys.tolist()):
             shared.update(self._batch.get(key, ()))
@@ -92,12 +89,28 @@ class Copies:
         # the stored candidates were weighed at the start; only the batch's own are new here
         worth = self._worth[position] | self._worth_checking(print_, [s for s in top if s in self._batch_seqs])
         best: tuple[float, int, str] | None = None
+        shape: Shape | None = None
         for seq, story, _, _ in sorted(self._rows[seq] for seq in top if seq in worth):
-            shingles, masked = self._sets[seq]
-            score = copy_containment(print_.shingles, shingles, print_.masked, masked, self.settings)
-            if score is not None and (best is None or (-score, seq) < (-best[0], best[1])):
-                best = (score, seq, story)
+            score = containment(print_.shingles, self._sets[seq])
+            if score < self.settings.containment or best is not None and (-score, seq) > (-best[0], best[1]):
+                continue
+            if may_be_template(score, self.settings):
+                shape = shape or shapes([text], self.settings.shingle_size)[0]
+                if from_template(shape, self._shape(seq), score, self.settings):
+                    continue
+            best = (score, seq, story)
         return best[2] if best else None
+
+    def _shape(self, seq: int) -> Shape:
+        """The shape of a stored article (of the batch, or read from the store)."""
+        if seq not in self._shapes:
+            if seq in self._texts:
+                text = self._texts[seq]
+            else:
+                (record,) = self.db.query("SELECT record FROM articles WHERE seq = ?", (seq,))[0]
+                text = load_article(record).text
+            self._shapes[seq] = shapes([text], self.settings.shingle_size)[0]
+        return self._shapes[seq]
 
     def _worth_checking(self, print_: Fingerprint, seqs: list[int]) -> set[int]:
         """Those of the articles ``seqs`` whose MinHash estimate says they may hold the new
@@ -108,11 +121,13 @@ class Copies:
         likely = _likely(print_, [r[2] for r in rows], [r[3] for r in rows], self.settings.containment)
         return {seq for seq, worth in zip(seqs, likely, strict=True) if worth}
 
-    def stored(self, seq: int, story: str, print_: Fingerprint) -> None:
-        """An article of the batch was stored as number ``seq`` in ``story``."""
+    def stored(self, seq: int, story: str, print_: Fingerprint, text: str) -> None:
+        """An article of the batch (with this fingerprint and text) was stored as number
+        ``seq`` in ``story``."""
         self._batch_seqs.add(seq)
+        self._texts[seq] = text
         self._rows[seq] = (seq, story, print_.signature.tobytes(), int(print_.shingles.size))
-        self._sets[seq] = (print_.shingles.astype(np.uint32), print_.masked.astype(np.uint32))
+        self._sets[seq] = print_.shingles.astype(np.uint32)
         for key in sorted(set(print_.keys.tolist())):
             self._batch.setdefault(key, []).append(seq)
             self._bands.append((key, seq))
@@ -130,13 +145,12 @@ def _top(shared: Counter[int]) -> list[int]:
 
 
 def shingle_blob(shingles: np.ndarray) -> bytes:
-    """A shingle set (plain or masked) as the store keeps it (see :mod:`newsfold.store.schema`,
-    versions 2 and 8)."""
+    """A shingle set as the store keeps it (see :mod:`newsfold.store.schema`, version 2)."""
     return shingles.astype(np.uint32).tobytes()
 
 
 def shingle_set(blob: bytes) -> np.ndarray:
-    """A stored article's shingle set (plain or masked), from :func:`shingle_blob`."""
+    """A stored article's shingle set, from :func:`shingle_blob`."""
     return np.frombuffer(blob, dtype=np.uint32)
 
 

@@ -12,7 +12,6 @@ INVARIANTS = {
     ),
     "an event without stories": "events e WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.event = e.id)",
     "an article without its shingle set": "articles WHERE shingle_set IS NULL OR length(shingle_set) <> 4 * shingles",
-    "an article without its masked shingle set": "articles WHERE masked_set IS NULL",
     "an article without its band index": (
         "articles WHERE shingles > 0 AND seq NOT IN (SELECT DISTINCT article FROM bands)"
     ),

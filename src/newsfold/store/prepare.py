@@ -48,8 +48,7 @@ def prepare_articles(articles: Iterable[Article], dedup: DedupSettings) -> list[
     hasher = TokenHasher()
     tokens = [hasher(article.text) for article in articles]
     out = []
-    prints = fingerprints([a.text for a in articles], tokens, dedup)
-    for article, ids, print_ in zip(articles, tokens, prints, strict=True):
+    for article, ids, print_ in zip(articles, tokens, fingerprints(tokens, dedup), strict=True):
         terms, counts = story_terms(ids)
         out.append(Prepared(article, content_hash(article), ids, print_, terms, counts))
     return out

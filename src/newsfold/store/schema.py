@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 
 from newsfold.config import DedupSettings
-from newsfold.dedup import masked_shingle_sets, shingle_sets
+from newsfold.dedup import shingle_sets
 from newsfold.errors import NewsfoldError
 from newsfold.features import DIMENSIONS
 from newsfold.store.base import Database
@@ -203,39 +203,7 @@ Step = str | Callable[[Database, DedupSettings], None]
 """An SQL statement, or a function that changes rows in Python (given the store's settings
 for copy detection)."""
 
-
-def _fill_masked_sets(db: Database, dedup: DedupSettings) -> None:
-    """Give every stored article its masked shingle set, a thousand articles per statement batch."""
-    total = db.query("SELECT COUNT(*) FROM articles")[0][0]
-    if total:
-        log.warning("upgrading the store to schema version 8: masked shingle sets for %d articles (once)", total)
-    last = 0
-    while rows := db.query("SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)):
-        sets = masked_shingle_sets([load_article(record).text for _, record in rows], dedup.shingle_size)
-        db.executemany(
-            "UPDATE articles SET masked_set = ? WHERE seq = ?",
-            [(shingle_blob(found), seq) for (seq, _), found in zip(rows, sets, strict=True)],
-        )
-        last = rows[-1][0]
-
-
-# Version 8. Each article also keeps its shingle set with capitalised words masked
-# (newsfold.dedup.masked_shingle_sets), which the copy test compares besides the plain one:
-# stories written from one template (two companies' earnings briefs) share most of their word
-# 4-grams, and nearly all once their names are masked. Stories the store already holds stay
-# as they are.
-VERSION_8 = ("ALTER TABLE articles ADD COLUMN masked_set BLOB", _fill_masked_sets)
-
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (
-    VERSION_1,
-    VERSION_2,
-    VERSION_3,
-    VERSION_4,
-    VERSION_5,
-    VERSION_6,
-    VERSION_7,
-    VERSION_8,
-)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5, VERSION_6, VERSION_7)
 """MIGRATIONS[k] takes a store from version k to version k + 1."""
 
 LATEST = len(MIGRATIONS)
