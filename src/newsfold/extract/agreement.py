@@ -254,36 +254,48 @@ def _periods(group: Sequence[Figure]) -> list[list[Figure]]:
     return list(periods.values())
 
 
-_OF = re.compile(r"\s+of\b")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|grew|gained|lost|dropped|jumped|climbed|slipped|increased|decreased|declined|"
+    r"rise|fall|grow|gain|lose|drop|jump|climb|slip|increase|decrease|decline|cut|raise|raised|lowered)"
+    r"(?:\s+by)?\s*$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:less|more|lower|higher|fewer|up|down|rise|increase|fall|drop|decline|cut|gain|jump|raise)\b",
+    re.IGNORECASE,
+)
 
 
 def _one_thing(periods: Sequence[Sequence[Figure]]) -> bool:
     """Whether figures of several periods follow one thing: each period's figures are stated
     in one sentence with, or name what they measure with a common word (not a name) as,
     another period's ("prices in Portmere" up 9% last year and freight rates "out of
-    Portmere" up 6% since Thursday are two things); and percentages are all shares ("about
-    80% of the wheat exported") or none ("17% less than in 2023")."""
+    Portmere" up 6% since Thursday are two things); and percentages are all changes ("up
+    9%", "17% less than in 2023", "a 5% rise") or none ("about 80% of the wheat exported")."""
     figures = [f for p in periods for f in p]
-    if len({_share(f) for f in figures if f.unit == "%"}) > 1:
+    if len({_change(f) for f in figures if f.unit == "%"}) > 1:
         return False
-    said = [(frozenset().union(*map(_common_nouns, p)), {f.sentence for f in p}) for p in periods]
+    names = {w.lower() for f in figures for w in _WORD.findall(f.sentence)[1:] if not w.islower()}
+    said = [(frozenset().union(*(_common_nouns(f, names) for f in p)), {f.sentence for f in p}) for p in periods]
     links = [(i, j) for i, (a, x) in enumerate(said) for j, (b, y) in enumerate(said[:i]) if a & b or x & y]
     return len(components(len(periods), np.array(links, dtype=np.int64))) == 1
 
 
-def _share(figure: Figure) -> bool:
-    """Whether a percentage is a share of something ("about 80% of Calvenna's wheat")."""
-    at = figure.sentence.find(figure.text)
-    return at >= 0 and _OF.match(figure.sentence, at + len(figure.text)) is not None
+def _change(figure: Figure) -> bool:
+    """Whether a figure is written as a change: after a verb of change, or before a word of one."""
+    found = re.search(rf"(?<![\w.,]){re.escape(figure.text)}(?!\w)", figure.sentence)
+    if found is None:
+        return False
+    before = figure.sentence[max(0, found.start() - 30) : found.start()]
+    return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(figure.sentence, found.end()))
 
 
-def _common_nouns(figure: Figure) -> frozenset[str]:
-    """The content words of what a figure is said of, but names (words its sentence writes
-    capitalised past its first word): the thing it measures, not the places around it."""
-    first, *rest = _WORD.findall(figure.sentence) or [""]
-    names = {w.lower() for w in rest if not w.islower()}
+def _common_nouns(figure: Figure, names: set[str]) -> frozenset[str]:
+    """The content words of what a figure is said of, but ``names`` (the words its group's
+    sentences write capitalised past their first word): the thing it measures, not the
+    places around it."""
     said_of = _WORD.findall(f"{figure.context} {figure.measures}")
-    return content(" ".join(w for w in said_of if w.lower() not in names and (w.islower() or w == first)))
+    return content(" ".join(w for w in said_of if w.lower() not in names))
 
 
 def about(figure: Figure) -> frozenset[str]:
