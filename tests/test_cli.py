@@ -199,6 +199,22 @@ def test_store_commands_add_list_show_export_and_report_rejections(tmp_path, sam
     assert run("rejected", "--db", db).stdout.startswith(str(tmp_path / "bad" / "nul.txt"))
 
 
+def test_what_is_new_in_markdown_escapes_what_the_articles_bring(tmp_path):
+    # A probe: "show --since --format markdown" wrote the sentences and ids raw.
+    text = (
+        "The regional council said the <script>alert('x')</script> warning page and a "
+        "[donation link](javascript:alert(1)) had been removed from its website on Tuesday after the flood."
+    )
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "k3_*bold*", "text": text, "published": "2025-04-02"}) + "\n")
+    db = str(tmp_path / "news.db")
+    assert run("add", str(feed), "--db", db).exit_code == 0
+    event = run("events", "--db", db).stdout.split("\t")[0]
+    shown = run("show", event, "--db", db, "--since", "2025-04-01", "--format", "markdown").stdout
+    assert "<script>" not in shown and "[donation link](" not in shown and "*bold*" not in shown
+    assert "\\<script\\>" in shown and "\\[donation link\\]" in shown and "k3\\_\\*bold\\*" in shown
+
+
 def test_a_store_file_that_is_not_a_database_is_named_in_one_line_and_left_alone(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("Shopping list: bread, milk, and the Tuesday papers.\n")
