@@ -188,7 +188,11 @@ def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
 
 @main.command("events")
 @_db_option
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only events with a story dated on or after this.")
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Only events with an article dated on or after this (a new story or an update).",
+)
 def events_command(db: str, since: dt.datetime | None) -> None:
     """List the stored events, latest first: id, date, stories, articles, headline."""
     with _store(db) as store:

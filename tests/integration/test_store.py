@@ -403,6 +403,21 @@ def test_stories_from_one_template_stay_apart_in_the_store_as_in_fold(store_targ
     assert stored == {s.articles for s in fold([str(templates)], NO_FACTS).stories} == {(a.id,) for a in articles}
 
 
+def test_events_since_a_day_include_one_whose_story_was_updated_that_day(store_target, sample_dir):
+    # A probe: the wire story of 12 March and its update of 13 March are one story, dated
+    # 12 March; "events --since 13 March" left the event out, though the update is news.
+    articles, _ = read_articles(
+        [str(sample_dir / "08_meridian-vote-wire.txt"), str(sample_dir / "09_observer-vote-update.txt")], NO_FACTS
+    )
+    assert [a.published for a in articles] == [dt.date(2025, 3, 12), dt.date(2025, 3, 13)]
+    with open_store(store_target, NO_FACTS) as store:
+        store.add_articles(articles)
+        (story,) = store.fold().stories
+        assert len(story.articles) == 2
+        assert [e.articles for e in store.events(since=dt.date(2025, 3, 13))] == [2]
+        assert store.events(since=dt.date(2025, 3, 14)) == []
+
+
 def test_a_longer_copy_arriving_later_becomes_the_canonical(store_target, sample_dir):
     # The truncated blog reprint (13) first, then the full wire story (12) it copies.
     articles, _ = read_articles(

@@ -238,11 +238,13 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def events(self, since: dt.date | None = None) -> list[EventRow]:
-        """Events, latest first; with ``since``, those with a story dated on or after it."""
+        """Events, latest first; with ``since``, those with an article dated on or after it (a
+        new story, or a new copy of one: an update)."""
+        new = "WHERE e.id IN (SELECT s2.event FROM articles a2 JOIN stories s2 ON s2.id = a2.story WHERE a2.day >= ?) "
         sql = (
             "SELECT e.id, e.record, COUNT(DISTINCT s.id), COUNT(a.seq), e.last_day FROM events e "
             "JOIN stories s ON s.event = e.id JOIN articles a ON a.story = s.id "
-            + ("WHERE e.last_day >= ? " if since else "")
+            + (new if since else "")
             + "GROUP BY e.id, e.record, e.last_day"
         )
         rows = self.db.query(sql, (since.toordinal(),) if since else ())
