@@ -569,6 +569,25 @@ def test_reading_a_store_that_is_not_there_says_so_and_makes_none(tmp_path, comm
     assert not db.exists()
 
 
+@pytest.mark.parametrize("command", [["events"], ["export"], ["rejected"], ["show", "e-1234567890"]])
+def test_reading_an_empty_file_or_another_programs_database_makes_no_store_in_it(tmp_path, command):
+    # A probe: "events --db empty.db" made a store's tables in the empty file (exit 0).
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    other = tmp_path / "notes.db"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('bread, milk')")
+        connection.commit()
+    before = other.read_bytes()
+    for db in (empty, other):
+        result = run(*command, "--db", str(db))
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: {db} holds no newsfold store: `newsfold add PATHS --db {db}` makes one\n"
+    assert empty.stat().st_size == 0 and other.read_bytes() == before  # not even its journal mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "notes.db"]
+
+
 def test_show_of_an_event_an_add_has_not_summarised_yet_says_so_and_gives_its_date(tmp_path, sample_dir):
     # As an interrupted add leaves it. Before: an empty headline, "date unknown" and "no
     # sentence fits the budget".

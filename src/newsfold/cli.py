@@ -260,6 +260,8 @@ def _store(db: str, settings: Settings | None = None, kept: str = "", *, create:
     open, says what of the work is safe."""
     if not create and not is_url(db) and not os.path.lexists(db):
         raise click.ClickException(f"no store {db}: `newsfold add PATHS --db {db}` makes one")
+    if not create and not is_url(db) and os.path.isfile(db) and sqlite_backend.holds_no_store(db):
+        raise click.ClickException(f"{db} holds no newsfold store: `newsfold add PATHS --db {db}` makes one")
     try:
         opened = open_store(db, settings)
     except database_errors() as exc:

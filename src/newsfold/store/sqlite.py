@@ -27,6 +27,29 @@ MMAP_BYTES = 0x7FFF0000
 the WAL."""
 
 
+def holds_no_store(path: str) -> bool:
+    """Whether a file is empty or a SQLite database without newsfold's tables (another
+    program's), looked at read-only: commands that only read a store must leave such a file
+    as it is, not make a store in it. A file that is no database at all is left to
+    :class:`SQLiteDatabase` to report."""
+    if os.path.getsize(path) == 0:
+        return True
+    try:
+        connection = sqlite3.connect(f"file:{_quoted(path)}?mode=ro", uri=True)
+        try:
+            return not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _quoted(path: str) -> str:
+    from urllib.parse import quote  # noqa: PLC0415
+
+    return quote(os.path.abspath(path))
+
+
 def _to_wal(connection: sqlite3.Connection) -> None:
     """Put the file in WAL mode. Switching a new file takes a lock that SQLite does not wait
     for ("database is locked" at once, when another store is opening it too: 1 run in 6 of
