@@ -588,6 +588,19 @@ def test_reading_an_empty_file_or_another_programs_database_makes_no_store_in_it
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "notes.db"]
 
 
+def test_quiet_add_writes_nothing_but_errors_and_a_record_cut_short_is_called_so(tmp_path, sample_dir):
+    # A probe: -q still printed add's "N new articles" line, and a JSON Lines record cut off
+    # inside its text was "Invalid control character" (its line end), not what it is.
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "broken", "text": "Flood waters rose overnight in\n')
+    db = str(tmp_path / "news.db")
+    quiet = run("-q", "add", str(sample_dir / "15_courier-shipwreck.txt"), "--db", db)
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    said = run("add", str(feed), str(sample_dir / "15_courier-shipwreck.txt"), "--db", db).stderr
+    assert f"rejected {feed}:1: not valid JSON: Unterminated string" in said
+    assert "0 new articles, 1 already stored, 1 rejected" in said
+
+
 def test_show_of_an_event_an_add_has_not_summarised_yet_says_so_and_gives_its_date(tmp_path, sample_dir):
     # As an interrupted add leaves it. Before: an empty headline, "date unknown" and "no
     # sentence fits the budget".

@@ -177,11 +177,12 @@ def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
     kept = "the batches added before it stay stored; add again to go on"
     with _store(db, Settings(workers=EVERY_CORE), kept, create=True) as store, ExitStack() as stack:
         report = store.add(list(paths), batch=batch, on_item=_counter(stack))
-    click.echo(
-        f"{report.new} new articles, {report.known} already stored, {report.rejected} rejected; "
-        f"{report.events} events re-summarised",
-        err=True,
-    )
+    if log.isEnabledFor(logging.WARNING):  # not with --quiet: only errors then
+        click.echo(
+            f"{report.new} new articles, {report.known} already stored, {report.rejected} rejected; "
+            f"{report.events} events re-summarised",
+            err=True,
+        )
     if report.rejected and not (report.new or report.known):
         sys.exit(1)  # as fold: not one input could be used
 

@@ -296,7 +296,7 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | _Overlong]:
 
 def _record(raw: bytes, path: str, default_id: str, line: int) -> Item:
     try:
-        record = json.loads(decode(raw))
+        record = json.loads(decode(raw).rstrip("\r\n"))  # a record cut short: "Unterminated string", not its line end
     except (DecodeError, ValueError) as exc:
         return Rejection(path, f"not valid JSON: {_short(exc)}", line)
     except RecursionError:
