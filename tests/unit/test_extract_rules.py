@@ -99,6 +99,17 @@ def test_thousands_set_apart_by_a_no_break_space_are_one_number():
     assert [f[0] for f in figures("In 2019\u00a0300 homes were lost.")] == [300]
 
 
+def test_a_plural_ends_what_a_count_counts():
+    # The verb or adverb after a plural was taken for the unit: "300 people live there" counted
+    # "live", "229 people aboard" counted "aboard" (122 figures of the DUC sentences).
+    assert figures("Some 300 people live there.") == [(300, "people", "Some 300 people")]
+    assert figures("Nearly 3,000 workers strike today.") == [(3000, "worker", "Nearly 3,000 workers")]
+    assert figures("It killed all 229 people aboard.") == [(229, "people", "229 people")]
+    # a compound before its plural stays whole; a capitalised word is no plural to stop at
+    assert figures("About 40 police officers were hurt.") == [(40, "officer", "About 40 police officers")]
+    assert figures("It sold more than 300 Hercules transport planes.")[0][:2] == (300, "plane")
+
+
 def test_an_m_after_a_number_is_millions_of_a_plural_or_a_measure_else_metres():
     # "2.3m people" was 2.3 metres
     assert figures("About 2.3m people were affected.") == [(2_300_000, "people", "About 2.3m people")]

@@ -205,8 +205,11 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
         if gap.strip() or w.group(0).lower() in NOT_UNITS:
             break
         run.append(w)
-        if _singular(w.group(0).lower()) in MEASUREMENTS - {"cubic", "square"}:
+        lower = w.group(0).lower()
+        if _singular(lower) in MEASUREMENTS - {"cubic", "square"}:
             break  # "12 kilometres south": the unit is the measure
+        if w.group(0).islower() and (lower == "people" or _singular(lower) != lower):
+            break  # a plural ends the noun: "300 people live there", "2,000 women work"
     if not run:
         of = _OF_NOUN.match(sentence, end)  # "2,300 of its members"
         if of:
