@@ -21,7 +21,7 @@ from newsfold.errors import NewsfoldError, said
 from newsfold.ingest.files import printable
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
-from newsfold.render import FORMATS, markdown_text, summary_record, write, write_jsonl
+from newsfold.render import FORMATS, escaper, summary_record, write, write_jsonl
 from newsfold.store import DEFAULT, Store, database_errors, is_url, open_store, shown
 from newsfold.store import sqlite as sqlite_backend
 from newsfold.store.store import BATCH
@@ -288,7 +288,7 @@ def _write_update(event: str, since: dt.date, update: Summary, fmt: str) -> None
     if fmt == "json":
         click.echo(json.dumps({"event": event, "since": since.isoformat(), "update": summary_record(update)}))
         return
-    esc = markdown_text if fmt == "markdown" else str  # what an article brings stays words in Markdown
+    esc = escaper(fmt == "markdown")
     click.echo(f"{'## ' if fmt == 'markdown' else ''}What is new in {esc(event)} since {since.isoformat()}")
     for sentence in update.sentences or ():
         click.echo(f"- {esc(sentence.text)} [{', '.join(map(esc, sentence.sources))}]")

@@ -71,14 +71,14 @@ def find_stories(
     contained = np.array([containment(sets[i], sets[j]) for i, j in pairs])
     copies = contained >= settings.containment
     pairs, contained = pairs[copies], contained[copies]
-    doubtful = np.array([may_be_template(c, settings) for c in contained], dtype=bool)
+    doubtful = np.flatnonzero([may_be_template(c, settings) for c in contained])
     checked = np.unique(pairs[doubtful]).tolist()
     shaped = dict(zip(checked, shapes([articles[k].text for k in checked], settings.shingle_size), strict=True))
-    templates = [
-        bool(d) and from_template(shaped[i], shaped[j], c, settings)
-        for (i, j), c, d in zip(pairs.tolist(), contained, doubtful, strict=True)
-    ]
-    pairs = pairs[~np.array(templates, dtype=bool)]
+    templates = np.zeros(len(pairs), dtype=bool)
+    for n in doubtful:
+        i, j = pairs[n]
+        templates[n] = from_template(shaped[i], shaped[j], contained[n], settings)
+    pairs = pairs[~templates]
     groups = components(len(articles), pairs)
     return tuple(make_story([articles[i] for i in g], [sets[i] for i in g]) for g in groups)
 
@@ -107,8 +107,6 @@ as fast as testing each word's first letter; a name opening with another capital
 "Łódź", stays a word, which can only make two texts look less alike)."""
 MASK = "_name_"
 """What every capitalised word becomes in a :class:`Shape`."""
-
-
 OWN_NAMES = 3
 """Capitalised words each of two stories from one template has that the other has not, at
 least: a company, its town, its chief."""

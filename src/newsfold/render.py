@@ -182,6 +182,12 @@ def _escaped_opening(match: re.Match[str]) -> str:
     return mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark
 
 
+def escaper(markdown: bool) -> Callable[[str], str]:
+    """How text an article brings is written: escaped in Markdown (:func:`markdown_text`), as
+    it is otherwise."""
+    return markdown_text if markdown else _plain
+
+
 def _plain(text: str) -> str:
     return text
 
@@ -202,7 +208,7 @@ def _count(n: int, singular: str, plural: str | None = None) -> str:
 def _event_lines(
     articles: dict[str, Article], stories: dict[str, Story], event: Event, number: int, *, markdown: bool
 ) -> Iterator[str]:
-    esc = markdown_text if markdown else _plain
+    esc = escaper(markdown)
     marker = {a: k for k, a in enumerate(event.articles, start=1)}
     outlets = sorted({esc(articles[a].source) for a in event.articles if articles[a].source})
     date = event.date.isoformat() if event.date else "date unknown"
@@ -242,7 +248,7 @@ SHOWN = 5
 
 
 def _facts_lines(facts: Facts, marker: dict[str, int], indent: str, *, markdown: bool) -> Iterator[str]:
-    esc = markdown_text if markdown else _plain
+    esc = escaper(markdown)
 
     def cite(articles: tuple[str, ...]) -> str:
         return "[" + ", ".join(str(marker[a]) for a in articles if a in marker) + "]"

@@ -136,11 +136,17 @@ def is_section_label(line: str) -> bool:
     return line.isupper() and len(line.split()) <= 3 and not ends_sentence(line)
 
 
+def short_capitals(line: str) -> bool:
+    """A line in capitals of at most four words: a masthead or a section label ("WORLD",
+    "HONG KONG"), not a headline."""
+    return line.isupper() and len(line.split()) <= 4
+
+
 def looks_like_title(line: str) -> bool:
     """A headline's shape: 3 to 25 words, no closing period; in capitals only from five words
     ("CITY COUNCIL APPROVES HARBOUR BRIDGE PLAN"), shorter ones being mastheads and labels."""
     words = line.split()
-    return 3 <= len(words) <= 25 and not line.rstrip().endswith(".") and not (line.isupper() and len(words) < 5)
+    return 3 <= len(words) <= 25 and not line.rstrip().endswith(".") and not short_capitals(line)
 
 
 def is_body(line: str) -> bool:

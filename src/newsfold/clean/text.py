@@ -130,9 +130,9 @@ def capped(line: str | None, limit: int = MAX_LINE_CHARS) -> str | None:
     return kept[: limit - 1].rstrip() + "…"
 
 
-_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
-"""A no-break or thin space setting a number's thousands apart ("3 000", "1 200 000")."""
-_OTHER_SPACE = re.compile(r"[\u00a0\u202f\u2009](?!(?<=\d.)\d{3}(?!\d))")
+_NARROW_SPACE = re.compile(r"(?<=\d)(?P<group>[\u00a0\u202f\u2009])(?=\d{3}(?!\d))|[\u00a0\u202f\u2009]")
+"""A no-break or thin space: one setting a number's thousands apart ("3 000", "1 200 000") is
+``group``."""
 
 
 def normalise(text: str) -> str:
@@ -142,7 +142,7 @@ def normalise(text: str) -> str:
         # A space setting thousands apart stays, as a no-break space, for figures to read
         # "3 000" as one number (made a plain space, it was 3 and 0); a comma instead would
         # misread in languages where the comma marks decimals. Others are plain spaces.
-        text = _GROUP_SPACE.sub("\u00a0", _OTHER_SPACE.sub(" ", text))
+        text = _NARROW_SPACE.sub(lambda m: "\u00a0" if m.group("group") else " ", text)
     text = _CONTROL.sub("", _as_cp1252(text))
     text = text.replace("``", "“").replace("''", "”").replace("\\$", "$")
     if "#" in text:
@@ -285,7 +285,7 @@ def _masthead(units: list[str]) -> str | None:
     found = _MASTHEAD.match(units[0])
     if not found or len(found.group("name").split()) < 2:
         return None
-    label = units[1].isupper() and len(units[1].split()) <= 4  # a section's: "WORLD", "HONG KONG"
+    label = rules.short_capitals(units[1])  # a section's: "WORLD", "HONG KONG"
     if "|" in units[0] or found.group("name").startswith("THE ") and label:
         return found.group("name").strip().title()
     return None

@@ -57,6 +57,11 @@ class _Group:
     mentions: Counter[str]  # article -> count
     tokens: tuple[str, ...]
 
+    @property
+    def kind(self) -> str:
+        """The type the recogniser gave it most often."""
+        return self.types.most_common(1)[0][0]
+
 
 def _tokens(name: str) -> list[str]:
     """Lower-case tokens of a name without a leading "the", honorifics or a possessive."""
@@ -118,12 +123,8 @@ def _join_short_names(groups: dict[tuple[str, ...], _Group]) -> None:
     """Fold each name into the one longer name of the same type it is a prefix or suffix of."""
     for short in sorted(groups, key=len):
         group = groups[short]
-        kind = group.types.most_common(1)[0][0]
-        longer = [
-            k
-            for k in groups
-            if len(k) > len(short) and _part_of(short, k) and _compatible(kind, groups[k].types.most_common(1)[0][0])
-        ]
+        kind = group.kind
+        longer = [k for k in groups if len(k) > len(short) and _part_of(short, k) and _compatible(kind, groups[k].kind)]
         if not longer:
             continue
         weight = {k: sum(groups[k].forms.values()) for k in longer}
@@ -149,11 +150,11 @@ def _places_by_demonym(groups: dict[tuple[str, ...], _Group]) -> None:
     the place). The adjective is no entity of its own: its mentions count for the place."""
     for name in [k for k in groups if len(k) == 1]:
         group = groups.get(name)
-        if group is None or group.types.most_common(1)[0][0] == "PLACE":
+        if group is None or group.kind == "PLACE":
             continue
         for ending in DEMONYM_ENDINGS:
             people = groups.get((name[0] + ending,))
-            if people is not None and people.types.most_common(1)[0][0] == "PLACE":
+            if people is not None and people.kind == "PLACE":
                 group.types = Counter({"PLACE": sum(group.types.values())})
                 group.mentions.update(people.mentions)
                 del groups[(name[0] + ending,)]
@@ -177,7 +178,7 @@ def _entity(group: _Group) -> Entity:
         names[display(form, expand=False)] += n
     fullest = display(max(names, key=lambda name: (len(key(name)), names[name], "-" not in name, name)))
     aliases = sorted(name for name in names if name != fullest)
-    kind = group.types.most_common(1)[0][0]
+    kind = group.kind
     return Entity(fullest, kind, tuple(aliases), dict(sorted(group.mentions.items())))
 
 

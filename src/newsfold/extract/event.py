@@ -50,13 +50,13 @@ def extract_event(
         return None if speaker is None else names.get(key(speaker), display(speaker))
 
     versions = _Versions(articles)
+    has_number = lru_cache(maxsize=None)(lambda article, digits: _has_number(articles[article], digits))
 
-    def replaced(sentence: str, article: str) -> bool:
-        """Whether ``article`` writes its own number where ``sentence`` writes one it lacks (an
-        update's toll): it carries the words, not the statement. Leaving a number out (an
-        update added "(March 13)") is no replacement."""
-        wanted = set(NUMBER.findall(sentence))
-        if all(_has_number(articles[article], n) for n in wanted):
+    def replaced(sentence: str, article: str, wanted: set[str]) -> bool:
+        """Whether ``article`` writes its own number where ``sentence`` writes one it lacks
+        (``wanted``: the sentence's numbers; an update's toll): it carries the words, not the
+        statement. Leaving a number out (an update added "(March 13)") is no replacement."""
+        if all(has_number(article, n) for n in wanted):
             return False
         return bool(versions.numbers_near(article, sentence) - wanted)
 
@@ -73,7 +73,8 @@ def extract_event(
         for sentence in split_sentences(passage.text):
             # Copies carrying the sentence's words but another number (an update's toll) do not state it.
             holding = carried(sentence, passage.article)
-            where = tuple(a for a in holding if a == passage.article or not replaced(sentence, a))
+            wanted = set(NUMBER.findall(sentence))
+            where = tuple(a for a in holding if a == passage.article or not replaced(sentence, a, wanted))
             sentences.append((sentence, passage.story, where))
             date = published[passage.article]
             dated = find_dates(sentence, date)
@@ -81,7 +82,7 @@ def extract_event(
             for f in sentence_figures[-1]:
                 number = NUMBER.search(f.text)
                 digits = number.group(0) if number else ""
-                holders = tuple(a for a in holding if _has_number(articles[a], digits))
+                holders = tuple(a for a in holding if has_number(a, digits))
                 figure = Figure(
                     f.value, f.unit, f.text, f.measures, f.period, holders or holding, sentence, f.context, f.when
                 )

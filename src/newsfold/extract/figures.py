@@ -208,7 +208,7 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
         lower = w.group(0).lower()
         if _singular(lower) in MEASUREMENTS - {"cubic", "square"}:
             break  # "12 kilometres south": the unit is the measure
-        if w.group(0).islower() and (lower == "people" or _singular(lower) != lower):
+        if w.group(0).islower() and _plural(lower):
             break  # a plural ends the noun: "300 people live there", "2,000 women work"
     if not run:
         of = _OF_NOUN.match(sentence, end)  # "2,300 of its members"
@@ -252,7 +252,12 @@ def _in_millions(sentence: str, match: re.Match[str], unit: str | None, unit_end
     words = [w.lower() for w in words]
     if any(w in RACES for w in words):
         return False
-    return any(w in SAME_IN_PLURAL or _singular(w) != w for w in words)
+    return any(w in SAME_IN_PLURAL or _plural(w) for w in words)
+
+
+def _plural(word: str) -> bool:
+    """Whether a lower-case noun is a plural that shows it ("women", "people")."""
+    return word == "people" or _singular(word) != word
 
 
 def _nounlike(word: str) -> bool:

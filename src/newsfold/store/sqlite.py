@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import quote
 
 from newsfold.errors import NewsfoldError
 from newsfold.store.base import Row, Transactions, chunks
@@ -45,8 +46,6 @@ def holds_no_store(path: str) -> bool:
 
 
 def _quoted(path: str) -> str:
-    from urllib.parse import quote  # noqa: PLC0415
-
     return quote(os.path.abspath(path))
 
 

@@ -64,7 +64,8 @@ class Attributor:
         needle = normalise_for_match(sentence)
         words = needle.split()
         found = {a for a in self.order if f" {needle} " in self._text(a)}
-        nearby = [a for a in self.order if a in set(copies) - found]
+        rest = set(copies) - found
+        nearby = [a for a in self.order if a in rest]
         if nearby:  # near matches to look for: what they must write, taken once
             facts = Counter(_numbers(normalise_for_match(shown).split() if shown else words)), _negations(words)
             found |= {a for a in nearby if any(_nearly(words, facts, other) for other in self._sentences_of(a))}
