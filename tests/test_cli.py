@@ -551,6 +551,77 @@ def test_ctrl_c_while_the_command_line_loads_ends_it_without_a_traceback():
         assert said.decode().endswith("Interrupted.\n") and b"Traceback" not in said
 
 
+def test_add_from_a_live_feed_stores_and_summarises_what_has_come_when_the_feed_pauses(tmp_path, sample_dir):
+    # `tail -f feed.jsonl | newsfold add -`: inputs were stored 50 at a time and summarised only
+    # when the input ended, so a quiet feed showed nothing for hours.
+    records = _records(sample_dir)
+    first = records[:2]  # the flood wire story and its reprint: one event
+    db = tmp_path / "news.db"
+    with _live_add(db) as process:
+        _send(process, first)
+        assert _wait_for_summaries(db, process) == 1
+        assert _count(db, "articles") == 2
+        _send(process, [r for r in records if r not in first])
+        process.stdin.close()
+        assert process.wait(timeout=300) == 0, process.stderr.read()
+        said = process.stderr.read()
+    assert said.startswith(f"{len(records)} new articles, 0 already stored, 0 rejected")
+    assert _count(db, "articles") == len(records)
+    assert _summarised(db) == _count(db, "events")  # all summarised, at the end
+
+
+def test_ctrl_c_while_a_live_feed_is_quiet_ends_add_with_status_130(tmp_path, sample_dir):
+    # The feed is read on a thread that waits for input; Python's shutdown used to wait for
+    # stdin's lock and abort ("Fatal Python error: _enter_buffered_busy", status -6).
+    import os  # noqa: PLC0415
+    import signal  # noqa: PLC0415
+
+    db = tmp_path / "news.db"
+    with _live_add(db, start_new_session=True) as process:
+        _send(process, _records(sample_dir)[:1])
+        assert _wait_for_summaries(db, process) == 1
+        os.killpg(process.pid, signal.SIGINT)
+        assert process.wait(timeout=60) == 130
+        assert process.stderr.read() == "Interrupted.\n"
+    assert _count(db, "articles") == 1
+
+
+def _records(sample_dir: Path) -> list[str]:
+    """The sample's text articles as JSON Lines records."""
+    return [json.dumps({"id": p.stem, "text": p.read_text(errors="replace")}) for p in sorted(sample_dir.glob("*.txt"))]
+
+
+def _live_add(db: Path, **popen: object) -> subprocess.Popen[str]:
+    """``newsfold add -`` reading a pipe that this test writes to, with a short pause."""
+    command = [sys.executable, "-m", "newsfold", "add", "-", "--db", str(db), "--pause", "0.5"]
+    return subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+
+
+def _send(process: subprocess.Popen[str], records: list[str]) -> None:
+    process.stdin.write("".join(f"{r}\n" for r in records))
+    process.stdin.flush()
+
+
+def _wait_for_summaries(db: Path, process: subprocess.Popen[str]) -> int:
+    """The events summarised in ``db`` once there are any, the add still reading its input."""
+    import time  # noqa: PLC0415
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not _summarised(db):
+        time.sleep(0.2)
+    assert process.poll() is None  # still waiting for more input
+    return _summarised(db)
+
+
+def _summarised(db: Path) -> int:
+    query = "SELECT COUNT(*) FROM events WHERE stale = 0 AND record IS NOT NULL"
+    with closing(sqlite3.connect(db, timeout=30)) as connection:
+        try:
+            return connection.execute(query).fetchone()[0]
+        except sqlite3.OperationalError:  # not made yet
+            return 0
+
+
 def _count(db: Path, table: str) -> int:
     with closing(sqlite3.connect(db, timeout=30)) as connection:
         try:

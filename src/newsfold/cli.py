@@ -16,7 +16,7 @@ import click
 
 from newsfold import __version__, logs
 from newsfold.bundled import sample_corpus
-from newsfold.config import ExtractSettings, Settings, SummarySettings
+from newsfold.config import ExtractSettings, IngestSettings, Settings, SummarySettings
 from newsfold.errors import NewsfoldError, said
 from newsfold.ingest.files import printable
 from newsfold.pipeline import fold, read_articles, summarize_articles
@@ -170,12 +170,20 @@ def _db_option(command: Callable[..., None]) -> Callable[..., None]:
 @click.option(
     "--batch", type=click.IntRange(1, 100_000), default=BATCH, show_default=True, help="Inputs per transaction."
 )
-def add_command(paths: tuple[str, ...], db: str, batch: int) -> None:
+@click.option(
+    "--pause",
+    type=click.FloatRange(0.1, 3600),
+    default=IngestSettings().pause,
+    show_default=True,
+    help="Seconds without input (a live feed on stdin) after which what has come is stored and summarised.",
+)
+def add_command(paths: tuple[str, ...], db: str, batch: int, pause: float) -> None:
     """Add PATHS (files, folders, or - for stdin) to the store; changed events are re-summarised.
 
     Exit status 1 when inputs were rejected and none could be used."""
     kept = "the batches added before it stay stored; add again to go on"
-    with _store(db, Settings(workers=EVERY_CORE), kept, create=True) as store, ExitStack() as stack:
+    settings = Settings(ingest=IngestSettings(pause=pause), workers=EVERY_CORE)
+    with _store(db, settings, kept, create=True) as store, ExitStack() as stack:
         report = store.add(list(paths), batch=batch, on_item=_counter(stack))
     if log.isEnabledFor(logging.WARNING):  # not with --quiet: only errors then
         click.echo(

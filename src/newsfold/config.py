@@ -12,6 +12,9 @@ class IngestSettings:
     max_line_bytes: int = 5_000_000
     """A JSON Lines record larger than this is rejected (the rest of the file is read, unless
     the line runs on past twenty times this: then the file is not JSON Lines)."""
+    pause: float = 2.0
+    """When no input has come for this many seconds (a live feed on stdin), ``Store.add`` stores
+    what has and summarises the events it changed, without waiting for the input to end."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
@@ -218,9 +219,20 @@ def _read_stdin(settings: IngestSettings) -> Iterator[Item]:
         yield Rejection("<stdin>", "stdin is closed")
         return
     try:
-        yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", settings)
+        with _stdin_bytes() as stream:
+            yield from _read_stream(stream, "<stdin>", "stdin", settings)
     except OSError as exc:  # open for writing only, say
         yield Rejection("<stdin>", f"cannot be read: {exc.strerror or exc}")
+
+
+def _stdin_bytes() -> AbstractContextManager[BinaryIO]:
+    """Stdin's bytes, through a reader of their own when stdin is a file descriptor. A live feed
+    is read on a thread that may still be waiting for input when the program ends (Ctrl-C, an
+    error), and Python's shutdown would then wait for ``sys.stdin``'s lock and abort."""
+    try:
+        return open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115 - the caller's to close
+    except (OSError, ValueError):  # no descriptor: a test's stream, say
+        return nullcontext(sys.stdin.buffer)
 
 
 def _read_stream(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
 
 import numpy as np
 
 from newsfold.config import DedupSettings
+from newsfold.ingest.pauses import PAUSE, Pause
 from newsfold.online import story_terms
 from newsfold.pipeline import cleaned
 from newsfold.store.copies import Fingerprint, fingerprints
@@ -35,11 +35,14 @@ class Prepared:
     counts: np.ndarray
 
 
-def prepare_inputs(items: Sequence[RawArticle | Rejection], dedup: DedupSettings) -> list[Prepared | Rejection]:
-    """Clean and prepare raw inputs (a rejection, or an input cleaning rejects, stays one)."""
-    done = [cleaned(item) for item in items]
-    prepared = iter(prepare_articles([c for c in done if not isinstance(c, Rejection)], dedup))
-    return [c if isinstance(c, Rejection) else next(prepared) for c in done]
+def prepare_inputs(
+    items: Sequence[RawArticle | Rejection | Pause], dedup: DedupSettings
+) -> list[Prepared | Rejection | Pause]:
+    """Clean and prepare raw inputs (a rejection, or an input cleaning rejects, stays one; a
+    pause stays where it is)."""
+    done = [item if item is PAUSE else cleaned(item) for item in items]
+    prepared = iter(prepare_articles([c for c in done if isinstance(c, Article)], dedup))
+    return [next(prepared) if isinstance(c, Article) else c for c in done]
 
 
 def prepare_articles(articles: Iterable[Article], dedup: DedupSettings) -> list[Prepared]:
@@ -55,12 +58,17 @@ def prepare_articles(articles: Iterable[Article], dedup: DedupSettings) -> list[
 
 
 def input_chunks(
-    items: Iterable[RawArticle | Rejection], size: int, on_item: Callable[[str], None] | None = None
-) -> Iterator[list[RawArticle | Rejection]]:
-    """``items`` in lists of ``size``, calling ``on_item`` with each one's path as it is read."""
-    items = iter(items)
-    while chunk := list(islice(items, size)):
-        if on_item:
-            for item in chunk:
-                on_item(item.path)
+    items: Iterable[RawArticle | Rejection | Pause], size: int, on_item: Callable[[str], None] | None = None
+) -> Iterator[list[RawArticle | Rejection | Pause]]:
+    """``items`` in lists of ``size``, calling ``on_item`` with each one's path as it is read. A
+    pause ends a list early and stays in it, last (alone if the list before was full)."""
+    chunk: list[RawArticle | Rejection | Pause] = []
+    for item in items:
+        if not isinstance(item, Pause) and on_item:
+            on_item(item.path)
+        chunk.append(item)
+        if item is PAUSE or len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
         yield chunk

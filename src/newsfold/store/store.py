@@ -15,10 +15,11 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain, islice
+from itertools import chain
 
 from newsfold.config import Settings
 from newsfold.ingest import read_inputs
+from newsfold.ingest.pauses import Pause, with_pauses
 from newsfold.parallel import Workers, pool_size, workers_for
 from newsfold.pipeline import Timings, event_date, timed, with_facts
 from newsfold.store import grouping
@@ -69,6 +70,28 @@ class EventRow:
     title: str
 
 
+_NO_BATCH: tuple[list[Prepared | Rejection], bool] = ([], False)
+
+
+def _batches(
+    items: Iterator[Prepared | Rejection | Pause], size: int
+) -> Iterator[tuple[list[Prepared | Rejection], bool]]:
+    """``items`` in lists of ``size``, each with whether the input paused after it: a pause ends
+    a list early (one may be empty, when the input paused just after a full one)."""
+    chunk: list[Prepared | Rejection] = []
+    for item in items:
+        if isinstance(item, Pause):
+            yield chunk, True
+            chunk = []
+            continue
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk, False
+            chunk = []
+    if chunk:
+        yield chunk, False
+
+
 class Store:
     """Articles, stories and events in a database (see :func:`newsfold.store.open_store`)."""
 
@@ -105,48 +128,65 @@ class Store:
             Workers(pool_size(self.settings.workers), start=False) as workers,
             EarlySummaries(workers, self.settings.summary) as early,
         ):
-            chunks = input_chunks(read_inputs(paths, self.settings.ingest), PREPARE_CHUNK, on_item)
+            inputs = with_pauses(read_inputs(paths, self.settings.ingest), self.settings.ingest.pause)
+            chunks = input_chunks(inputs, PREPARE_CHUNK, on_item)
             ahead = batch // PREPARE_CHUNK + workers.size  # the next batch is ready when this one is stored
             items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup, ahead=ahead))
-            totals = self._add_batches(items, batch, early, built, timings)
-            with timed(timings, "summaries"):
-                built.update(keep(self.db, early.stop()))
-                if workers.started:
-                    rebuild_stale(self.db, workers, self.settings.summary, built.add)
-                else:
-                    self.refresh(on_event=built.add)
+            totals = self._add_batches(items, batch, workers, early, built, timings)
+            self._summarise(workers, early, built, timings)
         return AddReport(totals["new"], totals["known"], totals["rejected"], len(found(self.db, "events", "id", built)))
 
     def _add_batches(
         self,
-        items: Iterator[Prepared | Rejection],
+        items: Iterator[Prepared | Rejection | Pause],
         batch: int,
+        workers: Workers,
         early: EarlySummaries,
         built: set[str],
         timings: Timings | None,
     ) -> Counter[str]:
         """Add ``items``, ``batch`` per transaction. After each batch but the last, when there
         are workers, begin on the events it changed (after the last, the rebuild at the end
-        does them all); store (adding to ``built``) the builds of earlier ones still current."""
+        does them all); store (adding to ``built``) the builds of earlier ones still current.
+        Where the input pauses, the batch ends and every changed event is summarised then."""
         totals = Counter[str]()
         stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
+        batches = _batches(items, batch)
         with timed(timings, "add"):
-            chunk = list(islice(items, batch))
-        while chunk:
-            with timed(timings, "add"):
-                report, changed = self._add_prepared(
-                    [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
-                )
-                size, chunk = len(chunk), list(islice(items, batch))  # the next, prepared meanwhile
-                if early.ready:  # first, so that builds of events changed again are void
-                    begin = bool(chunk) and not early.waiting  # another batch follows; none waiting
-                    early.changed(changed, jobs(self.db, changed, EARLY_ROWS * size) if begin else [])
-                built.update(keep(self.db, early.finished()))
+            chunk, paused = next(batches, _NO_BATCH)
+        while chunk or paused:
+            changed = set[str]()
+            if chunk:
+                with timed(timings, "add"):
+                    report, changed = self._add_prepared(
+                        [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
+                    )
+                totals.update(new=report.new, known=report.known, rejected=report.rejected)
                 if (stored := stored + report.new) > GROWTH * analysed:
                     self.db.refresh_statistics()
                     analysed = stored
-            totals.update(new=report.new, known=report.known, rejected=report.rejected)
+            if paused:  # nothing more has come for a while: summarise what has, now
+                early.changed(changed, [])
+                self._summarise(workers, early, built, timings)
+                log.info("input paused: %d new articles so far, their events summarised", totals["new"])
+            with timed(timings, "add"):
+                size, (chunk, paused_next) = len(chunk), next(batches, _NO_BATCH)  # the next, prepared meanwhile
+                if early.ready and not paused:  # first, so that builds of events changed again are void
+                    begin = bool(chunk) and not early.waiting  # another batch follows; none waiting
+                    early.changed(changed, jobs(self.db, changed, EARLY_ROWS * size) if begin else [])
+                built.update(keep(self.db, early.finished()))
+            paused = paused_next
         return totals
+
+    def _summarise(self, workers: Workers, early: EarlySummaries, built: set[str], timings: Timings | None) -> None:
+        """Store the early builds still current and rebuild every other stale event (adding
+        each to ``built``)."""
+        with timed(timings, "summaries"):
+            built.update(keep(self.db, early.stop()))
+            if workers.started:
+                rebuild_stale(self.db, workers, self.settings.summary, built.add)
+            else:
+                self.refresh(on_event=built.add)
 
     def add_articles(
         self, articles: Sequence[Article], rejected: Sequence[Rejection] = (), *, refresh: bool = True
