@@ -561,12 +561,20 @@ def test_add_from_a_live_feed_stores_and_summarises_what_has_come_when_the_feed_
         _send(process, first)
         assert _wait_for_summaries(db, process) == 1
         assert _count(db, "articles") == 2
-        _send(process, [r for r in records if r not in first])
+        # A burst of more than one chunk of inputs starts the worker processes, and then each
+        # pause must still be stored as it comes: the main thread waited on the input's lock.
+        burst = [json.dumps({"text": f"{json.loads(r)['text']}\n\nCorrection {k}."}) for k, r in enumerate(records * 6)]
+        _send(process, burst)
+        assert _wait_for_articles(db, process, 2 + len(burst)) == 2 + len(burst)
+        for k, record in enumerate(records[2:5], start=3 + len(burst)):
+            _send(process, [record])
+            assert _wait_for_articles(db, process, k) == k
+        _send(process, records[5:])
         process.stdin.close()
         assert process.wait(timeout=300) == 0, process.stderr.read()
         said = process.stderr.read()
-    assert said.startswith(f"{len(records)} new articles, 0 already stored, 0 rejected")
-    assert _count(db, "articles") == len(records)
+    assert said.startswith(f"{len(records) + len(burst)} new articles, 0 already stored, 0 rejected")
+    assert _count(db, "articles") == len(records) + len(burst)
     assert _summarised(db) == _count(db, "events")  # all summarised, at the end
 
 
@@ -611,6 +619,18 @@ def _wait_for_summaries(db: Path, process: subprocess.Popen[str]) -> int:
         time.sleep(0.2)
     assert process.poll() is None  # still waiting for more input
     return _summarised(db)
+
+
+def _wait_for_articles(db: Path, process: subprocess.Popen[str], wanted: int) -> int:
+    """The articles in ``db`` once there are ``wanted`` (or a minute has passed), the add still
+    reading its input."""
+    import time  # noqa: PLC0415
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and _count(db, "articles") < wanted:
+        time.sleep(0.2)
+    assert process.poll() is None  # still waiting for more input
+    return _count(db, "articles")
 
 
 def _summarised(db: Path) -> int:

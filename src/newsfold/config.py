@@ -13,8 +13,11 @@ class IngestSettings:
     """A JSON Lines record larger than this is rejected (the rest of the file is read, unless
     the line runs on past twenty times this: then the file is not JSON Lines)."""
     pause: float = 2.0
-    """When no input has come for this many seconds (a live feed on stdin), ``Store.add`` stores
-    what has and summarises the events it changed, without waiting for the input to end."""
+    """When a live feed on stdin sends nothing for this many seconds, ``Store.add`` stores what
+    has come and summarises the events it changed, without waiting for the input to end..."""
+    longest_wait: float = 60.0
+    """... and so too, for a feed that never goes quiet that long, this many seconds after the
+    first article not yet stored."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,10 +183,17 @@ class _Feed:
         None at the end."""
         if (job := self._queued()) is not None:
             return job
-        with self._reading:
+        # The thread may hold the lock for long, waiting for input (a live feed): take the jobs
+        # it hands meanwhile rather than wait for it to let go.
+        while not self._reading.acquire(timeout=0.05):
+            if (job := self._queued()) is not None:
+                return job
+        try:
             if (job := self._queued()) is not None:  # queued while this waited for the lock
                 return job
             item = next(self._items, _END)
+        finally:
+            self._reading.release()
         return None if item is _END else _Job(item, None)
 
     def spare(self) -> _Job | None:

@@ -481,3 +481,54 @@ def test_an_input_rejected_once_and_stored_later_is_no_longer_listed_as_rejected
         report = store.add([str(story), str(feed)])
         assert (report.new, report.known, report.rejected) == (1, 1, 1)
         assert [(Path(r.path).name, r.line) for r in store.rejected()] == [("feed.jsonl", 1)]
+
+
+def test_a_live_feed_goes_on_when_a_summary_cannot_be_built_at_a_pause(tmp_path, sample_dir, monkeypatch, caplog):
+    # Summaries are rebuilt where the feed pauses; one that failed there ended the whole add,
+    # and every later add of the feed at its first pause.
+    import logging  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from newsfold.config import IngestSettings  # noqa: PLC0415
+    from newsfold.store import rebuild  # noqa: PLC0415
+
+    records = [
+        json.dumps({"id": p.stem, "text": p.read_text(errors="replace")}) for p in sorted(sample_dir.glob("*.txt"))
+    ]
+    failed, build = [], rebuild.build
+
+    def failing_once(job, settings):
+        if not failed:
+            failed.append(job.event)
+            raise RuntimeError("the solver gave up")
+        return build(job, settings)
+
+    monkeypatch.setattr(rebuild, "build", failing_once)
+    read, write = os.pipe()
+    stdin = open(read, encoding="utf-8")  # noqa: SIM115 - closed below
+    monkeypatch.setattr(sys, "stdin", stdin)
+
+    def feed():
+        with open(write, "w", encoding="utf-8") as out:
+            out.write(f"{records[0]}\n")
+            out.flush()
+            time.sleep(1.5)  # a pause, at which the summary fails
+            out.write("".join(f"{r}\n" for r in records[1:]))
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    settings = replace(NO_FACTS, ingest=IngestSettings(pause=0.3))
+    try:
+        with caplog.at_level(logging.WARNING), open_store(str(tmp_path / "news.db"), settings) as store:
+            report = store.add(["-"])
+            listed = store.events()
+    finally:
+        writer.join()
+        stdin.close()
+    assert len(failed) == 1
+    assert "summaries not all rebuilt (tried again at the end): the solver gave up" in caplog.text
+    assert (report.new, report.rejected) == (len(records), 0)
+    assert listed and all(row.title for row in listed)  # all summarised at the end, the failed one too

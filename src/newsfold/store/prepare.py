@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfold.config import DedupSettings
-from newsfold.ingest.pauses import PAUSE, Pause
+from newsfold.ingest.pauses import PAUSE, Pause, batched
 from newsfold.online import story_terms
 from newsfold.pipeline import cleaned
 from newsfold.store.copies import Fingerprint, fingerprints
@@ -40,7 +40,7 @@ def prepare_inputs(
 ) -> list[Prepared | Rejection | Pause]:
     """Clean and prepare raw inputs (a rejection, or an input cleaning rejects, stays one; a
     pause stays where it is)."""
-    done = [item if item is PAUSE else cleaned(item) for item in items]
+    done = [item if isinstance(item, Pause) else cleaned(item) for item in items]
     prepared = iter(prepare_articles([c for c in done if isinstance(c, Article)], dedup))
     return [next(prepared) if isinstance(c, Article) else c for c in done]
 
@@ -60,15 +60,10 @@ def prepare_articles(articles: Iterable[Article], dedup: DedupSettings) -> list[
 def input_chunks(
     items: Iterable[RawArticle | Rejection | Pause], size: int, on_item: Callable[[str], None] | None = None
 ) -> Iterator[list[RawArticle | Rejection | Pause]]:
-    """``items`` in lists of ``size``, calling ``on_item`` with each one's path as it is read. A
-    pause ends a list early and stays in it, last (alone if the list before was full)."""
-    chunk: list[RawArticle | Rejection | Pause] = []
-    for item in items:
-        if not isinstance(item, Pause) and on_item:
-            on_item(item.path)
-        chunk.append(item)
-        if item is PAUSE or len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    """``items`` in lists of ``size``, calling ``on_item`` with each one's path. A pause ends a
+    list early and travels in it, last (alone, when the list before was full)."""
+    for chunk, paused in batched(items, size):
+        if on_item:
+            for item in chunk:
+                on_item(item.path)
+        yield [*chunk, PAUSE] if paused else chunk

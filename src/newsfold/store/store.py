@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from newsfold.config import Settings
+from newsfold.errors import said
 from newsfold.ingest import read_inputs
-from newsfold.ingest.pauses import Pause, with_pauses
+from newsfold.ingest.pauses import Pause, batched, with_pauses
 from newsfold.parallel import Workers, pool_size, workers_for
 from newsfold.pipeline import Timings, event_date, timed, with_facts
 from newsfold.store import grouping
@@ -33,7 +34,7 @@ from newsfold.store.rebuild import jobs, keep, rebuild_stale
 from newsfold.store.records import load_event, now
 from newsfold.store.schema import migrate
 from newsfold.summarize import summarize_update
-from newsfold.types import Article, Fold, Rejection, Story, Summary
+from newsfold.types import Article, Fold, RawArticle, Rejection, Story, Summary
 
 log = logging.getLogger(__name__)
 
@@ -71,25 +72,7 @@ class EventRow:
 
 
 _NO_BATCH: tuple[list[Prepared | Rejection], bool] = ([], False)
-
-
-def _batches(
-    items: Iterator[Prepared | Rejection | Pause], size: int
-) -> Iterator[tuple[list[Prepared | Rejection], bool]]:
-    """``items`` in lists of ``size``, each with whether the input paused after it: a pause ends
-    a list early (one may be empty, when the input paused just after a full one)."""
-    chunk: list[Prepared | Rejection] = []
-    for item in items:
-        if isinstance(item, Pause):
-            yield chunk, True
-            chunk = []
-            continue
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk, False
-            chunk = []
-    if chunk:
-        yield chunk, False
+"""What :func:`batched` gives after the last batch: none, and no pause."""
 
 
 class Store:
@@ -121,14 +104,20 @@ class Store:
     ) -> AddReport:
         """Read ``paths`` and add what is new, ``batch`` inputs per transaction; then rebuild
         the summaries of every event that changed. ``timings``, if given, receives the
-        seconds spent adding and re-summarising."""
+        seconds spent adding and re-summarising.
+
+        Stdin (``-``) may be a live feed: where it pauses (see ``IngestSettings.pause``), the
+        batch ends and the events changed so far are summarised then."""
+        paths = list(paths)
         built = set[str]()
         with (
             self.db.checkpoints_aside(),
             Workers(pool_size(self.settings.workers), start=False) as workers,
             EarlySummaries(workers, self.settings.summary) as early,
         ):
-            inputs = with_pauses(read_inputs(paths, self.settings.ingest), self.settings.ingest.pause)
+            inputs: Iterator[RawArticle | Rejection | Pause] = read_inputs(paths, self.settings.ingest)
+            if "-" in paths:
+                inputs = with_pauses(inputs, self.settings.ingest.pause, self.settings.ingest.longest_wait)
             chunks = input_chunks(inputs, PREPARE_CHUNK, on_item)
             ahead = batch // PREPARE_CHUNK + workers.size  # the next batch is ready when this one is stored
             items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup, ahead=ahead))
@@ -148,35 +137,46 @@ class Store:
         """Add ``items``, ``batch`` per transaction. After each batch but the last, when there
         are workers, begin on the events it changed (after the last, the rebuild at the end
         does them all); store (adding to ``built``) the builds of earlier ones still current.
-        Where the input pauses, the batch ends and every changed event is summarised then."""
+        A pause in the input ends a batch, and the events changed so far are summarised then."""
         totals = Counter[str]()
         stored = analysed = self.db.query("SELECT COUNT(*) FROM articles")[0][0]
-        batches = _batches(items, batch)
+        batches = batched(items, batch)
         with timed(timings, "add"):
             chunk, paused = next(batches, _NO_BATCH)
-        while chunk or paused:
-            changed = set[str]()
+        while chunk or paused:  # a batch may be empty when the input paused just after a full one
+            report, changed = AddReport(), set[str]()
             if chunk:
                 with timed(timings, "add"):
                     report, changed = self._add_prepared(
                         [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
                     )
-                totals.update(new=report.new, known=report.known, rejected=report.rejected)
-                if (stored := stored + report.new) > GROWTH * analysed:
-                    self.db.refresh_statistics()
-                    analysed = stored
-            if paused:  # nothing more has come for a while: summarise what has, now
-                early.changed(changed, [])
-                self._summarise(workers, early, built, timings)
-                log.info("input paused: %d new articles so far, their events summarised", totals["new"])
+            totals.update(new=report.new, known=report.known, rejected=report.rejected)
+            if (stored := stored + report.new) > GROWTH * analysed:
+                self.db.refresh_statistics()
+                analysed = stored
+            if paused:
+                self._summarise_at_pause(changed, workers, early, built, timings)
             with timed(timings, "add"):
-                size, (chunk, paused_next) = len(chunk), next(batches, _NO_BATCH)  # the next, prepared meanwhile
+                size, (chunk, next_paused) = len(chunk), next(batches, _NO_BATCH)  # prepared meanwhile
                 if early.ready and not paused:  # first, so that builds of events changed again are void
                     begin = bool(chunk) and not early.waiting  # another batch follows; none waiting
                     early.changed(changed, jobs(self.db, changed, EARLY_ROWS * size) if begin else [])
                 built.update(keep(self.db, early.finished()))
-            paused = paused_next
+            paused = next_paused
         return totals
+
+    def _summarise_at_pause(
+        self, changed: set[str], workers: Workers, early: EarlySummaries, built: set[str], timings: Timings | None
+    ) -> None:
+        """The input has paused: summarise what it has brought so far. An event that fails to
+        build stays stale, for the end of the input, where the failure is reported."""
+        early.changed(changed, [])  # what was begun on them is void
+        try:
+            self._summarise(workers, early, built, timings)
+        except Exception as error:  # noqa: BLE001 - the feed goes on; the end tries again
+            log.warning("input paused; summaries not all rebuilt (tried again at the end): %s", said(error))
+        else:
+            log.info("input paused: the events of the articles so far are summarised")
 
     def _summarise(self, workers: Workers, early: EarlySummaries, built: set[str], timings: Timings | None) -> None:
         """Store the early builds still current and rebuild every other stale event (adding
