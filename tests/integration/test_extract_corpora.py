@@ -49,12 +49,12 @@ def test_sample_entities_against_the_hand_annotation(sample_fold, gold):
     from newsfold.eval.extraction import event_entities, score_entities
 
     scores = score_entities(gold["entities"], event_entities(sample_fold))
-    # README: by name 0.901 / 0.919; with the type 0.792 / 0.808. By name, recall was 0.778
+    # README: by name 0.901 / 0.919; with the type 0.812 / 0.828. By name, recall was 0.778
     # while spans the recogniser opened with "the" were dropped ("the National Civil
     # Protection Agency", "the University of Portmere", "the Portmere Port Authority"); with
     # the type, 0.768 before the words that say a name is a place ("the village of").
     assert scores["entities (name)"].precision >= 0.85 and scores["entities (name)"].recall >= 0.85
-    assert scores["entities (name + type)"].precision >= 0.78 and scores["entities (name + type)"].recall >= 0.78
+    assert scores["entities (name + type)"].precision >= 0.8 and scores["entities (name + type)"].recall >= 0.8
 
 
 def _digits(text: str) -> str:

@@ -222,6 +222,29 @@ def test_the_words_before_a_name_can_say_it_is_a_place(sentence, name, kind):
     assert (name, kind) in {(m.text, m.type) for m in found}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        # The small model calls these people or organisations; what they own says place.
+        ("Lidia Marosh, Calvenna’s infrastructure minister, survived the vote on Thursday.", "Calvenna", "PLACE"),
+        ("Slovakia's foreign minister, Eduard Kukan, met his counterpart in Vienna.", "Slovakia", "PLACE"),
+        ("Ostrel's coast guard searched the bay until dark.", "Ostrel", "PLACE"),
+        ("Vessaria's parliament approved the budget late on Tuesday.", "Vessaria", "PLACE"),
+        # A government or a president is anyone's.
+        ("Microsoft's president said the company would appeal.", "Microsoft", "ORG"),
+        ("Blair's government lost the vote by 12.", "Blair", "PERSON"),
+    ],
+)
+def test_what_a_name_owns_can_say_it_is_a_place(sentence, name, kind):
+    pytest.importorskip("spacy")
+    from newsfold.extract import ner
+
+    if not ner.available():
+        pytest.skip("no spaCy model")
+    (found,) = ner.mentions([sentence])
+    assert (name, kind) in {(m.text, m.type) for m in found}
+
+
 def test_entities_match_the_annotation_by_any_of_their_names():
     from newsfold.eval.extraction import score_entities
     from newsfold.types import Entity

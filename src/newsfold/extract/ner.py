@@ -37,6 +37,11 @@ _PLACE_CUE = re.compile(
     re.IGNORECASE,
 )
 """What a place's name follows: one of PLACE_BEFORE, "the village of", "the capital,", "south of"."""
+_PLACE_OWNS = re.compile(
+    r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:minister|ministry|parliament|embassy|ambassador|borders?|coast|coastline)\b"
+)
+"""What follows a place's name and only a place's: "Calvenna's infrastructure minister", "Turkey's
+border". Not "government" nor "president" ("Blair's government", "Microsoft's president")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +95,7 @@ def mentions(texts: Sequence[str], model: str = DEFAULT_MODEL) -> Iterator[list[
     texts = [text[:MAX_CHARS] for text in texts]
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
         yield [
-            Mention(ent.text, _type(text, ent.start_char, ent.label_), ent.start_char, ent.end_char)
+            Mention(ent.text, _type(text, ent.start_char, ent.end_char, ent.label_), ent.start_char, ent.end_char)
             for ent in doc.ents
             if ent.label_ in TYPES and _named(ent.text)
         ]
@@ -105,14 +110,17 @@ def _named(span: str) -> bool:
     return span[:1].isupper()
 
 
-def _type(text: str, start: int, label: str) -> str:
+def _type(text: str, start: int, end: int, label: str) -> str:
     """The entity type; a place whatever the label after words that say so: "in", "near",
     "outside" ... ("in Dunmarrow"), "the village of", "south of", "the capital," or
-    "neighbouring". Not a name the recogniser took with its "the" ("in the House")."""
-    if (
-        label in ("ORG", "PERSON")
-        and text[start : start + 4].lower() != "the "
-        and _PLACE_CUE.search(text, max(0, start - 40), start)
+    "neighbouring"; or before a word only a place owns ("Calvenna's infrastructure minister").
+    Not a name the recogniser took with its "the" ("in the House")."""
+    if label not in ("ORG", "PERSON") or text[start : start + 4].lower() == "the ":
+        return TYPES[label]
+    if _PLACE_CUE.search(text, max(0, start - 40), start):
+        return "PLACE"
+    if " " not in text[start:end].strip() and _PLACE_OWNS.match(
+        text, end - 2 if text[end - 2 : end] in ("'s", "’s") else end
     ):
         return "PLACE"
     return TYPES[label]
