@@ -148,6 +148,9 @@ def test_what_a_figure_measures_and_when():
     assert part.measures == "the pipeline are finished" and whole.measures == "pipeline are finished"
     (f,) = find_figures("Rescuers found 3 survivors of the 10-year-old ferry.", WEDNESDAY)
     assert f.measures == "survivors of the ferry"
+    # a part of a whole measures the whole's noun and what is said of it, not "member of its members"
+    (f,) = find_figures("The union said about 2,300 of its members had joined the strike.", WEDNESDAY)
+    assert (f.unit, f.measures) == ("member", "members had joined the strike")
     # a rate after the count ("a day") says how often, not what: the words before say that
     (f,) = find_figures("Ridership on the line averaged 8,200 passengers a day in 2023.", WEDNESDAY)
     assert f.measures == "passengers, Ridership on the line averaged" and f.period == "in 2023"

@@ -344,10 +344,11 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
     if _is_count(unit):
         written = sentence[start:end].split()
         named = [w for w in written if w[0].isalpha() and w not in SCALES]
-        phrase = _trim((named or [unit]) + _clause_words(_RATE.sub("", after)), 10)  # "a day" measures nothing
-        if len(phrase) > len(named or [unit]) and any(
-            w.lower() not in FUNCTION_WORDS for w in phrase[len(named or [unit]) :]
-        ):
+        head = named or [unit]
+        if not named and (of := _OF_NOUN.match(sentence, end)):  # "2,300 of its members had joined": the members
+            head, after = [], _PARENTHESIS.sub("", sentence[of.start(1) :])
+        phrase = _trim(head + _clause_words(_RATE.sub("", after)), 10)  # "a day" measures nothing
+        if len(phrase) > len(head) and any(w.lower() not in FUNCTION_WORDS for w in phrase[len(head) :]):
             return " ".join(phrase)
         left = sentence[max(0, text_start - 300) : text_start]
         before = _phrase_before(left)
