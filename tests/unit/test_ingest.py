@@ -419,3 +419,26 @@ def test_a_record_is_markup_when_it_opens_with_a_closed_block_not_with_any_angle
     (tmp_path / "feed.jsonl").write_text(json.dumps({"text": text}) + "\n")
     (article,) = read_inputs([str(tmp_path / "feed.jsonl")])
     assert (article.format == "html") is html
+
+
+def test_only_stdin_is_read_for_pauses_not_the_files_named_beside_it(monkeypatch, tmp_path):
+    import time  # noqa: PLC0415
+
+    from newsfold.ingest import files  # noqa: PLC0415
+    from newsfold.ingest.pauses import PAUSE  # noqa: PLC0415
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(STORY)
+    read = files.read_file
+
+    def slow(path, settings, **kwargs):  # a network disk, say: slower than a live feed's pause
+        time.sleep(0.4)
+        return read(path, settings, **kwargs)
+
+    monkeypatch.setattr(files, "read_file", slow)
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(json.dumps({"text": STORY}).encode())))
+    )
+    items = list(read_inputs(["-", str(tmp_path)], IngestSettings(pause=0.1), pauses=True))
+    assert PAUSE not in items
+    assert [i.id for i in items] == ["stdin:1", "a", "b", "c"]

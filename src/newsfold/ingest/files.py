@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from newsfold.config import IngestSettings
 from newsfold.ingest.decode import DecodeError, decode, looks_utf16
+from newsfold.ingest.pauses import Pause, with_pauses
 from newsfold.types import RawArticle, Rejection
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -36,13 +37,17 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """JSON may escape half of a UTF-16 pair ("\\ud800"): not a character, and not writable as UTF-8."""
 
 
-def read_inputs(paths: Iterable[str], settings: IngestSettings | None = None) -> Iterator[Item]:
+def read_inputs(
+    paths: Iterable[str], settings: IngestSettings | None = None, *, pauses: bool = False
+) -> Iterator[Item | Pause]:
     """Yield a RawArticle or a Rejection for every article-sized input under ``paths``.
 
     Args:
         paths: files, folders (read recursively, in sorted order) or ``-`` for stdin (read
             once, however often it is named: a second read would find it empty).
-        settings: size limits.
+        settings: size limits, and how long a pause in a live feed is.
+        pauses: mark the pauses of stdin with PAUSE, when it is a live feed (a pipe or a
+            terminal, not a file): see :func:`newsfold.ingest.pauses.with_pauses`.
 
     Yields:
         RawArticle for each usable document, Rejection for each unusable one.
@@ -53,7 +58,11 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings | None = None) ->
     for name in paths:
         if name == "-":
             if not stdin_read:
-                yield from _read_stdin(settings)
+                items = _read_stdin(settings)
+                if pauses and not _stdin_is_a_file():
+                    yield from with_pauses(items, settings.pause, settings.longest_wait)
+                else:
+                    yield from items
             stdin_read = True
             continue
         path = Path(name)
@@ -223,6 +232,14 @@ def _read_stdin(settings: IngestSettings) -> Iterator[Item]:
             yield from _read_stream(stream, "<stdin>", "stdin", settings)
     except OSError as exc:  # open for writing only, say
         yield Rejection("<stdin>", f"cannot be read: {exc.strerror or exc}")
+
+
+def _stdin_is_a_file() -> bool:
+    """Whether stdin is a regular file (``< feed.jsonl``): all there, with no pauses to wait for."""
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdin.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # closed, or a test's stream
+        return False
 
 
 def _stdin_bytes() -> AbstractContextManager[BinaryIO]:

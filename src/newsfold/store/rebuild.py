@@ -9,23 +9,36 @@ on the stories that have none, and they are kept in ``story_notes``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import repeat
 
 from newsfold.config import SummarySettings
+from newsfold.errors import said
 from newsfold.parallel import Workers
 from newsfold.store.base import Database
-from newsfold.store.early import Built, Job, build
+from newsfold.store.early import Built, Job, Result, build
 from newsfold.store.members import member_ids, member_rows, stored_notes
 from newsfold.store.records import dump_event, now
 from newsfold.types import Event
 
+log = logging.getLogger(__name__)
+
 
 def rebuild_stale(
-    db: Database, workers: Workers, settings: SummarySettings, on_event: Callable[[str], None] | None = None
+    db: Database,
+    workers: Workers,
+    settings: SummarySettings,
+    on_event: Callable[[str], None] | None = None,
+    failed: set[str] | None = None,
 ) -> int:
-    """Rebuild every stale event; returns how many (``on_event`` is called with each id)."""
+    """Rebuild every stale event; returns how many (``on_event`` is called with each id).
+
+    An event whose build fails is named in an error and stays stale, for the next add to try
+    again; the others are built. ``failed``, if given, holds the events that failed before in
+    this run (they are not tried again) and receives those that fail now."""
+    failed = set() if failed is None else failed
     done = 0
     per_transaction = 1 if not workers.started else 16 * workers.size
     while True:
@@ -36,20 +49,35 @@ def rebuild_stale(
                     # The largest first: while a worker builds one, the other does several small ones.
                     "SELECT e.id FROM events e LEFT JOIN stories s ON s.event = e.id WHERE e.stale = 1 "
                     "GROUP BY e.id ORDER BY COUNT(s.id) DESC, e.id LIMIT ?",
-                    (per_transaction,),
+                    (per_transaction + len(failed),),
                 )
-            ]
+                if r[0] not in failed
+            ][:per_transaction]
             if not stale:
                 break
             # each event's rows are read as the one before goes to a worker (map submits as it reads)
-            built = workers.map(build, (_job(db, event) for event in stale), repeat(settings))
-            for event, (record, taken) in zip(stale, built, strict=True):
-                _store(db, event, record, taken)
-        done += len(stale)
+            built = workers.map(_build_or_say, (_job(db, event) for event in stale), repeat(settings))
+            stored = []
+            for event, result in zip(stale, built, strict=True):
+                if isinstance(result, str):
+                    log.error("event %s could not be summarised (%s); it stays stale for the next add", event, result)
+                    failed.add(event)
+                else:
+                    _store(db, event, *result)
+                    stored.append(event)
+        done += len(stored)
         if on_event:
-            for event in stale:
+            for event in stored:
                 on_event(event)
     return done
+
+
+def _build_or_say(job: Job, settings: SummarySettings) -> Result | str:
+    """:func:`build` (in a worker), or what went wrong: one event's failure is not the others'."""
+    try:
+        return build(job, settings)
+    except Exception as error:  # noqa: BLE001 - named in an error by the caller
+        return f"{type(error).__name__}: {said(error)}"
 
 
 def jobs(db: Database, events: set[str], limit: int) -> list[Job]:

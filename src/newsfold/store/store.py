@@ -14,13 +14,14 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import chain
 
 from newsfold.config import Settings
-from newsfold.errors import said
+from newsfold.errors import NewsfoldError, said
 from newsfold.ingest import read_inputs
-from newsfold.ingest.pauses import Pause, batched, with_pauses
+from newsfold.ingest.pauses import Pause, batched
 from newsfold.parallel import Workers, pool_size, workers_for
 from newsfold.pipeline import Timings, event_date, timed, with_facts
 from newsfold.store import grouping
@@ -34,7 +35,7 @@ from newsfold.store.rebuild import jobs, keep, rebuild_stale
 from newsfold.store.records import load_event, now
 from newsfold.store.schema import migrate
 from newsfold.summarize import summarize_update
-from newsfold.types import Article, Fold, RawArticle, Rejection, Story, Summary
+from newsfold.types import Article, Fold, Rejection, Story, Summary
 
 log = logging.getLogger(__name__)
 
@@ -107,22 +108,26 @@ class Store:
         seconds spent adding and re-summarising.
 
         Stdin (``-``) may be a live feed: where it pauses (see ``IngestSettings.pause``), the
-        batch ends and the events changed so far are summarised then."""
-        paths = list(paths)
-        built = set[str]()
+        batch ends and the events changed so far are summarised then.
+
+        Raises:
+            NewsfoldError: a worker process died (killed for lack of memory, say); the batches
+                stored before stay stored.
+        """
+        built, failed = set[str](), set[str]()
         with (
             self.db.checkpoints_aside(),
             Workers(pool_size(self.settings.workers), start=False) as workers,
             EarlySummaries(workers, self.settings.summary) as early,
         ):
-            inputs: Iterator[RawArticle | Rejection | Pause] = read_inputs(paths, self.settings.ingest)
-            if "-" in paths:
-                inputs = with_pauses(inputs, self.settings.ingest.pause, self.settings.ingest.longest_wait)
-            chunks = input_chunks(inputs, PREPARE_CHUNK, on_item)
+            chunks = input_chunks(read_inputs(paths, self.settings.ingest, pauses=True), PREPARE_CHUNK, on_item)
             ahead = batch // PREPARE_CHUNK + workers.size  # the next batch is ready when this one is stored
             items = chain.from_iterable(workers.stream(prepare_inputs, chunks, self.settings.dedup, ahead=ahead))
-            totals = self._add_batches(items, batch, workers, early, built, timings)
-            self._summarise(workers, early, built, timings)
+            try:
+                totals = self._add_batches(items, batch, workers, early, built, failed, timings)
+                self._summarise(workers, early, built, failed, timings)
+            except BrokenProcessPool as error:
+                raise NewsfoldError(f"a worker process died ({said(error)}); the batches stored before stay") from error
         return AddReport(totals["new"], totals["known"], totals["rejected"], len(found(self.db, "events", "id", built)))
 
     def _add_batches(
@@ -132,6 +137,7 @@ class Store:
         workers: Workers,
         early: EarlySummaries,
         built: set[str],
+        failed: set[str],
         timings: Timings | None,
     ) -> Counter[str]:
         """Add ``items``, ``batch`` per transaction. After each batch but the last, when there
@@ -154,8 +160,10 @@ class Store:
             if (stored := stored + report.new) > GROWTH * analysed:
                 self.db.refresh_statistics()
                 analysed = stored
-            if paused:
-                self._summarise_at_pause(changed, workers, early, built, timings)
+            if paused:  # nothing more has come for a while: summarise what has, now
+                early.changed(changed, [])  # what was begun on them is void
+                self._summarise(workers, early, built, failed, timings)
+                log.info("input paused: the events of the articles so far are summarised")
             with timed(timings, "add"):
                 size, (chunk, next_paused) = len(chunk), next(batches, _NO_BATCH)  # prepared meanwhile
                 if early.ready and not paused:  # first, so that builds of events changed again are void
@@ -165,28 +173,18 @@ class Store:
             paused = next_paused
         return totals
 
-    def _summarise_at_pause(
-        self, changed: set[str], workers: Workers, early: EarlySummaries, built: set[str], timings: Timings | None
+    def _summarise(
+        self, workers: Workers, early: EarlySummaries, built: set[str], failed: set[str], timings: Timings | None
     ) -> None:
-        """The input has paused: summarise what it has brought so far. An event that fails to
-        build stays stale, for the end of the input, where the failure is reported."""
-        early.changed(changed, [])  # what was begun on them is void
-        try:
-            self._summarise(workers, early, built, timings)
-        except Exception as error:  # noqa: BLE001 - the feed goes on; the end tries again
-            log.warning("input paused; summaries not all rebuilt (tried again at the end): %s", said(error))
-        else:
-            log.info("input paused: the events of the articles so far are summarised")
-
-    def _summarise(self, workers: Workers, early: EarlySummaries, built: set[str], timings: Timings | None) -> None:
         """Store the early builds still current and rebuild every other stale event (adding
-        each to ``built``)."""
+        each to ``built``; one whose build fails joins ``failed``, and is not tried again in
+        this run)."""
         with timed(timings, "summaries"):
             built.update(keep(self.db, early.stop()))
             if workers.started:
-                rebuild_stale(self.db, workers, self.settings.summary, built.add)
+                rebuild_stale(self.db, workers, self.settings.summary, built.add, failed)
             else:
-                self.refresh(on_event=built.add)
+                self.refresh(on_event=built.add, failed=failed)
 
     def add_articles(
         self, articles: Sequence[Article], rejected: Sequence[Rejection] = (), *, refresh: bool = True
@@ -266,14 +264,14 @@ class Store:
             [(first, last, event) for event, (first, last) in sorted(days.items())],
         )
 
-    def refresh(self, *, on_event: Callable[[str], None] | None = None) -> int:
+    def refresh(self, *, on_event: Callable[[str], None] | None = None, failed: set[str] | None = None) -> int:
         """Rebuild the headline, summary and brief of every stale event; returns how many.
 
         With ``settings.workers`` other than 1 and enough stale events, events are built side
         by side in worker processes, a few per transaction; otherwise one at a time."""
         pending = self.db.query("SELECT COUNT(*) FROM events WHERE stale = 1")[0][0]
         with Workers(workers_for(pending, self.settings.workers)) as workers:
-            return rebuild_stale(self.db, workers, self.settings.summary, on_event)
+            return rebuild_stale(self.db, workers, self.settings.summary, on_event, failed)
 
     # -- reading -------------------------------------------------------------------------
 
