@@ -213,32 +213,17 @@ def test_a_name_the_recogniser_opens_with_the_is_kept():
         ("A former lawyer in The Justice Department said the case was weak.", "The Justice Department", "ORG"),
         # Capital as money is no place.
         ("Investors pulled their capital, Lena Marquart told the committee on Monday.", "Lena Marquart", "PERSON"),
-    ],
-)
-def test_the_words_before_a_name_can_say_it_is_a_place(sentence, name, kind):
-    pytest.importorskip("spacy")
-    from newsfold.extract import ner
-
-    if not ner.available():
-        pytest.skip("no spaCy model")
-    (found,) = ner.mentions([sentence])
-    assert (name, kind) in {(m.text, m.type) for m in found}
-
-
-@pytest.mark.parametrize(
-    ("sentence", "name", "kind"),
-    [
-        # The small model calls these people or organisations; what they own says place.
+        # What a name owns can say so too: a minister, a coast, a parliament...
         ("Lidia Marosh, Calvenna’s infrastructure minister, survived the vote on Thursday.", "Calvenna", "PLACE"),
         ("Slovakia's foreign minister, Eduard Kukan, met his counterpart in Vienna.", "Slovakia", "PLACE"),
         ("Ostrel's coast guard searched the bay until dark.", "Ostrel", "PLACE"),
         ("Vessaria's parliament approved the budget late on Tuesday.", "Vessaria", "PLACE"),
-        # A government or a president is anyone's.
+        # ... but a government or a president is anyone's.
         ("Microsoft's president said the company would appeal.", "Microsoft", "ORG"),
         ("Blair's government lost the vote by 12.", "Blair", "PERSON"),
     ],
 )
-def test_what_a_name_owns_can_say_it_is_a_place(sentence, name, kind):
+def test_the_words_around_a_name_can_say_it_is_a_place(sentence, name, kind):
     pytest.importorskip("spacy")
     from newsfold.extract import ner
 
