@@ -346,7 +346,7 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
         named = [w for w in written if w[0].isalpha() and w not in SCALES]
         head = named or [unit]
         if not named and (of := _OF_NOUN.match(sentence, end)):  # "2,300 of its members had joined": the members
-            head, after = [], _PARENTHESIS.sub("", sentence[of.start(1) :])
+            head, after = [], sentence[of.start(1) :]
         phrase = _trim(head + _clause_words(_RATE.sub("", after)), 10)  # "a day" measures nothing
         if len(phrase) > len(head) and any(w.lower() not in FUNCTION_WORDS for w in phrase[len(head) :]):
             return " ".join(phrase)

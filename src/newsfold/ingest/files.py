@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal, overload
 
 from newsfold.config import IngestSettings
 from newsfold.ingest.decode import DecodeError, decode, looks_utf16
@@ -37,6 +37,14 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """JSON may escape half of a UTF-16 pair ("\\ud800"): not a character, and not writable as UTF-8."""
 
 
+@overload
+def read_inputs(
+    paths: Iterable[str], settings: IngestSettings | None = None, *, pauses: Literal[False] = False
+) -> Iterator[Item]: ...
+@overload
+def read_inputs(
+    paths: Iterable[str], settings: IngestSettings | None = None, *, pauses: bool
+) -> Iterator[Item | Pause]: ...
 def read_inputs(
     paths: Iterable[str], settings: IngestSettings | None = None, *, pauses: bool = False
 ) -> Iterator[Item | Pause]:

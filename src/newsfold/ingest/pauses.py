@@ -36,8 +36,8 @@ def with_pauses(items: Iterable[T], quiet: float, longest: float) -> Iterator[T 
     """``items``, with :data:`PAUSE` after an item when no other has come ``quiet`` seconds later,
     and before one that comes ``longest`` seconds or more after the first since the last pause
     (a feed that never goes quiet is still taken in parts). None before the first item, none
-    twice in a row, none at the end. Whatever reading the items raises is raised here, after
-    the items read before it."""
+    twice in a row, none once the items have ended (one may come while they are about to).
+    Whatever reading the items raises is raised here, after the items read before it."""
     ahead: queue.Queue[object] = queue.Queue(_AHEAD)
     stop = threading.Event()
     threading.Thread(target=_read, args=(iter(items), ahead, stop), name="newsfold-input", daemon=True).start()

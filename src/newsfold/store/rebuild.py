@@ -36,8 +36,8 @@ def rebuild_stale(
     """Rebuild every stale event; returns how many (``on_event`` is called with each id).
 
     An event whose build fails is named in an error and stays stale, for the next add to try
-    again; the others are built. ``failed``, if given, holds the events that failed before in
-    this run (they are not tried again) and receives those that fail now."""
+    again; the others are built. ``failed``, if given, holds the events not to try (those that
+    failed earlier in the run and have not changed since) and receives those that fail now."""
     failed = set() if failed is None else failed
     done = 0
     per_transaction = 1 if not workers.started else 16 * workers.size
@@ -76,6 +76,8 @@ def _build_or_say(job: Job, settings: SummarySettings) -> Result | str:
     """:func:`build` (in a worker), or what went wrong: one event's failure is not the others'."""
     try:
         return build(job, settings)
+    except MemoryError:
+        raise  # not the event's fault: the run cannot go on
     except Exception as error:  # noqa: BLE001 - named in an error by the caller
         return f"{type(error).__name__}: {said(error)}"
 

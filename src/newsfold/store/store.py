@@ -156,6 +156,7 @@ class Store:
                     report, changed = self._add_prepared(
                         [c for c in chunk if isinstance(c, Prepared)], [c for c in chunk if isinstance(c, Rejection)]
                     )
+            failed -= changed  # an event that failed to build is tried again once it has changed
             totals.update(new=report.new, known=report.known, rejected=report.rejected)
             if (stored := stored + report.new) > GROWTH * analysed:
                 self.db.refresh_statistics()
@@ -266,6 +267,9 @@ class Store:
 
     def refresh(self, *, on_event: Callable[[str], None] | None = None, failed: set[str] | None = None) -> int:
         """Rebuild the headline, summary and brief of every stale event; returns how many.
+
+        An event whose build fails is named in an error and stays stale; ``failed``: events
+        not to try (those that fail join it; see :func:`newsfold.store.rebuild.rebuild_stale`).
 
         With ``settings.workers`` other than 1 and enough stale events, events are built side
         by side in worker processes, a few per transaction; otherwise one at a time."""
