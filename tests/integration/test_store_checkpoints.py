@@ -39,8 +39,11 @@ def test_the_log_stays_bounded_however_fast_the_writer_commits(tmp_path, monkeyp
                     "INSERT INTO pages VALUES (?, ?)", [(n, os.urandom(PAGE - 100)) for _ in range(per_commit)]
                 )
         assert db.query("PRAGMA wal_autocheckpoint") == [(0,)]  # the writer leaves checkpoints to the thread
-    # at most the limit and the few commits made before a checkpoint reported it (40 MB were written)
-    assert os.path.getsize(tmp_path / "log.db-wal") <= (1000 + 4 * per_commit) * (PAGE + 24)
+    # at most the limit and the commits made before a checkpoint reported it (40 MB were written).
+    # How many that is depends on when the thread gets to run: usually under 4, but 9.4 once in
+    # a fresh clone's test run on a busy machine; 16 (21 MB) still tells a log that is restarted
+    # from one that is not.
+    assert os.path.getsize(tmp_path / "log.db-wal") <= (1000 + 16 * per_commit) * (PAGE + 24)
     assert db.query("SELECT COUNT(*) FROM pages") == [(40 * per_commit,)]
     db.close()
 
