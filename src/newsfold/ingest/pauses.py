@@ -58,7 +58,8 @@ def with_pauses(items: Iterable[T], quiet: float, longest: float) -> Iterator[T 
             if first is not None and time.monotonic() >= first + longest:
                 yield PAUSE
                 first = None
-            first = first or time.monotonic()
+            if first is None:
+                first = time.monotonic()
             yield got  # type: ignore[misc]
     finally:
         stop.set()  # a reader left waiting for room ends; one waiting for input ends with the process

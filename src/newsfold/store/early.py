@@ -6,8 +6,8 @@ and the writer stores it alone. So the events each batch changes are built meanw
 time in a worker, from their rows as that batch left them. A build is handed back only if no
 later batch of this add has changed its event again (and the store keeps it only if no other
 writer has either, see :func:`newsfold.store.rebuild.keep`). An event without a kept build
-stays stale, for the rebuild at the end, which is also where a failed build fails again and is
-reported.
+stays stale, for the rebuild at the end (or at a pause in a live feed), which is also where a
+failed build is tried again and, failing, named in an error.
 """
 
 from __future__ import annotations

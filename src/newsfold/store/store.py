@@ -178,8 +178,8 @@ class Store:
         self, workers: Workers, early: EarlySummaries, built: set[str], failed: set[str], timings: Timings | None
     ) -> None:
         """Store the early builds still current and rebuild every other stale event (adding
-        each to ``built``; one whose build fails joins ``failed``, and is not tried again in
-        this run)."""
+        each to ``built``; one whose build fails joins ``failed``, and is not tried again until
+        a batch changes it)."""
         with timed(timings, "summaries"):
             built.update(keep(self.db, early.stop()))
             if workers.started:
