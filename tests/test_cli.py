@@ -356,6 +356,30 @@ def test_add_of_nothing_usable_exits_1_and_of_articles_already_stored_0(tmp_path
     assert again.stderr.endswith("0 new articles, 1 already stored, 1 rejected; 0 events re-summarised\n")
 
 
+def test_add_exits_1_naming_an_event_whose_summaries_could_not_be_built_and_the_next_add_builds_it(
+    tmp_path, sample_dir, monkeypatch
+):
+    from newsfold.store import rebuild  # noqa: PLC0415
+
+    db = str(tmp_path / "news.db")
+    build = rebuild.build
+
+    def failing_for_the_plant(job, settings):
+        if any("desal" in story for story, _ in job.members):
+            raise RuntimeError("the solver gave up")
+        return build(job, settings)
+
+    monkeypatch.setattr(rebuild, "build", failing_for_the_plant)
+    failed = run("add", str(sample_dir), "--db", db)
+    assert failed.exit_code == 1
+    assert "could not be summarised (RuntimeError: the solver gave up)" in failed.stderr
+    assert failed.stderr.endswith("17 new articles, 0 already stored, 0 rejected; 4 events re-summarised, 1 could not be (named above)\n")
+    monkeypatch.setattr(rebuild, "build", build)
+    again = run("add", str(sample_dir), "--db", db)
+    assert again.exit_code == 0
+    assert again.stderr.endswith("0 new articles, 17 already stored, 0 rejected; 1 events re-summarised\n")
+
+
 def test_events_not_summarised_yet_say_so(tmp_path, sample_dir):
     db = str(tmp_path / "news.db")
     assert run("add", str(sample_dir), "--db", db).exit_code == 0

@@ -180,7 +180,8 @@ def _db_option(command: Callable[..., None]) -> Callable[..., None]:
 def add_command(paths: tuple[str, ...], db: str, batch: int, pause: float) -> None:
     """Add PATHS (files, folders, or - for stdin) to the store; changed events are re-summarised.
 
-    Exit status 1 when inputs were rejected and none could be used."""
+    Exit status 1 when inputs were rejected and none could be used, or when an event's
+    summaries could not be built (what was added stays stored; the next add tries again)."""
     kept = "the batches added before it stay stored; add again to go on"
     settings = Settings(ingest=IngestSettings(pause=pause), workers=EVERY_CORE)
     with _store(db, settings, kept, create=True) as store, ExitStack() as stack:
@@ -188,11 +189,12 @@ def add_command(paths: tuple[str, ...], db: str, batch: int, pause: float) -> No
     if log.isEnabledFor(logging.WARNING):  # not with --quiet: only errors then
         click.echo(
             f"{report.new} new articles, {report.known} already stored, {report.rejected} rejected; "
-            f"{report.events} events re-summarised",
+            f"{report.events} events re-summarised"
+            + (f", {report.unsummarised} could not be (named above)" if report.unsummarised else ""),
             err=True,
         )
-    if report.rejected and not (report.new or report.known):
-        sys.exit(1)  # as fold: not one input could be used
+    if (report.rejected and not (report.new or report.known)) or report.unsummarised:
+        sys.exit(1)  # as fold: not one input could be used; or a summary is missing
 
 
 @main.command("events")

@@ -532,5 +532,5 @@ def test_an_event_that_cannot_be_summarised_stays_stale_and_a_live_feed_goes_on(
     (plant,) = set(tried)
     assert len(tried) == 2  # again once it gained an article, but not at every pause, nor at the end
     assert f"event {plant} could not be summarised (RuntimeError: the solver gave up)" in caplog.text
-    assert (report.new, report.rejected) == (len(records), 0)
+    assert (report.new, report.rejected, report.unsummarised) == (len(records), 0, 1)
     assert len(listed) > 1 and [row.id for row in listed if not row.title] == [plant]  # the others are summarised

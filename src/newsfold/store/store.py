@@ -61,6 +61,9 @@ class AddReport:
     rejected: int = 0
     events: int = 0
     """Events whose summaries were rebuilt."""
+    unsummarised: int = 0
+    """Events whose summaries could not be built (each named in an error); they stay stale,
+    for the next add to try again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,13 @@ class Store:
                 self._summarise(workers, early, built, failed, timings)
             except BrokenProcessPool as error:
                 raise NewsfoldError(f"a worker process died ({said(error)}); the batches stored before stay") from error
-        return AddReport(totals["new"], totals["known"], totals["rejected"], len(found(self.db, "events", "id", built)))
+        return AddReport(
+            totals["new"],
+            totals["known"],
+            totals["rejected"],
+            len(found(self.db, "events", "id", built)),
+            len(found(self.db, "events", "id", failed)),
+        )
 
     def _add_batches(
         self,
