@@ -151,6 +151,13 @@ def test_what_a_figure_measures_and_when():
     # a part of a whole measures the whole's noun and what is said of it, not "member of its members"
     (f,) = find_figures("The union said about 2,300 of its members had joined the strike.", WEDNESDAY)
     assert (f.unit, f.measures) == ("member", "members had joined the strike")
+    # "those" and "these" may stand alone: a verb after them is not the whole's noun
+    (f,) = find_figures("Officials said 40 of those people had been rescued.", WEDNESDAY)
+    assert (f.unit, f.measures) == ("people", "people had been rescued")
+    arrested, released = find_figures("Police arrested 12 protesters and 5 of those were released.", WEDNESDAY)
+    assert released.unit == arrested.unit == "protester"  # the unit before, not "were"
+    (f,) = find_figures("The ministry said 7 of these remain in hospital.", WEDNESDAY)
+    assert f.unit is None and f.measures == "these remain in hospital"
     # a rate after the count ("a day") says how often, not what: the words before say that
     (f,) = find_figures("Ridership on the line averaged 8,200 passengers a day in 2023.", WEDNESDAY)
     assert f.measures == "passengers, Ridership on the line averaged" and f.period == "in 2023"
