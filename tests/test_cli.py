@@ -373,7 +373,9 @@ def test_add_exits_1_naming_an_event_whose_summaries_could_not_be_built_and_the_
     failed = run("add", str(sample_dir), "--db", db)
     assert failed.exit_code == 1
     assert "could not be summarised (RuntimeError: the solver gave up)" in failed.stderr
-    assert failed.stderr.endswith("17 new articles, 0 already stored, 0 rejected; 4 events re-summarised, 1 could not be (named above)\n")
+    assert failed.stderr.endswith(
+        "17 new articles, 0 already stored, 0 rejected; 4 events re-summarised, 1 could not be (named above)\n"
+    )
     monkeypatch.setattr(rebuild, "build", build)
     again = run("add", str(sample_dir), "--db", db)
     assert again.exit_code == 0

@@ -391,6 +391,8 @@ def _of_noun(sentence: str, end: int) -> re.Match[str] | None:
     if determiner in ("those", "these") and not (_plural(noun) or noun in SAME_IN_PLURAL):
         return None
     return of
+
+
 _RATE = re.compile(
     r"^\s*(?:a|per|each|every)\s+(?:year|month|week|day)\b|^\s*(?:annually|yearly|monthly|daily)\b", re.I
 )
