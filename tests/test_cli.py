@@ -560,6 +560,52 @@ def test_ctrl_c_during_add_ends_it_quietly_with_status_130_and_keeps_what_was_co
     assert _count(db, "articles") % 500 == 0  # whole batches only
 
 
+def test_a_worker_process_that_dies_ends_add_in_one_line_and_the_next_add_summarises_what_was_stored(tmp_path):
+    # A worker killed mid-build (by the kernel, for lack of memory, say) breaks the pool; add
+    # used to go on storing a feed with no summaries. sitecustomize runs in every process of
+    # the command, its workers too, and kills the worker that builds the harbour's event.
+    import os  # noqa: PLC0415
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        "import multiprocessing, os\n"
+        "import newsfold.store.early as early\n"
+        "build_event = early.build_event\n"
+        "def killed_for_the_harbour(rows, noted, settings):\n"
+        "    if multiprocessing.parent_process() and any('Quillon' in row[1] for row in rows):\n"
+        "        os._exit(1)\n"
+        "    return build_event(rows, noted, settings)\n"
+        "early.build_event = killed_for_the_harbour\n"
+    )
+    syllables = "ba ce di fo gu ha ke li mo nu pa re si to vu za".split()
+    names = [a + b + c for a in syllables for b in syllables[3:] for c in syllables[7:]][::7][:150]
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w") as out:  # 150 small events, so that the summaries are built in workers
+        for k, name in enumerate(names):
+            text = " ".join(
+                f"The council of {name.title()} said the {name} road would open in week {w}." for w in range(6)
+            )
+            out.write(json.dumps({"id": f"council-{k}", "text": text}) + "\n")
+        harbour = "The harbour of Quillon reopened on Monday after the storm, the port authority said."
+        out.write(json.dumps({"id": "harbour", "text": f"{harbour} Ferries will run again from Tuesday."}) + "\n")
+    db = tmp_path / "news.db"
+    command = [sys.executable, "-m", "newsfold", "add", str(feed), "--db", str(db), "--batch", "50"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
+    killed = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    assert killed.returncode == 1, killed.stderr
+    assert killed.stderr.startswith("Error: a worker process died (") and "Traceback" not in killed.stderr
+    assert killed.stderr.endswith("; the batches stored before stay\n")
+    assert _count(db, "articles") == 151
+    with closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM events WHERE stale = 1").fetchone()[0] >= 1
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "0 new articles, 151 already stored, 0 rejected;" in again.stderr
+    with closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM events WHERE stale = 1").fetchone()[0] == 0
+
+
 def test_ctrl_c_while_the_command_line_loads_ends_it_without_a_traceback():
     # Loading numpy, scipy and the pipeline takes about half a second: Ctrl-C then printed
     # a traceback and the process died of the signal.
