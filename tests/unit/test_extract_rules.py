@@ -31,6 +31,12 @@ def test_weekdays_follow_the_tense_of_their_clause():
     ]
     # Future tense looks ahead even when the past day is nearer: Monday after a Wednesday.
     assert dates("The plant will reopen on Monday.", WEDNESDAY) == [("on Monday", "2019-04-29")]
+    # "and" before a capital joins two names of one clause, so both days take its tense; the
+    # second day was read as a clause of its own ("Friday, officials said": the nearer Friday)
+    assert dates("The clinic was fully booked for Thursday and Friday, officials said.", WEDNESDAY) == [
+        ("Thursday", "2019-04-18"),
+        ("Friday", "2019-04-19"),
+    ]
 
 
 def test_a_participle_of_a_future_verb_phrase_does_not_make_it_past():
@@ -200,6 +206,25 @@ def test_a_name_the_recogniser_opens_with_the_is_kept():
     names = {m.text for m in found}
     assert "the National Civil Protection Agency" in names
     assert not any(m.text[:1].islower() and not m.text.startswith("the ") for m in found)
+
+
+def test_a_page_of_one_long_paragraph_is_read_for_names_in_pieces_at_the_right_places():
+    # spaCy's memory grows with what it is given at once: a page with no paragraph breaks is
+    # read in pieces of whole sentences, and every name keeps its place in the whole text
+    pytest.importorskip("spacy")
+    from newsfold.extract import ner
+
+    if not ner.available():
+        pytest.skip("no spaCy model")
+    sentence = "Lidia Marosh met the mayor of Dunmarrow on Monday to discuss the flood wall and its cost. "
+    text = sentence * 60 + "Dario Fenn of the civil protection agency said the river would fall."
+    assert len(text) > 2 * ner.PIECE_CHARS
+    (found,) = ner.mentions([text])
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert [m.text for m in found if m.text in ("Lidia Marosh", "Dario Fenn")] == ["Lidia Marosh"] * 60 + ["Dario Fenn"]
+    pieces = ner._pieces(text)
+    assert all(end - start <= ner.PIECE_CHARS for start, end in pieces)
+    assert all(text[end - 1] == "." for _, end in pieces)  # cut between sentences
 
 
 @pytest.mark.parametrize(

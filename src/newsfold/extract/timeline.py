@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsfold.dates import DAY_NAME, MONTHS, WEEKDAYS
@@ -94,12 +95,15 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
     """The dates in one sentence, resolved against ``published`` (relative ones need it)."""
     if not _ANY.search(sentence):
         return []
-    taken: list[tuple[int, int]] = []
+    # A run-on "sentence" of a hostile page may hold thousands of dates: each lookup below
+    # is kept to the date's own stretch of the sentence.
+    taken = bytearray(len(sentence))  # 1 where a date found before stands
+    clauses = _Clauses(sentence)
     found: list[Dated] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            if any(taken[start:end]):
                 continue
             if kind == "month" and match.group("m") == "May" and _MAY_VERB.match(sentence, start):
                 continue
@@ -110,7 +114,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
                 and not _BEFORE_YEAR.search(sentence, max(0, start - 12), start)
             ):
                 continue  # "2000 troops" is a number of troops
-            left, right = _clause_bounds(sentence, start, end)
+            left, right = clauses.around(start, end)
             tense = _tense_near(sentence[left:right], start - left)
             try:
                 date = _resolve(kind, match, tense, published)
@@ -118,7 +122,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
                 date = None
             if date is None:
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             found.append(Dated(match.group(0).strip(), date, start, end))
     found.sort(key=lambda d: d.start)
     return found
@@ -198,11 +202,22 @@ def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.d
 CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s|\band\b(?!\s+[A-Z])|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bwhen\b")
 
 
-def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """Where the clause around an expression starts and ends."""
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    right = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
-    return left, right
+class _Clauses:
+    """The clause breaks of one sentence, found once."""
+
+    def __init__(self, sentence: str) -> None:
+        spans = [m.span() for m in CLAUSE_BREAK.finditer(sentence)]
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]  # in order too: the breaks do not overlap
+        self._length = len(sentence)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """Where the clause around an expression at ``start:end`` starts and ends."""
+        before = bisect_right(self._ends, start)
+        after = bisect_left(self._starts, end)
+        left = self._ends[before - 1] if before else 0
+        right = self._starts[after] if after < len(self._starts) else self._length
+        return left, right
 
 
 def _tense_near(text: str, at: int) -> str | None:
