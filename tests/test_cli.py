@@ -737,18 +737,52 @@ def test_reading_an_empty_file_or_another_programs_database_makes_no_store_in_it
     # A probe: "events --db empty.db" made a store's tables in the empty file (exit 0).
     empty = tmp_path / "empty.db"
     empty.touch()
-    other = tmp_path / "notes.db"
-    with closing(sqlite3.connect(other)) as connection:
-        connection.execute("CREATE TABLE notes (text TEXT)")
-        connection.execute("INSERT INTO notes VALUES ('bread, milk')")
-        connection.commit()
-    before = other.read_bytes()
-    for db in (empty, other):
+    result = run(*command, "--db", str(empty))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {empty} holds no newsfold store: `newsfold add PATHS --db {empty}` makes one\n"
+    assert empty.stat().st_size == 0
+    _refused_as_another_programs(tmp_path, command)
+
+
+def test_add_makes_no_store_in_another_programs_database(tmp_path):
+    # A probe: "add --db app.db" wrote newsfold's nine tables into the application's database
+    # and set it to WAL (exit 0)
+    (tmp_path / "story.txt").write_text(STORY)
+    _refused_as_another_programs(tmp_path, ["add", str(tmp_path / "story.txt")])
+
+
+def _refused_as_another_programs(tmp_path: Path, command: list[str]) -> None:
+    """``command`` refuses two databases of other programs, leaving them as they were: one
+    whose tables are none of newsfold's, and one with a table named as newsfold's ``meta`` is
+    (a probe: read as a store, it failed with "table meta already exists" and was set to WAL)."""
+    for name, tables in (("notes.db", ["notes"]), ("app.db", ["meta", "users"])):
+        db = tmp_path / name
+        with closing(sqlite3.connect(db)) as connection:
+            for table in tables:
+                connection.execute(f"CREATE TABLE {table} (key TEXT, value TEXT)")
+            connection.execute(f"INSERT INTO {tables[0]} VALUES ('owner', 'the shop')")
+            connection.commit()
+        before = db.read_bytes()
         result = run(*command, "--db", str(db))
         assert result.exit_code == 1
-        assert result.stderr == f"Error: {db} holds no newsfold store: `newsfold add PATHS --db {db}` makes one\n"
-    assert empty.stat().st_size == 0 and other.read_bytes() == before  # not even its journal mode
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "notes.db"]
+        named = ", ".join(tables)
+        assert result.stderr == f"Error: {db} is another program's database (tables {named}), not a newsfold store\n"
+        assert db.read_bytes() == before  # not even its journal mode
+        assert not (tmp_path / f"{name}-wal").exists()
+
+
+def test_a_store_whose_schema_version_is_damaged_is_named_in_one_line(tmp_path, sample_dir):
+    db = tmp_path / "news.db"
+    assert run("add", str(sample_dir / "15_courier-shipwreck.txt"), "--db", str(db)).exit_code == 0
+    with closing(sqlite3.connect(db)) as connection:
+        connection.execute("UPDATE meta SET value = 'abc' WHERE key = 'schema_version'")
+        connection.commit()
+    for command in (["events"], ["add", str(sample_dir / "14_herald-strike.txt")]):
+        result = run(*command, "--db", str(db))
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"Error: cannot open the store {db}: its schema version is 'abc', not a number: the store is damaged\n"
+        )
 
 
 def test_quiet_add_writes_nothing_but_errors_and_a_record_cut_short_is_called_so(tmp_path, sample_dir):
@@ -808,7 +842,7 @@ def test_a_store_that_cannot_be_opened_says_nothing_of_batches_kept(tmp_path):
     (tmp_path / "a.txt").write_text(STORY)
     result = run("add", str(tmp_path / "a.txt"), "--db", str(db))
     assert result.exit_code == 1
-    assert result.stderr == f"Error: cannot open the store {db}: table articles already exists\n"
+    assert result.stderr == f"Error: {db} is another program's database (tables articles), not a newsfold store\n"
 
 
 def test_a_postgresql_store_that_cannot_be_reached_is_named_on_one_line_without_its_password():

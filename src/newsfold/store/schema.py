@@ -209,6 +209,10 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (VERSION_1, VERSION_2, VERSION_3, VER
 LATEST = len(MIGRATIONS)
 
 
+class VersionError(NewsfoldError):
+    """The store's schema version cannot be worked with: damaged, or newer than this newsfold."""
+
+
 def version(db: Database) -> int:
     """The store's schema version; 0 for an empty database."""
     if db.dialect == "sqlite":
@@ -222,7 +226,13 @@ def version(db: Database) -> int:
     if not found:
         return 0
     rows = db.query("SELECT value FROM meta WHERE key = 'schema_version'")
-    return int(rows[0][0]) if rows else 0
+    if not rows:
+        return 0
+    try:
+        return int(rows[0][0])
+    except (TypeError, ValueError):
+        written = str(rows[0][0])[:40]
+        raise VersionError(f"its schema version is {written!r}, not a number: the store is damaged") from None
 
 
 def migrate(db: Database, *, target: int = LATEST, dedup: DedupSettings | None = None) -> int:
@@ -234,7 +244,7 @@ def migrate(db: Database, *, target: int = LATEST, dedup: DedupSettings | None =
     with db.writing():
         start = version(db)
         if start > LATEST:
-            raise NewsfoldError(
+            raise VersionError(
                 f"this store has schema version {start}, newer than this newsfold knows ({LATEST}): upgrade newsfold"
             )
         for step in range(start, target):

@@ -28,21 +28,29 @@ MMAP_BYTES = 0x7FFF0000
 the WAL."""
 
 
-def holds_no_store(path: str) -> bool:
-    """Whether a file is empty or a SQLite database without newsfold's tables (another
-    program's), looked at read-only: commands that only read a store must leave such a file
-    as it is, not make a store in it. A file that is no database at all is left to
-    :class:`SQLiteDatabase` to report."""
+def foreign_tables(path: str) -> list[str] | None:
+    """The tables of a SQLite file that holds no newsfold store: none for an empty file or
+    database, another program's tables otherwise; None when it holds a store (a ``meta``
+    table with a schema version: the store is made in one transaction, so it has one), or is
+    no database at all (left to :class:`SQLiteDatabase` to report). Looked at read-only:
+    commands must leave another program's database as it is, not make a store in it."""
     if os.path.getsize(path) == 0:
-        return True
+        return []
     try:
         connection = sqlite3.connect(f"file:{_quoted(path)}?mode=ro", uri=True)
         try:
-            return not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+            tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            if "meta" in tables:
+                try:
+                    if connection.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone():
+                        return None
+                except sqlite3.OperationalError:  # a table of that name, but not newsfold's
+                    pass
+            return sorted(tables)
         finally:
             connection.close()
     except sqlite3.DatabaseError:
-        return False
+        return None
 
 
 def _quoted(path: str) -> str:
