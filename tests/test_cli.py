@@ -337,6 +337,23 @@ def test_an_output_that_cannot_be_written_is_named_in_one_line():
     assert result.stderr == "Error: cannot write /dev/full: No space left on device\n"
 
 
+def test_a_full_disk_under_stdout_is_one_line_for_every_command_that_lists(tmp_path, sample_dir):
+    # A probe: events, rejected and show --since wrote a traceback before the line
+    db = str(tmp_path / "news.db")
+    assert (
+        run("add", str(sample_dir / "15_courier-shipwreck.txt"), str(tmp_path / "missing.txt"), "--db", db).exit_code
+        == 0
+    )
+    (event,) = [line.split("\t")[0] for line in run("events", "--db", db).stdout.splitlines()]
+    for command in (["events"], ["rejected"], ["show", event, "--since", "2020-01-01"], ["show", event]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "newsfold", *command, "--db", db], stdout=full, stderr=subprocess.PIPE, text=True
+            )
+        assert done.returncode == 1, command
+        assert done.stderr == "Error: cannot write the output: No space left on device\n", command
+
+
 def test_a_reader_that_stops_reading_ends_the_command_quietly():
     command = [sys.executable, "-m", "newsfold", "fold", "--no-extract", "--format", "json"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:

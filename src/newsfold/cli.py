@@ -207,7 +207,7 @@ def add_command(paths: tuple[str, ...], db: str, batch: int, pause: float) -> No
 )
 def events_command(db: str, since: dt.datetime | None) -> None:
     """List the stored events, latest first: id, date, stories, articles, headline."""
-    with _store(db) as store:
+    with _store(db) as store, _output(None):
         for row in store.events(since.date() if since else None):
             date = row.date.isoformat() if row.date else "undated"
             title = row.title or "(not summarised yet: the next add summarises it)"
@@ -228,9 +228,11 @@ def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extra
     """Show one stored event; with --since, only what is new since that date."""
     with _store(db) as store:
         if not store.has_event(event):
-            raise click.ClickException(f"no event {event} in {shown(db)}")
+            raise click.ClickException(f"no event {printable(event)} in {shown(db)}")
         if since:
-            _write_update(event, since.date(), store.update(event, since.date()), fmt)
+            update = store.update(event, since.date())
+            with _output(None):
+                _write_update(event, since.date(), update, fmt)
             return
         result = store.fold([event], extract=extract)
     with _output(None) as stream:
@@ -259,7 +261,7 @@ def export_command(db: str, fmt: str, extract: bool, out: str | None) -> None:
 @_db_option
 def rejected_command(db: str) -> None:
     """Inputs the store refused, with the reason: path, line, reason."""
-    with _store(db) as store:
+    with _store(db) as store, _output(None):
         for r in store.rejected():
             click.echo(f"{_cell(r.path)}\t{r.line or ''}\t{_cell(r.reason)}")
 
