@@ -197,6 +197,18 @@ _STRAY_BYTES = "newsfold-stray-bytes"
 codecs.register_error(_STRAY_BYTES, _read_stray_bytes)
 
 
+def binary_kind(head: bytes) -> str | None:
+    """What binary file ``head`` (its first 8 KB or so) opens, when it is plainly one: a kind
+    with a known magic number, or bytes over 5% control characters. None otherwise (a text
+    with a stray NUL byte is left to :func:`decode`)."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    head = head[:8192]
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    return "mostly control characters" if head and controls / len(head) > 0.05 else None
+
+
 def _refuse_known_binary(data: bytes) -> None:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -205,9 +217,7 @@ def _refuse_known_binary(data: bytes) -> None:
 
 def _refuse_binary(data: bytes) -> None:
     """Refuse data that is no text, past the magic numbers (:func:`_refuse_known_binary`)."""
-    head = data[:8192]
-    if b"\x00" in head:
+    if b"\x00" in data[:8192]:
         raise DecodeError("binary file (contains NUL bytes), not text")
-    controls = len(head) - len(head.translate(None, _CONTROL))
-    if head and controls / len(head) > 0.05:
+    if binary_kind(data) is not None:
         raise DecodeError("binary file (mostly control characters), not text")

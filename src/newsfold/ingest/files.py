@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal, overload
 
 from newsfold.config import IngestSettings
-from newsfold.ingest.decode import DecodeError, decode, looks_utf16
+from newsfold.ingest.decode import DecodeError, binary_kind, decode, looks_utf16
 from newsfold.ingest.pauses import Pause, with_pauses
 from newsfold.types import RawArticle, Rejection
 
@@ -298,8 +298,12 @@ of it is not read."""
 
 def _read_jsonl(stream: BinaryIO, path: str, stem: str, settings: IngestSettings) -> Iterator[Item]:
     limit = settings.max_line_bytes
-    if hasattr(stream, "peek") and looks_utf16(stream.peek(8192)[:8192]):  # its lines would split mid-character
+    head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
+    if looks_utf16(head):  # its lines would split mid-character
         yield Rejection(path, "JSON Lines must be UTF-8, and this is UTF-16: convert it first", 1)
+        return
+    if kind := binary_kind(head):  # one rejection for the file, not one per stretch between newline bytes
+        yield Rejection(path, f"not JSON Lines: binary file ({kind})", 1)
         return
     for number, raw in enumerate(_lines(stream, limit), start=1):
         if raw is _Overlong.RECORD:
