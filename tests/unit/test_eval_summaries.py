@@ -172,7 +172,15 @@ def test_eval_says_when_no_cluster_matches(tmp_path):
     data = tmp_path / "set.jsonl"
     data.write_text(json.dumps(CLUSTER) + "\n")
     result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--task", "nonexistent"])
-    assert result.exit_code == 2 and "no cluster with task 'nonexistent'" in result.output
+    assert result.exit_code == 1 and "no cluster with task 'nonexistent'" in result.output
+    # a data file with nothing to score is an error of the data (1), not of the command line (2)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    result = CliRunner().invoke(main, ["eval", "summaries", str(empty)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: {empty} has no cluster with articles and reference summaries\n",
+    )
 
 
 def _changed(**fields):

@@ -9,11 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-import click
-
 from newsfold.config import SummarySettings
 from newsfold.datasets import Cluster, load_clusters
-from newsfold.errors import MissingDependency
+from newsfold.errors import MissingDependency, NewsfoldError
 from newsfold.eval.peers import SUMY_SYSTEMS, Summaries, lead_summaries, sumy_summaries
 from newsfold.eval.summaries import evaluate, newsfold_summaries, stored_summaries, table
 from newsfold.progress import progress_bar
@@ -58,7 +56,7 @@ def run_summary_eval(
         clusters.append(cluster)
     if not clusters:
         where = f" with task {task!r}" if task else ""
-        raise click.UsageError(f"{data} has no cluster{where} with articles and reference summaries")
+        raise NewsfoldError(f"{data} has no cluster{where} with articles and reference summaries")
     systems = run_systems(clusters, words, ablation=ablation, label=data.name)
     if peers is not None:
         systems.update({f"{name} (stored)": s for name, s in stored_summaries(peers, clusters).items()})
