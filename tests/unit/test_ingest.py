@@ -3,6 +3,7 @@
 import codecs
 import io
 import json
+import logging
 import os
 import sys
 import threading
@@ -59,6 +60,7 @@ def test_malformed_jsonl_lines_are_rejected_one_by_one_and_the_rest_is_read(tmp_
         b'["not", "an", "object"]\n'
         b'{"id": "notext", "title": "headline only"}\n'
         b'{"id": "ok2", "text": "Another fine story about the flood."}\n'
+        b'{"id": "blank", "text": "  "}\n'
     )
     articles, rejected = split(read_inputs([str(path)]))
     assert [a.id for a in articles] == ["ok1", "ok2"]
@@ -66,8 +68,24 @@ def test_malformed_jsonl_lines_are_rejected_one_by_one_and_the_rest_is_read(tmp_
         (2, "not valid JSON"),
         (3, "a JSON Lines record must be an object"),
         (4, "record has no 'text'"),
+        (6, "record's 'text' is empty"),
     ]
     assert all(r.path == str(path) for r in rejected)
+
+
+def test_a_field_that_is_a_list_or_an_object_is_left_out_with_a_warning_naming_its_line(tmp_path, caplog):
+    # A probe: '"published": [2020, 1, 1]' and '"title": ["a", "b"]' were dropped in silence
+    path = tmp_path / "feed.jsonl"
+    record = {"id": {"n": 1}, "text": STORY, "title": ["Port", "strike"], "published": [2020, 1, 1], "source": 7}
+    path.write_text(json.dumps(record) + "\n")
+    with caplog.at_level(logging.WARNING):
+        (article,), _ = split(read_inputs([str(path)]))
+    assert (article.id, article.title, article.published, article.source) == ("feed:1", None, None, "7")
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}:1: 'id' is an object, not text: left out",
+        f"{path}:1: 'title' is a list, not text: left out",
+        f"{path}:1: 'published' is a list, not text: left out",
+    ]
 
 
 def test_overlong_jsonl_record_is_skipped_without_reading_it_into_memory(tmp_path):

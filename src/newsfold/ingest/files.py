@@ -9,12 +9,14 @@ from __future__ import annotations
 import codecs
 import enum
 import json
+import logging
 import os
 import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO, Literal, overload
 
@@ -22,6 +24,8 @@ from newsfold.config import IngestSettings
 from newsfold.ingest.decode import DecodeError, binary_kind, decode, looks_utf16
 from newsfold.ingest.pauses import Pause, with_pauses
 from newsfold.types import RawArticle, Rejection
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -347,20 +351,23 @@ def _record(raw: bytes, path: str, default_id: str, line: int) -> Item:
     text = record.get("text")
     if text is not None and not isinstance(text, str):
         return Rejection(path, f"'text' must be a string, not {_json_kind(text)}", line)
-    if not text or not text.strip():
+    if text is None:
         return Rejection(path, "record has no 'text'", line)
+    if not text.strip():
+        return Rejection(path, "record's 'text' is empty", line)
     text = _LONE_SURROGATE.sub("\ufffd", text)
     fmt = "html" if looks_like_html(text) else "text"
+    field = partial(_field, record, f"{path}:{line}")
     return RawArticle(
-        id=printable(_field(record, "id") or default_id),
+        id=printable(field("id") or default_id),
         path=path,
         content=text,
         format=fmt,
         line=line,
-        title=_field(record, "title"),
-        source=_field(record, "source"),
-        published=_field(record, "published") or _field(record, "date"),
-        url=_field(record, "url"),
+        title=field("title"),
+        source=field("source"),
+        published=field("published") or field("date"),
+        url=field("url"),
     )
 
 
@@ -373,9 +380,14 @@ def _json_kind(value: object) -> str:
     return "a list" if isinstance(value, list) else "an object"
 
 
-def _field(record: dict[str, object], key: str) -> str | None:
+def _field(record: dict[str, object], where: str, key: str) -> str | None:
+    """A field as text (a number as written); None, said in a warning naming ``where``, for a
+    list or an object."""
     value = record.get(key)
-    if value is None or isinstance(value, (dict, list)):
+    if isinstance(value, (dict, list)):
+        log.warning("%s: %r is %s, not text: left out", where, key, _json_kind(value))
+        return None
+    if value is None:
         return None
     text = _LONE_SURROGATE.sub("\ufffd", str(value)).strip()
     return text or None
