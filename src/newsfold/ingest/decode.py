@@ -198,26 +198,21 @@ codecs.register_error(_STRAY_BYTES, _read_stray_bytes)
 
 
 def binary_kind(head: bytes) -> str | None:
-    """What binary file ``head`` (its first 8 KB or so) opens, when it is plainly one: a kind
-    with a known magic number, or bytes over 5% control characters. None otherwise (a text
-    with a stray NUL byte is left to :func:`decode`)."""
-    for magic, kind in _MAGIC:
-        if head.startswith(magic):
-            return kind
-    head = head[:8192]
-    controls = len(head) - len(head.translate(None, _CONTROL))
-    return "mostly control characters" if head and controls / len(head) > 0.05 else None
+    """The kind of binary file ``head`` (its first bytes) opens with a magic number of, if
+    any: a gzip or ZIP archive, an image, a PDF..."""
+    return next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
 
 
 def _refuse_known_binary(data: bytes) -> None:
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise DecodeError(f"binary file ({kind}), not text")
+    if kind := binary_kind(data):
+        raise DecodeError(f"binary file ({kind}), not text")
 
 
 def _refuse_binary(data: bytes) -> None:
     """Refuse data that is no text, past the magic numbers (:func:`_refuse_known_binary`)."""
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if b"\x00" in head:
         raise DecodeError("binary file (contains NUL bytes), not text")
-    if binary_kind(data) is not None:
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    if head and controls / len(head) > 0.05:
         raise DecodeError("binary file (mostly control characters), not text")
