@@ -25,13 +25,13 @@ VERBS = ["said", "reported", "warned", "announced", "confirmed"]
 
 
 def dated_run_on(path: Path) -> None:
-    """One sentence of 295,000 characters holding 14,000 weekdays."""
+    """One sentence of 294,000 characters holding 14,000 weekdays."""
     text = "The river rose " + " ".join("on Monday and on Tuesday the crews worked" for _ in range(7000))
-    path.write_text(text[:295_000] + ".\n")
+    path.write_text(text + ".\n")
 
 
 def one_paragraph(path: Path) -> None:
-    """A 250 KB page of 3,500 short sentences and no paragraph break."""
+    """A page of 3,500 short sentences (239,000 characters) and no paragraph break."""
     pick = random.Random(2)
     sentences = (
         f"{pick.choice(NAMES)} {pick.choice(VERBS)} on Monday that {pick.randint(2, 900)} people had left "
@@ -54,8 +54,8 @@ def six_long_records(path: Path) -> None:
 
 
 INPUTS: dict[str, tuple[str, Callable[[Path], None]]] = {
-    "a 295,000-character sentence of dates": ("dates.txt", dated_run_on),
-    "a 250 KB page in one paragraph": ("paragraph.txt", one_paragraph),
+    "a 294,000-character sentence of dates": ("dates.txt", dated_run_on),
+    "a 239,000-character page in one paragraph": ("paragraph.txt", one_paragraph),
     "6 records of 100,000 characters": ("long.jsonl", six_long_records),
 }
 

@@ -130,7 +130,7 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     end = 0
     for sentence in split_sentences(text):
         at = text.find(sentence, end)
-        if at < 0:  # not as written (spacing): the rest is cut at spaces
+        if at < 0 or text[end:at].strip():  # not as written (spacing): the rest is cut at spaces
             return
         end = at + len(sentence)
         yield at, end

@@ -39,7 +39,11 @@ def foreign_tables(path: str) -> list[str] | None:
     try:
         connection = sqlite3.connect(f"file:{_quoted(path)}?mode=ro", uri=True)
         try:
-            tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            tables = [
+                name
+                for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+                if not name.startswith("sqlite_")  # SQLite's own (sqlite_sequence, sqlite_stat1)
+            ]
             if "meta" in tables:
                 try:
                     if connection.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone():

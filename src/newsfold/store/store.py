@@ -135,7 +135,7 @@ class Store:
             totals["new"],
             totals["known"],
             totals["rejected"],
-            len(found(self.db, "events", "id", built)),
+            len(found(self.db, "events", "id", built - failed)),  # built at one pause, failed at a later one
             len(found(self.db, "events", "id", failed)),
         )
 
