@@ -34,6 +34,13 @@ class DedupSettings:
     template_names: float = 0.8
     max_bucket: int = 200
     """LSH buckets larger than this are paired along a chain instead of all pairs."""
+    lead_words: int = 40
+    lead_perm: int = 32
+    """Candidates are also the articles that open alike: the bands of a MinHash (``lead_perm``
+    values) of each article's first ``lead_words`` words. A truncated reprint far shorter than
+    its original shares few of its shingles (the first 40 words of a 400-word story: Jaccard
+    similarity about 0.09), and the whole text's bands found only 43% of such reprints on DUC
+    2004; their openings are the same."""
 
 
 @dataclass(frozen=True, slots=True)

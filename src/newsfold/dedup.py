@@ -40,6 +40,13 @@ class NearDuplicateFinder:
         return f"NearDuplicateFinder(settings={self.settings!r})"
 
 
+def lead_signatures(tokens: Sequence[np.ndarray], settings: DedupSettings) -> np.ndarray:
+    """MinHash signatures of each article's opening words (see ``DedupSettings.lead_words``)."""
+    return signatures(
+        shingle_sets([ids[: settings.lead_words] for ids in tokens], settings.shingle_size), settings.lead_perm
+    )
+
+
 def shingle_sets(tokens: Sequence[np.ndarray], size: int) -> list[np.ndarray]:
     """Word ``size``-gram hashes of each article, honorifics dropped ("Mr Kim" = "Kim")."""
     drop = TokenHasher().ids(HONORIFICS)
@@ -66,7 +73,15 @@ def find_stories(
         return ()
     sets = shingle_sets(tokens, settings.shingle_size)
     sigs = signatures(sets, settings.num_perm)
-    pairs = candidate_pairs(sigs, settings.rows_per_band, settings.max_bucket)
+    pairs = np.unique(
+        np.concatenate(
+            [
+                candidate_pairs(sigs, settings.rows_per_band, settings.max_bucket),
+                candidate_pairs(lead_signatures(tokens, settings), settings.rows_per_band, settings.max_bucket),
+            ]
+        ),
+        axis=0,
+    )
     pairs = _likely(pairs, sigs, sets, settings.containment)
     contained = np.array([containment(sets[i], sets[j]) for i, j in pairs])
     copies = contained >= settings.containment

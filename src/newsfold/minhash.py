@@ -174,12 +174,14 @@ def _within(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndar
     return np.stack((order[left], order[left + step]), axis=1)
 
 
-def band_keys(sigs: np.ndarray, rows_per_band: int) -> np.ndarray:
+def band_keys(sigs: np.ndarray, rows_per_band: int, first_band: int = 0) -> np.ndarray:
     """One int64 key per band of each signature (for an LSH index kept in a database).
 
     Two signatures share a key exactly when they agree on every row of that band (the
     condition of :func:`candidate_pairs`), up to 64-bit hash collisions. An empty set's
-    signature has no keys: its row is all -1, which callers skip.
+    signature has no keys: its row is all -1, which callers skip. Bands are numbered from
+    ``first_band``: the keys of another signature of the same articles, numbered on from the
+    last band of the first, never meet the first's.
     """
     n, num_perm = sigs.shape
     bands = num_perm // rows_per_band
@@ -190,7 +192,7 @@ def band_keys(sigs: np.ndarray, rows_per_band: int) -> np.ndarray:
         for r in range(rows_per_band):
             rows = sigs[:, r : bands * rows_per_band : rows_per_band].astype(np.uint64)
             acc = (acc ^ rows) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(r + 1)
-        acc ^= np.arange(bands, dtype=np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F)
+        acc ^= np.arange(first_band, first_band + bands, dtype=np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F)
         acc ^= acc >> np.uint64(29)
     keys[~empty] = acc[~empty].view(np.int64)
     return keys

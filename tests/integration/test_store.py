@@ -68,6 +68,22 @@ def test_one_article_at_a_time_gives_the_same_events(store_target, sample_dir):
     assert memberships(stored.events) == memberships(fold([str(sample_dir)], NO_FACTS).events)
 
 
+def test_a_reprint_of_only_the_opening_of_a_stored_story_joins_it(store_target, sample_dir, tmp_path):
+    # As fold finds it (test_dedup): by the bands of the openings, which the store indexes too
+    articles, _ = read_articles([str(sample_dir)], NO_FACTS)
+    feed = tmp_path / "openings.jsonl"
+    long = [a for a in articles if a.words >= 350]
+    feed.write_text(
+        "".join(json.dumps({"id": f"{a.id}-opening", "text": " ".join(a.text.split()[:40])}) + "\n" for a in long)
+    )
+    with open_store(store_target, NO_FACTS) as store:
+        store.add([str(sample_dir)])
+        assert store.add([str(feed)]).new == len(long)
+        story = dict(store.db.query("SELECT id, story FROM articles"))
+        assert store.integrity() == []
+    assert len(long) >= 10 and all(story[f"{a.id}-opening"] == story[a.id] for a in long)
+
+
 def test_adding_the_same_folder_twice_changes_nothing(store_target, sample_dir):
     with open_store(store_target, NO_FACTS) as store:
         store.add([str(sample_dir)])

@@ -9,10 +9,14 @@ import numpy as np
 import pytest
 from store_helpers import NO_FACTS, export_hash, frequencies_of, stored_frequencies
 
+from newsfold.config import DedupSettings
 from newsfold.errors import NewsfoldError
 from newsfold.features import DIMENSIONS
 from newsfold.store import open_store
+from newsfold.store.copies import lead_keys
+from newsfold.store.records import load_article
 from newsfold.store.schema import LATEST, migrate
+from newsfold.tokens import TokenHasher
 
 
 def test_a_store_from_a_newer_newsfold_is_refused(tmp_path):
@@ -122,16 +126,36 @@ def test_a_version_6_store_keeps_bands_and_rare_terms_in_tables_that_are_their_o
     with open_store(path, NO_FACTS) as store:
         store.add(files[:-4])
         assert _without_rowid(store) == {"bands", "story_terms"}
+        bands = sorted(store.db.query("SELECT key, article FROM bands"))
         with store.db.writing():
             _back_to_version_6(store)
         assert _without_rowid(store) == set()
-        bands = sorted(store.db.query("SELECT key, article FROM bands"))
         terms = sorted(store.db.query("SELECT term, story FROM story_terms"))
     with open_store(path, NO_FACTS) as store:
         assert _without_rowid(store) == {"bands", "story_terms"}
         assert sorted(store.db.query("SELECT key, article FROM bands")) == bands and len(bands) > 64 * 10
         assert sorted(store.db.query("SELECT term, story FROM story_terms")) == terms and len(terms) > 100
         assert _plans(store) == [True, True]
+        store.add(files[-4:])  # and it grows on as a store that was never migrated
+        assert store.integrity() == []
+        assert export_hash(store) == never_migrated
+
+
+def test_a_version_7_store_indexes_the_openings_of_its_articles(store_target, tmp_path, sample_dir):
+    files = sorted(str(p) for p in sample_dir.iterdir() if p.suffix in (".txt", ".html"))
+    with open_store(str(tmp_path / "never-migrated.db"), NO_FACTS) as store:
+        store.add(files[:-4])
+        store.add(files[-4:])
+        never_migrated = export_hash(store)
+    with open_store(store_target, NO_FACTS) as store:
+        store.add(files[:-4])
+        bands = sorted(store.db.query("SELECT key, article FROM bands"))
+        with store.db.writing():
+            _back_to_version_7(store)
+        whole_texts = store.db.query("SELECT COUNT(*) FROM bands")[0][0]
+    with open_store(store_target, NO_FACTS) as store:
+        assert sorted(store.db.query("SELECT key, article FROM bands")) == bands
+        assert len(bands) - whole_texts == 16 * len(files[:-4])  # 16 bands of each article's opening
         store.add(files[-4:])  # and it grows on as a store that was never migrated
         assert store.integrity() == []
         assert export_hash(store) == never_migrated
@@ -166,8 +190,18 @@ def test_a_version_5_store_takes_the_notes_of_a_story_when_its_event_changes(sto
         assert store.integrity() == []
 
 
+def _back_to_version_7(store) -> None:
+    """Undo version 8: the bands of the articles' openings go."""
+    rows = store.db.query("SELECT seq, record FROM articles ORDER BY seq")
+    keys = lead_keys([TokenHasher()(load_article(record).text) for _, record in rows], DedupSettings())
+    opening = [(int(key), seq) for (seq, _), row in zip(rows, keys, strict=True) for key in row if key != -1]
+    store.db.executemany("DELETE FROM bands WHERE key = ? AND article = ?", opening)
+    store.db.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+
+
 def _back_to_version_6(store) -> None:
-    """Undo version 7 (SQLite): the bands and rare terms in tables with rowids and indexes."""
+    """Undo versions 8 and 7 (SQLite): the bands and rare terms in tables with rowids and indexes."""
+    _back_to_version_7(store)
     if store.db.dialect == "sqlite":
         store.db.execute(
             "CREATE TABLE bands_old (key BIGINT NOT NULL, article INTEGER NOT NULL REFERENCES articles(seq))"

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfold.config import DedupSettings
-from newsfold.dedup import Shape, containment, from_template, may_be_template, shapes, shingle_sets
+from newsfold.dedup import (
+    Shape,
+    containment,
+    from_template,
+    lead_signatures,
+    may_be_template,
+    shapes,
+    shingle_sets,
+)
 from newsfold.minhash import band_keys, signatures
 from newsfold.store.base import Database, Row
 from newsfold.store.records import load_article
@@ -40,8 +48,15 @@ def fingerprints(tokens: Sequence[np.ndarray], settings: DedupSettings) -> list[
     numpy's fixed costs would outweigh the work)."""
     sets = shingle_sets(tokens, settings.shingle_size)
     sigs = signatures(sets, settings.num_perm)
-    keys = band_keys(sigs, settings.rows_per_band)
+    keys = np.hstack([band_keys(sigs, settings.rows_per_band), lead_keys(tokens, settings)])
     return [Fingerprint(shingles, sig, k[k != -1]) for shingles, sig, k in zip(sets, sigs, keys, strict=True)]
+
+
+def lead_keys(tokens: Sequence[np.ndarray], settings: DedupSettings) -> np.ndarray:
+    """The band keys of each article's opening (:func:`newsfold.dedup.lead_signatures`),
+    numbered on from the whole text's bands."""
+    whole_text_bands = settings.num_perm // settings.rows_per_band
+    return band_keys(lead_signatures(tokens, settings), settings.rows_per_band, first_band=whole_text_bands)
 
 
 class Copies:

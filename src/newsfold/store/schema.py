@@ -16,7 +16,7 @@ from newsfold.dedup import shingle_sets
 from newsfold.errors import NewsfoldError
 from newsfold.features import DIMENSIONS
 from newsfold.store.base import Database
-from newsfold.store.copies import shingle_blob
+from newsfold.store.copies import lead_keys, shingle_blob
 from newsfold.store.records import load_article
 from newsfold.tokens import TokenHasher
 
@@ -199,11 +199,43 @@ def _clustered_indexes(db: Database, dedup: DedupSettings) -> None:
 # is now about 110 MB. PostgreSQL's tables stay as they are (heap and index).
 VERSION_7 = (_clustered_indexes,)
 
+
+def _fill_lead_bands(db: Database, dedup: DedupSettings) -> None:
+    """Index the opening of every stored article, as copy detection now indexes a new one's."""
+    total = db.query("SELECT COUNT(*) FROM articles")[0][0]
+    if total:
+        log.warning("upgrading the store to schema version 8: indexing the openings of %d articles (once)", total)
+    hasher, last = TokenHasher(), 0
+    while rows := db.query("SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)):
+        keys = lead_keys([hasher(load_article(record).text) for _, record in rows], dedup)
+        db.insert(
+            "bands",
+            ("key", "article"),
+            sorted({(int(key), seq) for (seq, _), row in zip(rows, keys, strict=True) for key in row if key != -1}),
+        )
+        last = rows[-1][0]
+
+
+# Version 8. Copy detection also indexes each article's opening (its first 40 words, see
+# DedupSettings.lead_words) in the bands table, numbered on from the whole text's bands: a
+# truncated reprint far shorter than its original is found by the opening they share. The
+# openings of older articles are indexed here.
+VERSION_8 = (_fill_lead_bands,)
+
 Step = str | Callable[[Database, DedupSettings], None]
 """An SQL statement, or a function that changes rows in Python (given the store's settings
 for copy detection)."""
 
-MIGRATIONS: tuple[tuple[Step, ...], ...] = (VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5, VERSION_6, VERSION_7)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (
+    VERSION_1,
+    VERSION_2,
+    VERSION_3,
+    VERSION_4,
+    VERSION_5,
+    VERSION_6,
+    VERSION_7,
+    VERSION_8,
+)
 """MIGRATIONS[k] takes a store from version k to version k + 1."""
 
 LATEST = len(MIGRATIONS)
