@@ -7,7 +7,7 @@ seen, all in one transaction, and refuses a store written by a newer newsfold.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -65,19 +65,26 @@ VERSION_1 = (
 )
 
 
-def _fill_shingle_sets(db: Database, dedup: DedupSettings) -> None:
-    """Give every stored article its shingle set, a thousand articles per statement batch."""
+def _stored_tokens(db: Database, upgrade: str) -> Iterator[tuple[list[int], list[np.ndarray]]]:
+    """Every stored article's number and word ids, a thousand articles at a time, for a
+    migration that says what it does (``upgrade``) when there are any."""
     total = db.query("SELECT COUNT(*) FROM articles")[0][0]
     if total:
-        log.warning("upgrading the store to schema version 2: shingle sets for %d articles (once)", total)
+        log.warning("upgrading the store to schema version %s for %d articles (once)", upgrade, total)
     hasher, last = TokenHasher(), 0
     while rows := db.query("SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)):
-        sets = shingle_sets([hasher(load_article(record).text) for _, record in rows], dedup.shingle_size)
+        yield [seq for seq, _ in rows], [hasher(load_article(record).text) for _, record in rows]
+        last = rows[-1][0]
+
+
+def _fill_shingle_sets(db: Database, dedup: DedupSettings) -> None:
+    """Give every stored article its shingle set, a thousand articles per statement batch."""
+    for seqs, tokens in _stored_tokens(db, "2: shingle sets"):
+        sets = shingle_sets(tokens, dedup.shingle_size)
         db.executemany(
             "UPDATE articles SET shingle_set = ? WHERE seq = ?",
-            [(shingle_blob(found), seq) for (seq, _), found in zip(rows, sets, strict=True)],
+            [(shingle_blob(found), seq) for seq, found in zip(seqs, sets, strict=True)],
         )
-        last = rows[-1][0]
 
 
 # Version 2. Each article keeps its shingle set (sorted uint32 hashes of its word 4-grams, as
@@ -202,18 +209,10 @@ VERSION_7 = (_clustered_indexes,)
 
 def _fill_lead_bands(db: Database, dedup: DedupSettings) -> None:
     """Index the opening of every stored article, as copy detection now indexes a new one's."""
-    total = db.query("SELECT COUNT(*) FROM articles")[0][0]
-    if total:
-        log.warning("upgrading the store to schema version 8: indexing the openings of %d articles (once)", total)
-    hasher, last = TokenHasher(), 0
-    while rows := db.query("SELECT seq, record FROM articles WHERE seq > ? ORDER BY seq LIMIT 1000", (last,)):
-        keys = lead_keys([hasher(load_article(record).text) for _, record in rows], dedup)
-        db.insert(
-            "bands",
-            ("key", "article"),
-            sorted({(int(key), seq) for (seq, _), row in zip(rows, keys, strict=True) for key in row if key != -1}),
-        )
-        last = rows[-1][0]
+    for seqs, tokens in _stored_tokens(db, "8: bands of the openings"):
+        keys = lead_keys(tokens, dedup)
+        rows = {(int(key), seq) for seq, row in zip(seqs, keys, strict=True) for key in row if key != -1}
+        db.insert("bands", ("key", "article"), sorted(rows))
 
 
 # Version 8. Copy detection also indexes each article's opening (its first 40 words, see
