@@ -1,6 +1,8 @@
 """Recognise copies: a story reprinted, truncated or updated becomes one Story.
 
-MinHash + LSH propose candidate pairs without comparing all pairs; each candidate is then
+MinHash + LSH, of the whole texts and of their openings (a reprint of only a story's first
+lines shares few of its shingles, but its opening), propose candidate pairs without comparing
+all pairs; each candidate is then
 checked exactly: two articles are copies when most of the shorter one's word 4-grams are in
 the longer one (containment), which joins truncated reprints and expanded updates, and they
 are not far more alike once names are masked, which keeps apart stories written from one
@@ -73,16 +75,11 @@ def find_stories(
         return ()
     sets = shingle_sets(tokens, settings.shingle_size)
     sigs = signatures(sets, settings.num_perm)
-    pairs = np.unique(
-        np.concatenate(
-            [
-                candidate_pairs(sigs, settings.rows_per_band, settings.max_bucket),
-                candidate_pairs(lead_signatures(tokens, settings), settings.rows_per_band, settings.max_bucket),
-            ]
-        ),
-        axis=0,
-    )
-    pairs = _likely(pairs, sigs, sets, settings.containment)
+    found = [
+        candidate_pairs(s, settings.rows_per_band, settings.max_bucket)
+        for s in (sigs, lead_signatures(tokens, settings))
+    ]
+    pairs = _likely(np.unique(np.concatenate(found), axis=0), sigs, sets, settings.containment)
     contained = np.array([containment(sets[i], sets[j]) for i, j in pairs])
     copies = contained >= settings.containment
     pairs, contained = pairs[copies], contained[copies]

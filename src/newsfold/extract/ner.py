@@ -28,9 +28,9 @@ MAX_CHARS = 100_000
 PIECE_CHARS = 2_000
 PIECES_AT_ONCE = 32
 """spaCy reads texts in pieces of at most PIECE_CHARS characters (whole sentences; a longer
-sentence is cut at spaces), PIECES_AT_ONCE at a time. Its memory
-grows with the characters it is given at once: a 100,000-character paragraph, which a page
-with no paragraph breaks is, took 290 MB more, and 64 of them would have taken gigabytes."""
+sentence is cut at spaces), PIECES_AT_ONCE at a time. Its memory grows with the characters
+it is given at once: a 100,000-character paragraph (a page with no paragraph breaks is one)
+took 290 MB more, and 64 of them at once would have taken gigabytes."""
 PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward"})
 """Words after which a name is a place: the small model often calls invented towns people or firms."""
 _PLACE_CUE = re.compile(

@@ -1,6 +1,7 @@
 """The stored near-duplicate index: which stored story, if any, a new article is a copy of.
 
-Each article keeps its MinHash signature and one row per LSH band (table ``bands``); a new
+Each article keeps its MinHash signature and one row per LSH band (table ``bands``: the
+bands of its text, then those of its opening, see :func:`lead_keys`); a new
 article's candidates are the stored articles sharing the most bands with it, checked as in
 :func:`newsfold.dedup.find_stories`: a MinHash estimate first, then exact containment of
 word 4-grams, from the candidates' stored shingle sets, and for the few whose containment
