@@ -213,7 +213,7 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
     if not run:
         of = _of_noun(sentence, end)  # "2,300 of its members"
         if of:
-            return _singular(of.group(2).lower()), end
+            return _singular(of.group("noun").lower()), end
     while run and not _nounlike(run[-1].group(0)):
         run.pop()
     if not run:
@@ -248,7 +248,7 @@ def _in_millions(sentence: str, match: re.Match[str], unit: str | None, unit_end
         return True
     words = [match.group("hy")] if match.group("hy") else _WORD.findall(sentence, match.end(), unit_end)
     if not words and (of := _of_noun(sentence, match.end())):
-        words = [of.group(2)]  # "2m of its members", "10m of snow"
+        words = [of.group("noun")]  # "2m of its members", "10m of snow"
     words = [w.lower() for w in words]
     if any(w in RACES for w in words):
         return False
@@ -346,7 +346,7 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
         named = [w for w in written if w[0].isalpha() and w not in SCALES]
         head = named or [unit]
         if not named and (of := _of_noun(sentence, end)):  # "2,300 of its members had joined": the members
-            head, after = [], sentence[of.start(2) :]
+            head, after = [], sentence[of.start("noun") :]
         phrase = _trim(head + _clause_words(_RATE.sub("", after)), 10)  # "a day" measures nothing
         if len(phrase) > len(head) and any(w.lower() not in FUNCTION_WORDS for w in phrase[len(head) :]):
             return " ".join(phrase)
@@ -375,17 +375,17 @@ def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_sta
     return _phrase_before(before) or _phrase_before(before, whole=True) or " ".join(words[:6]) or (unit or "")
 
 
-_OF_NOUN = re.compile(r"\s+of\s+(its|the|their|his|her|our|those|these)\s+([a-z]+)\b")
+_OF_NOUN = re.compile(r"\s+of\s+(?P<whose>its|the|their|his|her|our|those|these)\s+(?P<noun>[a-z]+)\b")
 
 
 def _of_noun(sentence: str, end: int) -> re.Match[str] | None:
-    """The whole a figure at ``end`` is a part of ("2,300 of its members"; group 2 is its
-    noun), if a noun follows: "5 of those were released" and "7 of these remain" have none
+    """The whole a figure at ``end`` is a part of ("2,300 of its members"; its group ``noun``
+    is "members"), if a noun follows: "5 of those were released" and "7 of these remain" have none
     ("those" and "these" stand alone: their noun must be a plural that shows it)."""
     of = _OF_NOUN.match(sentence, end)
     if of is None:
         return None
-    determiner, noun = of.groups()
+    determiner, noun = of.group("whose", "noun")
     if noun in AUXILIARIES or noun in FUNCTION_WORDS or not _nounlike(noun):
         return None
     if determiner in ("those", "these") and not (_plural(noun) or noun in SAME_IN_PLURAL):
