@@ -222,13 +222,17 @@ def test_clusters_without_text_or_references_are_skipped_with_a_warning(tmp_path
     empty_text = _changed(id="c2", articles=[{"id": "a", "text": "  "}])
     empty_references = _changed(id="c3", summaries=["", "   "])
     neither = _changed(id=4, articles=[], summaries=None, task=2)  # numbers are names too
-    data.write_text("\n".join(json.dumps(c) for c in (CLUSTER, empty_text, empty_references, neither)) + "\n")
+    # Text with no word in it (a binary file's bytes, figures, rules) was summarised and scored 0.
+    no_words = _changed(id="c5", articles=[{"id": "a", "text": "\x00\x01\x7f 1234 ----"}, {"id": "b", "text": "\n"}])
+    clusters = (CLUSTER, empty_text, empty_references, neither, no_words)
+    data.write_text("\n".join(json.dumps(c) for c in clusters) + "\n")
     result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--json"])
     assert result.exit_code == 0
     assert set(json.loads(result.stdout)["newsfold"]) == {"c1"}
     assert f"cluster c2 of {data} skipped: it has no article text" in result.stderr
     assert f"cluster c3 of {data} skipped: it has no reference summaries" in result.stderr
     assert f"cluster 4 of {data} skipped: it has no article text and no reference summaries" in result.stderr
+    assert f"cluster c5 of {data} skipped: it has no article text" in result.stderr
 
 
 def test_a_cluster_whose_references_rouge_cannot_read_is_scored_with_a_warning(tmp_path):

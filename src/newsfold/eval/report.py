@@ -15,6 +15,7 @@ from newsfold.errors import MissingDependency, NewsfoldError
 from newsfold.eval.peers import SUMY_SYSTEMS, Summaries, lead_summaries, sumy_summaries
 from newsfold.eval.summaries import evaluate, newsfold_summaries, stored_summaries, table
 from newsfold.progress import progress_bar
+from newsfold.types import Article
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,8 @@ def run_summary_eval(
     clusters = []
     for cluster in load_clusters(data, task=task):
         lacks = []
-        if not any(a.paragraphs for a in cluster.articles):
-            lacks.append("article text")
+        if not any(_has_words(a) for a in cluster.articles):
+            lacks.append("article text")  # none, or no letters: control bytes, figures, rules
         if not cluster.summaries:
             lacks.append("reference summaries")
         if lacks:
@@ -72,6 +73,10 @@ def run_summary_eval(
     print(f"{data.name}: {len(clusters)} clusters, summaries cut to {words} words, rouge-score with stemming\n")
     print(table(results))
     _print_rouge155(systems, clusters, words)
+
+
+def _has_words(article: Article) -> bool:
+    return any(ch.isalpha() for paragraph in article.paragraphs for ch in paragraph)
 
 
 def _scorable(references: Sequence[str]) -> bool:
