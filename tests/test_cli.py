@@ -884,3 +884,25 @@ def test_a_postgresql_store_that_cannot_be_reached_is_named_on_one_line_without_
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot open the PostgreSQL store postgresql://ana@127.0.0.1:1/news: ")
     assert result.stderr.count("\n") == 1 and "s3cret" not in result.stderr
+
+
+def test_a_postgresql_database_of_another_program_is_refused_and_left_as_it_was(postgres_target, tmp_path):
+    # Only SQLite files were looked at: `add --db postgresql://...` wrote newsfold's tables
+    # beside an application's.
+    import psycopg  # noqa: PLC0415
+
+    with psycopg.connect(postgres_target, autocommit=True) as connection:
+        connection.execute("CREATE TABLE customers (name TEXT)")
+        connection.execute("CREATE VIEW vip AS SELECT name FROM customers")
+        connection.execute("INSERT INTO customers VALUES ('the shop')")
+    (tmp_path / "story.txt").write_text(STORY)
+    for command in (["add", str(tmp_path / "story.txt")], ["events"]):
+        result = run(*command, "--db", postgres_target)
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"Error: {postgres_target} is another program's database (tables customers, vip), not a newsfold store\n"
+        )
+    with psycopg.connect(postgres_target) as connection:
+        tables = connection.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+        assert sorted(name for (name,) in tables) == ["customers", "vip"]
+        assert connection.execute("SELECT name FROM customers").fetchall() == [("the shop",)]

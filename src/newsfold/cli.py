@@ -24,7 +24,7 @@ from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, escaper, summary_record, write, write_jsonl
 from newsfold.store import DEFAULT, Store, database_errors, is_url, open_store, shown
 from newsfold.store import sqlite as sqlite_backend
-from newsfold.store.schema import VersionError
+from newsfold.store.schema import ForeignDatabase, VersionError
 from newsfold.store.store import BATCH
 from newsfold.summarize.candidates import MIN_WORDS
 from newsfold.types import Fold, Summary
@@ -275,13 +275,14 @@ def _store(db: str, settings: Settings | None = None, kept: str = "", *, create:
     if not create and not is_url(db) and not os.path.lexists(db):
         raise click.ClickException(f"no store {db}: `newsfold add PATHS --db {db}` makes one")
     foreign = None if is_url(db) or not os.path.isfile(db) else sqlite_backend.foreign_tables(db)
-    if foreign:  # a mistyped --db must not write newsfold's tables into an application's database
-        named = ", ".join(map(printable, foreign[:5])) + (", ..." if len(foreign) > 5 else "")
-        raise click.ClickException(f"{shown(db)} is another program's database (tables {named}), not a newsfold store")
+    if foreign:  # looked at before SQLite opens the file, which would set it to WAL
+        raise click.ClickException(f"{shown(db)} is {ForeignDatabase(foreign)}")
     if foreign is not None and not create:
         raise click.ClickException(f"{shown(db)} holds no newsfold store: `newsfold add PATHS --db {db}` makes one")
     try:
         opened = open_store(db, settings)
+    except ForeignDatabase as exc:  # a mistyped --db must not write into an application's database
+        raise click.ClickException(f"{shown(db)} is {exc}") from exc
     except (VersionError, *database_errors()) as exc:
         raise click.ClickException(f"cannot open the store {shown(db)}: {said(exc)}") from exc
     try:

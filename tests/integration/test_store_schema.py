@@ -15,7 +15,7 @@ from newsfold.features import DIMENSIONS
 from newsfold.store import open_store
 from newsfold.store.copies import lead_keys
 from newsfold.store.records import load_article
-from newsfold.store.schema import LATEST, migrate
+from newsfold.store.schema import LATEST, foreign_tables, migrate, version
 from newsfold.tokens import TokenHasher
 
 
@@ -267,4 +267,23 @@ def test_stores_opened_at_once_on_an_empty_database_make_its_tables_once(store_t
     assert failed == []
     db = connect(store_target)
     assert version(db) == LATEST
+    db.close()
+
+
+def test_a_database_with_another_programs_tables_gets_no_store(store_target):
+    """From Python too: the command line looks at a SQLite file before it opens it, and did
+    not look at PostgreSQL at all."""
+    from newsfold.store import connect  # noqa: PLC0415
+    from newsfold.store.schema import ForeignDatabase  # noqa: PLC0415
+
+    db = connect(store_target)
+    with db.writing():
+        db.execute("CREATE TABLE orders (id INTEGER)")
+        db.execute("INSERT INTO orders VALUES (7)")
+    with pytest.raises(ForeignDatabase, match=r"^another program's database \(tables orders\), not a newsfold store$"):
+        migrate(db)
+    with db.reading():
+        assert db.query("SELECT id FROM orders") == [(7,)]
+        assert version(db) == 0  # no meta, nor any other table of newsfold's
+        assert foreign_tables(db) == ["orders"]
     db.close()

@@ -15,6 +15,7 @@ from newsfold.config import DedupSettings
 from newsfold.dedup import shingle_sets
 from newsfold.errors import NewsfoldError
 from newsfold.features import DIMENSIONS
+from newsfold.ingest.files import printable
 from newsfold.store.base import Database
 from newsfold.store.copies import lead_keys, shingle_blob
 from newsfold.store.records import load_article
@@ -244,6 +245,28 @@ class VersionError(NewsfoldError):
     """The store's schema version cannot be worked with: damaged, or newer than this newsfold."""
 
 
+class ForeignDatabase(NewsfoldError):
+    """The database holds another program's tables and no store: newsfold makes none in it
+    (a mistyped ``--db`` must not write nine tables into an application's database)."""
+
+    def __init__(self, tables: list[str]) -> None:
+        self.tables = tables
+        named = ", ".join(map(printable, tables[:5])) + (", ..." if len(tables) > 5 else "")
+        super().__init__(f"another program's database (tables {named}), not a newsfold store")
+
+
+def foreign_tables(db: Database) -> list[str]:
+    """The tables and views of a database that holds no store (version 0), sorted: none
+    when it is empty. On PostgreSQL, those of the schema the store would be made in."""
+    if db.dialect == "sqlite":
+        rows = db.query(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
+        )
+    else:
+        rows = db.query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
+    return sorted(name for (name,) in rows)
+
+
 def version(db: Database) -> int:
     """The store's schema version; 0 for an empty database."""
     if db.dialect == "sqlite":
@@ -274,6 +297,8 @@ def migrate(db: Database, *, target: int = LATEST, dedup: DedupSettings | None =
             return target
     with db.writing():
         start = version(db)
+        if start == 0 and (tables := foreign_tables(db)):
+            raise ForeignDatabase(tables)
         if start > LATEST:
             raise VersionError(
                 f"this store has schema version {start}, newer than this newsfold knows ({LATEST}): upgrade newsfold"
