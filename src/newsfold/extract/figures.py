@@ -18,35 +18,19 @@ import re
 from dataclasses import dataclass, replace
 
 from newsfold.extract.timeline import CLAUSE_BREAK, Dated, find_dates
+from newsfold.extract.units import (
+    CURRENCIES,
+    CURRENCY_WORDS,
+    MEASUREMENTS,
+    NOT_UNITS,
+    SAME_IN_PLURAL,
+    is_count,
+    nounlike,
+    plural,
+    singular,
+)
 from newsfold.stopwords import FUNCTION_WORDS
 
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "\\$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "s$": "SGD",
-    "¥": "JPY",
-    "a$": "AUD",
-    "c$": "CAD",
-    "hk$": "HKD",
-    "nz$": "NZD",
-}
-CURRENCY_CODES = frozenset(CURRENCIES.values()) | {"CNY", "RUB", "INR", "CHF"}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "euro": "EUR",
-    "pound": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "ruble": "RUB",
-    "rouble": "RUB",
-    "rupee": "INR",
-    "franc": "CHF",
-}
-"""Currencies written as words; other currency words ("20 million crowns") keep their name."""
-MONEY_WORDS = frozenset("crown krona kronor krone won peso real rand lira shekel dinar dirham riyal zloty".split())
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "mn": 1e6}
 IDENTIFIERS = frozenset(
     """route highway flight no number section article resolution room gate terminal platform line chapter part
@@ -56,16 +40,6 @@ IDENTIFIERS = frozenset(
 """Capitalised words before a number that make it a name ("Route 9", "Flight 302")."""
 MAX_FIGURES = 25
 """More numbers than this in one sentence make it a table, which has no prose to read them from."""
-NOT_UNITS = FUNCTION_WORDS | frozenset(
-    """percent per cent million billion trillion thousand left more less each apiece ago earlier later higher
-    lower above below annually alone altogether overall a year day abroad overseas nationwide worldwide
-    domestically locally offshore inland away apart long wide high deep tall old north south east west
-    northeast northwest southeast southwest intact early late overnight yesterday today tonight tomorrow
-    last next one two three four five six seven eight nine ten dozen""".split()
-)
-"""Words after a number that are not what it counts: "60 people early on Friday", "435,000
-people declared three days of mourning" (the count stops before them)."""
-
 _FIGURE = re.compile(
     r"(?<![\w\-.,:])(?<!\d/)(?P<cur>US\$|S\$|A\$|C\$|HK\$|NZ\$|\\\$|\$|€|£|¥)?\s?"
     r"(?P<num>\d{1,3}(?:[,\u00a0]\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)"  # "3,000", "3 000"
@@ -197,7 +171,7 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
     if match.group("pct"):
         return "%", end
     if match.group("hy"):
-        return _singular(match.group("hy")), end
+        return singular(match.group("hy")), end
     words = list(_WORD.finditer(sentence, end))
     run = []
     for w in words[:4]:
@@ -206,30 +180,28 @@ def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
             break
         run.append(w)
         lower = w.group(0).lower()
-        if _singular(lower) in MEASUREMENTS - {"cubic", "square"}:
+        if singular(lower) in MEASUREMENTS - {"cubic", "square"}:
             break  # "12 kilometres south": the unit is the measure
-        if w.group(0).islower() and _plural(lower):
+        if w.group(0).islower() and plural(lower):
             break  # a plural ends the noun: "300 people live there", "2,000 women work"
     if not run:
         of = _of_noun(sentence, end)  # "2,300 of its members"
         if of:
-            return _singular(of.group("noun").lower()), end
-    while run and not _nounlike(run[-1].group(0)):
+            return singular(of.group("noun").lower()), end
+    while run and not nounlike(run[-1].group(0)):
         run.pop()
     if not run:
         return None, end
     head = run[-1].group(0).lower()
     first = run[0].group(0).lower()
-    singular = _singular(head)
-    if singular in CURRENCY_WORDS:
-        return CURRENCY_WORDS[singular], run[-1].end()
+    noun = singular(head)
+    if noun in CURRENCY_WORDS:
+        return CURRENCY_WORDS[noun], run[-1].end()
     if first in ("cubic", "square") and len(run) > 1:
-        return f"{first} {singular}", run[-1].end()
-    return singular, run[-1].end()
+        return f"{first} {noun}", run[-1].end()
+    return noun, run[-1].end()
 
 
-SAME_IN_PLURAL = frozenset("people sheep cattle staff police livestock deer fish aircraft personnel".split())
-"""Plurals written as their singular: "4m sheep" are millions of them."""
 RACES = frozenset(
     "final finals hurdles freestyle backstroke breaststroke butterfly medley relay relays heat heats sprint "
     "dash steeplechase race record title".split()
@@ -252,61 +224,7 @@ def _in_millions(sentence: str, match: re.Match[str], unit: str | None, unit_end
     words = [w.lower() for w in words]
     if any(w in RACES for w in words):
         return False
-    return any(w in SAME_IN_PLURAL or _plural(w) for w in words)
-
-
-def _plural(word: str) -> bool:
-    """Whether a lower-case noun is a plural that shows it ("women", "people")."""
-    return word == "people" or _singular(word) != word
-
-
-def _nounlike(word: str) -> bool:
-    lower = word.lower()
-    if lower in NOT_UNITS or word[0].isupper() and not word.isupper() and word.lower() not in ("km", "kg"):
-        return False
-    return not (lower.endswith("ed") or lower.endswith("ing") and lower not in ("buildings", "building", "dwellings"))
-
-
-_SPELLING = {
-    "metre": "meter",
-    "litre": "liter",
-    "centre": "center",
-    "kilometre": "kilometer",
-    "millimetre": "millimeter",
-    "centimetre": "centimeter",
-    "neighbour": "neighbor",
-    "harbour": "harbor",
-}
-_IRREGULAR = {
-    "people": "people",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "feet": "foot",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "police": "police",
-    "news": "news",
-    "series": "series",
-    "species": "species",
-}
-
-
-def _singular(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("men") and len(word) > 4:
-        return word[:-3] + "man"  # fishermen
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith(("ches", "shes", "sses", "xes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for uk, us in _SPELLING.items():
-        if word.endswith(uk):
-            word = word[: -len(uk)] + us
-    return word
+    return any(w in SAME_IN_PLURAL or plural(w) for w in words)
 
 
 def _inherit_units(raw: list[list]) -> None:
@@ -319,29 +237,13 @@ def _inherit_units(raw: list[list]) -> None:
             r[1] = min(counted, key=lambda c: abs(c[3] - r[3]))[1]
 
 
-MEASUREMENTS = frozenset(
-    """meter kilometer millimeter centimeter mile foot inch kilogram gram tonne ton liter gallon barrel
-    hectare acre degree kilowatt megawatt gigawatt hour minute second day week month year knot mph
-    cubic square""".split()
-)
-"""Units of measure: what they measure is said before them ("The river reached 6.8 meters")."""
 _PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
-
-
-def _is_count(unit: str | None) -> bool:
-    return (
-        bool(unit)
-        and unit != "%"
-        and unit not in CURRENCY_CODES
-        and unit not in MONEY_WORDS
-        and (unit.split()[0] not in MEASUREMENTS)
-    )
 
 
 def _measures(sentence: str, start: int, end: int, unit: str | None, *, text_start: int) -> str:
     """What the figure quantifies, in the sentence's words."""
     after = _PARENTHESIS.sub("", sentence[end:])
-    if _is_count(unit):
+    if is_count(unit):
         written = sentence[start:end].split()
         named = [w for w in written if w[0].isalpha() and w not in SCALES]
         head = named or [unit]
@@ -386,9 +288,9 @@ def _of_noun(sentence: str, end: int) -> re.Match[str] | None:
     if of is None:
         return None
     determiner, noun = of.group("whose", "noun")
-    if noun in AUXILIARIES or noun in FUNCTION_WORDS or not _nounlike(noun):
+    if noun in AUXILIARIES or noun in FUNCTION_WORDS or not nounlike(noun):
         return None
-    if determiner in ("those", "these") and not (_plural(noun) or noun in SAME_IN_PLURAL):
+    if determiner in ("those", "these") and not (plural(noun) or noun in SAME_IN_PLURAL):
         return None
     return of
 
