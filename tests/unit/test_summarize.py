@@ -364,6 +364,37 @@ def test_untitled_event_gets_a_short_central_headline():
     assert headline.words <= 15 and headline.sentences[0].sources
 
 
+FERRY_LEDE = (
+    "A passenger ferry carrying 40 people sank in a storm off Port Ellan late on Tuesday, and rescuers"
+    " pulled 31 survivors from the sea before dark, the coast guard said."
+)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        (FERRY_LEDE, "“The ferry sank in minutes off Port Ellan,” a coast guard officer said."),  # someone's words
+        ("They saw the ferry sink in minutes off Port Ellan, the coast guard said.", FERRY_LEDE),  # pointing back
+    ],
+)
+def test_an_untitled_headline_is_nobody_s_quotation_and_does_not_point_back(first):
+    # DUC 2003 read "“Can we take the games away from Salt Lake City?” he said" as a headline
+    # (the short sentence covering the most of what the stories share), and DUC 2004 "He
+    # called himself the “Serb Adolf,” and his crimes were as chilling as his nickname".
+    articles = {
+        "a": art("a", *first),
+        "b": art("b", FERRY_LEDE.replace("late on Tuesday", "on Tuesday night"), "The search off Port Ellan went on."),
+        "c": art(
+            "c",
+            "Nine people were still missing after the ferry sank off Port Ellan in a storm, the coast guard said.",
+            "Divers searched the sunken ferry off Port Ellan for the missing.",
+        ),
+    }
+    stories = [Story(k, k, (k,)) for k in articles]
+    headline = summarize_event(stories, articles).headline.text
+    assert headline == "Divers searched the sunken ferry off Port Ellan for the missing"
+
+
 @pytest.mark.parametrize("text", ["Too short.", ""])
 def test_event_without_usable_sentences_gets_empty_summaries(text):
     story = Story("s", "a", ("a",))

@@ -14,6 +14,8 @@ MIN_WORDS = 10
 MAX_WORDS = 60
 BACK_REFERENCES = frozenset("he she it they this that these those his her its their".split())
 """Openers that point at an earlier sentence ("He said...")."""
+QUOTE_OPENERS = "“\"‘'"
+"""Marks that open a quotation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,7 @@ def _sentences(article: Article) -> Iterator[tuple[str, bool]]:
 def _usable(sentence: str, words: int) -> bool:
     if not MIN_WORDS <= words <= MAX_WORDS or sentence.endswith("?"):
         return False
-    if not (sentence[:1].isupper() or sentence[:1] in "“\"‘'"):
+    if not (sentence[:1].isupper() or sentence[:1] in QUOTE_OPENERS):
         return False
     if not sentence.rstrip("”’\"')").endswith((".", "!")):
         return False

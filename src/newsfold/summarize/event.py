@@ -20,7 +20,7 @@ import numpy as np
 
 from newsfold.config import SummarySettings
 from newsfold.summarize.attribution import Attributor, normalise_for_match
-from newsfold.summarize.candidates import Candidate
+from newsfold.summarize.candidates import BACK_REFERENCES, QUOTE_OPENERS, Candidate
 from newsfold.summarize.concepts import Concept, concept_weights, concepts
 from newsfold.summarize.coverage import best_cover
 from newsfold.summarize.notes import StoryNotes, take_notes
@@ -157,14 +157,23 @@ class _Selector:
         self.exact = settings.exact
 
     def choose(
-        self, budget: int, *, by_bytes: bool = False, fill: bool = False, exact: bool | None = None
+        self,
+        budget: int,
+        *,
+        by_bytes: bool = False,
+        fill: bool = False,
+        exact: bool | None = None,
+        headline: bool = False,
     ) -> list[Candidate]:
         """The best cover within ``budget``, in story then sentence order after the first story
         opening among them (see :func:`_lede_first`). With ``fill``, one
         more sentence closes it: the one whose first words, as many as the budget has left,
         add the most concept weight; it runs past the budget, for a reader who stops there.
-        ``exact`` overrides the settings' choice of solver."""
+        ``exact`` overrides the settings' choice of solver. With ``headline``, only sentences
+        that can head the event: see :func:`_can_head`."""
         costs = [c.bytes if by_bytes else c.words for c in self.pool]
+        if headline:
+            costs = [cost if _can_head(c) else budget + 1 for c, cost in zip(self.pool, costs, strict=True)]
         main = [k for k in self.main_openings if costs[k] <= budget and self.covers[k]]  # that can be chosen
         chosen = best_cover(
             self.covers,
@@ -196,6 +205,14 @@ class _Selector:
         gains = {k: gain(k) for k in range(len(self.pool)) if k not in taken}
         best = max(gains, key=lambda k: (gains[k], self.prefer[k]), default=None)
         return [self.pool[best]] if best is not None and gains[best] > 0 else []
+
+
+def _can_head(candidate: Candidate) -> bool:
+    """Whether a sentence can be an event's headline: not one that opens with someone's words,
+    which a headline would state as the event's own ("“Can we take the games away?” he
+    said"), nor one that opens by pointing back at a sentence the reader is not shown ("He
+    called himself..."; a story's first sentence may)."""
+    return candidate.text[:1] not in QUOTE_OPENERS and candidate.text.split()[0].lower() not in BACK_REFERENCES
 
 
 def _lede_first(ordered: list[Candidate], main: set[int]) -> list[Candidate]:
@@ -245,7 +262,7 @@ def _headline(
     fitting = [t for t in titles if len(t.split()) <= limit]
     if fitting:
         return _titled(fitting[0], members, articles)
-    central = selector.choose(limit)[:1]
+    central = selector.choose(limit, headline=True)[:1]
     if central:
         sentence = attribute(central).sentences[0]
         return Summary((SummarySentence(sentence.text.rstrip("."), sentence.sources),))
