@@ -466,6 +466,23 @@ def test_sentences_inside_a_quotation_are_not_candidates():
     ]
 
 
+def test_a_whole_quotation_is_not_a_candidate():
+    # DUC 2003's briefs had "“The Democrats are definitely still on the defensive, and it shows.”",
+    # the second quotation of a paragraph whose first named its speaker: out of it, nobody's.
+    article = art(
+        "a",
+        "“The hull is what excites me, not the wine in the hold,” the curator said. "
+        "“Nobody wrote down how these coastal schooners were built, and the wreck can show us.”",
+        '"The bell will be raised from the wreck by the end of this year, and then cleaned."',
+        "“We will raise the bell by the end of this year,” she said, “and then the hull.”",
+    )
+    texts = [c.text for c in candidates([article])]
+    assert texts == [
+        "“The hull is what excites me, not the wine in the hold,” the curator said.",
+        "“We will raise the bell by the end of this year,” she said, “and then the hull.”",
+    ]
+
+
 def test_a_summary_and_a_brief_open_with_a_story_opening_that_states_the_event(sample_fold):
     # Two sample events had briefs opening "The motion, tabled by the opposition..." and "The
     # labor ministry said it had offered to send a mediator.": later sentences of a story.

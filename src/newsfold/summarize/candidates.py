@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -56,8 +57,8 @@ def candidates(
     found: list[Candidate] = []
     for story, article in enumerate(canonicals):
         for position, (sentence, quoted) in enumerate(islice(_sentences(article), per_story)):
-            if quoted:
-                continue  # the middle of someone's quotation, which would read as ours
+            if quoted or _all_quoted(sentence):
+                continue  # the middle of someone's quotation, or a whole one: it would read as ours
             text = compress(sentence, weekdays=weekdays) if shorten else sentence
             words = len(text.split())
             if not _usable(text, words):
@@ -76,6 +77,17 @@ def _sentences(article: Article) -> Iterator[tuple[str, bool]]:
             yield sentence, curly > 0 or straight % 2 == 1
             curly = max(0, curly + sentence.count("“") - sentence.count("”"))
             straight += sentence.count('"')
+
+
+_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _all_quoted(sentence: str) -> bool:
+    """Whether a sentence is someone's words and no more: fewer than two words of it stand
+    outside quotation marks ("“The Democrats are on the defensive, and it shows.”", after a
+    paragraph's first quotation named its speaker), so none says whose they are."""
+    return len(_WORD.findall(_QUOTATION.sub(" ", sentence))) < 2
 
 
 def _usable(sentence: str, words: int) -> bool:
