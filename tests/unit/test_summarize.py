@@ -466,20 +466,24 @@ def test_sentences_inside_a_quotation_are_not_candidates():
     ]
 
 
-def test_a_whole_quotation_is_not_a_candidate():
+def test_a_quotation_that_does_not_say_whose_it_is_is_not_a_candidate():
     # DUC 2003's briefs had "“The Democrats are definitely still on the defensive, and it shows.”",
-    # the second quotation of a paragraph whose first named its speaker: out of it, nobody's.
+    # the second quotation of a paragraph whose first named its speaker: out of it, nobody's;
+    # and "“We need to do much more research on this,” he said in an interview."
     article = art(
         "a",
         "“The hull is what excites me, not the wine in the hold,” the curator said. "
         "“Nobody wrote down how these coastal schooners were built, and the wreck can show us.”",
         '"The bell will be raised from the wreck by the end of this year, and then cleaned."',
         "“We will raise the bell by the end of this year,” she said, “and then the hull.”",
+        "“We will need divers for a whole summer to lift the hull in one piece,” said the curator.",
+        "“We will need divers for a whole summer to lift the hull in one piece,” she added.",
+        "“Divers will need a whole summer to lift the hull in one piece,” said she.",
     )
     texts = [c.text for c in candidates([article])]
     assert texts == [
         "“The hull is what excites me, not the wine in the hold,” the curator said.",
-        "“We will raise the bell by the end of this year,” she said, “and then the hull.”",
+        "“We will need divers for a whole summer to lift the hull in one piece,” said the curator.",
     ]
 
 

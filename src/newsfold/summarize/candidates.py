@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from newsfold.extract.quotes import SAY
 from newsfold.sentences import split_sentences
 from newsfold.summarize.compress import compress
 from newsfold.types import Article
@@ -57,8 +58,8 @@ def candidates(
     found: list[Candidate] = []
     for story, article in enumerate(canonicals):
         for position, (sentence, quoted) in enumerate(islice(_sentences(article), per_story)):
-            if quoted or _all_quoted(sentence):
-                continue  # the middle of someone's quotation, or a whole one: it would read as ours
+            if quoted or _unattributed(sentence):
+                continue  # the middle of a quotation, or one not saying whose: it would read as ours
             text = compress(sentence, weekdays=weekdays) if shorten else sentence
             words = len(text.split())
             if not _usable(text, words):
@@ -81,13 +82,16 @@ def _sentences(article: Article) -> Iterator[tuple[str, bool]]:
 
 _QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _WORD = re.compile(r"[^\W\d_]+")
+_PRONOUN_SAYS = re.compile(rf"[”\"],?\s+(?:(?:he|she|they)\s+{SAY}|{SAY}\s+(?:he|she|they))\b")
 
 
-def _all_quoted(sentence: str) -> bool:
-    """Whether a sentence is someone's words and no more: fewer than two words of it stand
-    outside quotation marks ("“The Democrats are on the defensive, and it shows.”", after a
-    paragraph's first quotation named its speaker), so none says whose they are."""
-    return len(_WORD.findall(_QUOTATION.sub(" ", sentence))) < 2
+def _unattributed(sentence: str) -> bool:
+    """Whether a sentence quotes someone without saying whom, so that out of its paragraph it
+    would read as the summary's own words: a whole quotation (under two words outside its
+    quotation marks: "“The Democrats are on the defensive, and it shows.”", after a
+    paragraph's first quotation named the speaker), or one said by a pronoun ("“We need to do
+    much more research,” he said")."""
+    return len(_WORD.findall(_QUOTATION.sub(" ", sentence))) < 2 or _PRONOUN_SAYS.search(sentence) is not None
 
 
 def _usable(sentence: str, words: int) -> bool:
