@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,21 @@ def test_eval_summaries_command(tmp_path):
     assert set(rows) - {"system"} == {"newsfold", "Other (stored)"} | peers_run_here
     scores = json.loads(CliRunner().invoke(main, ["eval", "summaries", str(data), "--json"]).stdout)
     assert 0 < scores["newsfold"]["c1"]["recall"]["rouge1"] <= 100
+
+
+def test_a_stored_system_s_name_cannot_break_the_tables(tmp_path):
+    # Its name is the end of a file name: "|" split its row into more cells than the header's.
+    data = tmp_path / "set.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n")
+    peers = tmp_path / "peers"
+    peers.mkdir()
+    (peers / "c1.A|B<i>").write_text("Rescue crews lifted residents from rooftops.")
+    result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--words", "20", "--peers", str(peers)])
+    assert result.exit_code == 0, result.output
+    tables = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    assert any(r"A\|B\<i\> (stored)" in line for line in tables)
+    for line in tables:  # as many cells as its table's header: 8, or 4 in ROUGE-1.5.5's
+        assert len(re.split(r"(?<!\\)\|", line)) - 2 in (8, 4)
 
 
 def test_ablation_scores_one_variant_per_part(tmp_path):

@@ -13,7 +13,7 @@ from newsfold.config import SummarySettings
 from newsfold.datasets import Cluster, load_clusters
 from newsfold.errors import MissingDependency, NewsfoldError
 from newsfold.eval.peers import SUMY_SYSTEMS, Summaries, lead_summaries, sumy_summaries
-from newsfold.eval.summaries import evaluate, newsfold_summaries, stored_summaries, table
+from newsfold.eval.summaries import evaluate, newsfold_summaries, stored_summaries, table, table_name
 from newsfold.progress import progress_bar
 from newsfold.types import Article
 
@@ -118,7 +118,10 @@ def _print_rouge155(systems: dict[str, Summaries], clusters: list[Cluster], word
         scored = [c for c in clusters if c.id in summaries]
         recall = rouge155.system_recall([summaries[c.id] for c in scored], [c.summaries for c in scored], words=words)
         rows.append(
-            (recall["rouge2"], f"| {name} | {recall['rouge1']:.2f} | {recall['rouge2']:.2f} | {recall['rougeL']:.2f} |")
+            (
+                recall["rouge2"],
+                f"| {table_name(name)} | {recall['rouge1']:.2f} | {recall['rouge2']:.2f} | {recall['rougeL']:.2f} |",
+            )
         )
     for _, row in sorted(rows, reverse=True):
         print(row)

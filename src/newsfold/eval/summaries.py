@@ -20,7 +20,9 @@ from newsfold.datasets import Cluster
 from newsfold.eval.peers import Summaries
 from newsfold.eval.rouge import MEASURES, Rouge, score
 from newsfold.ingest.decode import DecodeError, decode
+from newsfold.ingest.files import printable
 from newsfold.pipeline import summarize_articles
+from newsfold.render import markdown_text
 
 log = logging.getLogger(__name__)
 
@@ -123,5 +125,11 @@ def table(results: Sequence[SystemResult]) -> str:
             f"{result.mean(m):.2f} ({'–'.join(f'{v:.2f}' for v in result.interval(m))})" for m in MEASURES
         )
         f1 = " | ".join(f"{result.mean(m, 'f1'):.2f}" for m in MEASURES)
-        lines.append(f"| {result.name} | {len(result.per_cluster)} | {recall} | {f1} |")
+        lines.append(f"| {table_name(result.name)} | {len(result.per_cluster)} | {recall} | {f1} |")
     return "\n".join(lines)
+
+
+def table_name(system: str) -> str:
+    """A system's name as a Markdown table cell: a stored summary's file names its system, and
+    a "|" or "<b>" in it would break the table or be read as HTML."""
+    return markdown_text(printable(system))
