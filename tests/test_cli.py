@@ -906,3 +906,24 @@ def test_a_postgresql_database_of_another_program_is_refused_and_left_as_it_was(
         tables = connection.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
         assert sorted(name for (name,) in tables) == ["customers", "vip"]
         assert connection.execute("SELECT name FROM customers").fetchall() == [("the shop",)]
+
+
+def test_out_never_writes_over_what_the_command_reads(tmp_path, sample_dir):
+    # `export --out` naming the store wrote the JSON over it (the store was lost), and `fold
+    # --out` naming an input wrote the events over the article.
+    db = tmp_path / "news.db"
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    assert run("add", str(story), "--db", str(db)).exit_code == 0
+    stored, written = db.read_bytes(), story.read_text()
+    same_store = tmp_path / "." / "news.db"  # the same file, named otherwise
+    for command, reads, what in (
+        (["export", "--db", str(db), "--out", str(same_store)], same_store, "the store"),
+        (["fold", str(story), "--out", str(story)], story, "an input"),
+        (["summarize", str(sample_dir), str(story), "--out", str(story)], story, "an input"),
+    ):
+        result = run(*command)
+        assert result.exit_code == 2
+        assert f"--out {reads} is {what}: it would be written over" in result.stderr
+    assert db.read_bytes() == stored and story.read_text() == written
+    assert run("events", "--db", str(db)).exit_code == 0

@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -101,6 +101,7 @@ def fold_command(paths: tuple[str, ...], fmt: str, words: int, out: str | None, 
 
     With no PATHS, folds the bundled sample corpus.
     """
+    _not_over(out, paths, "an input")
     _fold_and_write(list(paths) or [str(sample_corpus())], fmt, words, out, extract)
 
 
@@ -119,6 +120,7 @@ def summarize_command(
     paths: tuple[str, ...], words: int, max_bytes: int | None, fmt: str, out: str | None, extract: bool
 ) -> None:
     """Summarise PATHS as one event (copies are still recognised and counted once)."""
+    _not_over(out, paths, "an input")
     if max_bytes is not None and click.get_current_context().get_parameter_source("words").name == "COMMANDLINE":
         raise click.UsageError("--words and --bytes are two budgets for one summary: give one of them")
     settings = Settings(
@@ -248,6 +250,7 @@ def show_command(event: str, db: str, fmt: str, since: dt.datetime | None, extra
 @OUT
 def export_command(db: str, fmt: str, extract: bool, out: str | None) -> None:
     """Everything in the store, in the JSON contract of `fold` (jsonl: one record per line)."""
+    _not_over(out, [db], "the store")
     with _store(db) as store:
         result = store.fold(extract=extract)
     with _output(out) as stream:
@@ -347,6 +350,16 @@ def _output(out: str | None) -> Iterator[TextIO]:
         raise
     except OSError as exc:
         raise click.ClickException(f"cannot write {out or 'the output'}: {exc.strerror or exc}") from exc
+
+
+def _not_over(out: str | None, reads: Iterable[str], what: str) -> None:
+    """--out must not name a file the command reads: ``export --db news.db --out news.db``
+    wrote the JSON over the store, and ``fold story.txt --out story.txt`` over the story."""
+    if out is None or not os.path.exists(out):
+        return
+    for path in reads:
+        if path != "-" and not is_url(path) and os.path.exists(path) and os.path.samefile(out, path):
+            raise click.UsageError(f"--out {shown(out)} is {what}: it would be written over")
 
 
 def _counter(stack: ExitStack) -> Callable[[str], None] | None:
