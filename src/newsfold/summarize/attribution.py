@@ -4,9 +4,12 @@
 "Kim met US envoys"). "Nearly the same" is a sentence of the article whose words differ by a
 light edit, as syndicated copies do ("the capital" / "the Calvennan capital"): at least 90%
 word-sequence similarity (difflib's ratio), writing every number of the sentence as shown
-(a compression may leave out a parenthesis: "(€388 million)") and the same negations. An
-update's "at least 23 people were killed" does not state "at least 14 people were killed",
-nor a correction's "had not held" the "had held" it corrects.
+(a compression may leave out a parenthesis: "(€388 million)") and the same negations, and
+writing no other word in place of one of the sentence's but another form of it ("needs" for
+"needed", "told reporters" for "said") or another article. An update's "at least 23 people
+were killed" does not state "at least 14 people were killed", nor a correction's "had not
+held" the "had held" it corrects, nor a copy's "voted to reject" the "voted to accept", nor
+its "seven" the "five".
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
 from newsfold.sentences import split_sentences
+from newsfold.summarize.concepts import stem
 from newsfold.tokens import HONORIFICS, WORD
 from newsfold.types import Article
 
@@ -26,6 +30,9 @@ _TWO_INITIALS = re.compile(r"[a-z]\.[a-z]\.")
 """Found in every initialism: most texts without one are spared the slower pattern."""
 
 NEARLY = 0.9
+ARTICLES = frozenset({"a", "an", "the"})
+SAYING = frozenset("say says said tell tells told add adds added".split())
+"""Verbs of saying, which copies exchange ("said" / "told reporters" / "says" in an update)."""
 NEGATIONS = frozenset("not no never nor neither none nobody nothing without t".split())
 """Words that turn a statement round ("t" is what is left of "n't" once normalised)."""
 
@@ -98,7 +105,27 @@ def _nearly(words: list[str], facts: tuple[Counter[str], list[str]], other: list
     numbers, negations = facts
     if numbers - Counter(_numbers(other)) or negations != _negations(other):
         return False
-    return SequenceMatcher(None, words, other, autojunk=False).ratio() >= NEARLY
+    matcher = SequenceMatcher(None, words, other, autojunk=False)
+    return matcher.ratio() >= NEARLY and all(_still_said(block) for block in _replaced(matcher, words, other))
+
+
+def _replaced(matcher: SequenceMatcher[str], words: list[str], other: list[str]) -> list[tuple[list[str], list[str]]]:
+    """The stretches of ``words`` that ``other`` writes otherwise, each with what it writes
+    (insertions and deletions aside)."""
+    return [(words[a1:a2], other[b1:b2]) for op, a1, a2, b1, b2 in matcher.get_opcodes() if op == "replace"]
+
+
+def _still_said(block: tuple[list[str], list[str]]) -> bool:
+    """Whether what a copy writes in place of some of the sentence's words still says them:
+    one side's words are all in the other in some form ("needs" for "needed", "told
+    reporters" for "said" or the other way round: words added or left out), articles aside.
+    "seven" for "five", "reject" for "accept" and "Thursday" for "Wednesday" say something else."""
+    ours, theirs = ([_lemma(w) for w in side if w not in ARTICLES] for side in block)
+    return set(ours) <= set(theirs) or set(theirs) <= set(ours)
+
+
+def _lemma(word: str) -> str:
+    return "say" if word in SAYING else stem(word)
 
 
 def _numbers(words: list[str]) -> list[str]:
