@@ -23,15 +23,42 @@ def split(items):
     return [i for i in items if isinstance(i, RawArticle)], [i for i in items if isinstance(i, Rejection)]
 
 
-def test_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_other_types(tmp_path):
+def test_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_other_types(tmp_path, caplog):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_text(STORY)
     (tmp_path / "a.htm").write_text("<html><body><p>x</p></body></html>")
     (tmp_path / ".hidden.txt").write_text(STORY)
     (tmp_path / "notes.md").write_text(STORY)
-    articles, rejected = split(read_inputs([str(tmp_path)]))
+    (tmp_path / "b" / "page.html.gz").write_bytes(b"\x1f\x8b")
+    (tmp_path / "b" / "index").write_text(STORY)
+    (tmp_path / "b" / "index.php?id=10").write_text("<html><body><p>x</p></body></html>")
+    with caplog.at_level(logging.WARNING):
+        articles, rejected = split(read_inputs([str(tmp_path)]))
     assert [(a.id, a.format) for a in articles] == [("a", "html"), ("2", "text")]
     assert rejected == []
+    # Skipped in silence before (a mirror of .html.gz pages read as nothing at all), the files
+    # that may hold articles are counted; a README is not.
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{tmp_path}: 3 files not read (.gz 1, .php 1, no suffix 1): articles are read from .txt, .html and"
+        " .jsonl files; decompress archives first (a file named on the command line is read whatever its name)"
+    ]
+
+
+def test_a_named_file_whose_name_says_nothing_is_json_lines_when_it_opens_as_json_lines(tmp_path):
+    # `newsfold add <(zcat feed.jsonl.gz)` stored the feed as one article of raw JSON.
+    records = [{"id": "r1", "text": STORY}, {"id": "r2", "text": STORY.replace("Friday", "Monday")}]
+    feed = tmp_path / "feed"
+    feed.write_text("\n" + "\n".join(json.dumps(r) for r in records) + "\n")
+    articles, rejected = split(read_inputs([str(feed)]))
+    assert [a.id for a in articles] == ["r1", "r2"] and rejected == []
+    # A pipe that is not JSON Lines is one document, all of it (read once: it cannot be read again).
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text(STORY * 3))
+    writer.start()
+    articles, rejected = split(read_inputs([str(fifo)]))
+    writer.join()
+    assert [(a.id, a.content) for a in articles] == [("pipe", STORY * 3)] and rejected == []
 
 
 def test_jsonl_records_get_their_own_ids_or_stem_and_line(tmp_path):

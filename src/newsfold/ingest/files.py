@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from functools import partial
@@ -112,6 +113,7 @@ def _walk(folder: Path) -> Iterator[Path | Rejection]:
     (each folder once, so a link loop ends); a folder that cannot be read is a rejection."""
     unreadable: list[OSError] = []
     seen: set[tuple[int, int]] = set()
+    skipped: Counter[str] = Counter()
     for root, dirs, files in os.walk(folder, onerror=unreadable.append, followlinks=True):
         yield from _unreadable_folders(unreadable, root)
         try:
@@ -124,9 +126,38 @@ def _walk(folder: Path) -> Iterator[Path | Rejection]:
         seen.add((here.st_dev, here.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED | NOT_YET:
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() in SUPPORTED | NOT_YET:
                 yield Path(root) / name
+            elif (kind := _maybe_articles(name)) is not None:
+                skipped[kind] += 1
     yield from _unreadable_folders(unreadable, folder)
+    if skipped:
+        commonest = sorted(skipped.items(), key=lambda kind_count: (-kind_count[1], kind_count[0]))[:5]
+        kinds = ", ".join(f"{kind} {n:,}" for kind, n in commonest)
+        log.warning(
+            "%s: %s not read (%s): articles are read from .txt, .html and .jsonl files; decompress"
+            " archives first (a file named on the command line is read whatever its name)",
+            shown(folder),
+            f"{skipped.total():,} file" + ("s" if skipped.total() > 1 else ""),
+            kinds + (", ..." if len(skipped) > 5 else ""),
+        )
+
+
+ARCHIVE_SUFFIXES = frozenset({".gz", ".bz2", ".xz", ".zst", ".zip", ".tgz", ".tar", ".7z"})
+PAGE_SUFFIXES = frozenset({".shtml", ".shtm", ".php", ".asp", ".aspx", ".jsp", ".cfm"})
+"""Names a crawl or a site's mirror gives pages and feeds, which a folder's reading skips."""
+
+
+def _maybe_articles(name: str) -> str | None:
+    """The kind of a file found in a folder that is not read but may hold articles (a
+    compressed page or feed, a page saved under its server's name, a file with no suffix),
+    to be counted in a warning; None for others (a README, an image), skipped in silence."""
+    suffix = Path(name.split("?", 1)[0]).suffix.lower()
+    if not suffix:
+        return "no suffix"
+    return suffix if suffix in ARCHIVE_SUFFIXES | PAGE_SUFFIXES else None
 
 
 def _unreadable_folders(errors: list[OSError], where: Path | str) -> Iterator[Rejection]:
@@ -170,17 +201,25 @@ def read_file(path: Path, settings: IngestSettings, *, explicit: bool = False) -
             with path.open("rb") as stream:
                 yield from _read_jsonl(stream, shown(path), shown(path.stem), settings)
             return
+        if suffix not in SUPPORTED:  # named, but not by its kind: JSON Lines if it opens as stdin's do
+            with path.open("rb") as stream:  # read once: it may be a pipe, `<(zcat feed.jsonl.gz)`
+                if _first_byte(stream) == b"{":
+                    yield from _read_jsonl(stream, shown(path), shown(path.stem), settings)
+                else:
+                    yield _read_document(path, settings, stream)
+            return
         yield _read_document(path, settings)
     except OSError as exc:
         yield Rejection(shown(path), f"cannot be read: {exc.strerror or exc}")
 
 
-def _read_document(path: Path, settings: IngestSettings) -> Item:
+def _read_document(path: Path, settings: IngestSettings, opened: BinaryIO | None = None) -> Item:
+    """One document from ``path`` (from ``opened``, its stream, when it is open already)."""
     limit = settings.max_article_bytes
     size = path.stat().st_size
     data = b""
     if size <= limit:
-        with path.open("rb") as stream:
+        with nullcontext(opened) if opened else path.open("rb") as stream:
             data = stream.read(limit + 1)  # no more: a pipe or a device has no size to check first
     if size > limit or len(data) > limit:
         shown_size = f"{size / 1e6:.1f} MB" if size > limit else f"over {limit / 1e6:.1f} MB"
