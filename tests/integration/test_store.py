@@ -12,6 +12,7 @@ import pytest
 from store_helpers import NO_FACTS, export_hash, memberships, stored_frequencies
 
 from newsfold.pipeline import fold, read_articles
+from newsfold.store import copies as copies_module
 from newsfold.store import open_store
 from newsfold.store.articles import NewArticles
 from newsfold.store.records import dump_article
@@ -82,6 +83,34 @@ def test_a_reprint_of_only_the_opening_of_a_stored_story_joins_it(store_target, 
         story = dict(store.db.query("SELECT id, story FROM articles"))
         assert store.integrity() == []
     assert len(long) >= 10 and all(story[f"{a.id}-opening"] == story[a.id] for a in long)
+
+
+def test_a_story_reprinted_more_often_than_a_band_counts_is_still_found(monkeypatch, tmp_path, sample_dir):
+    # A band counts only its earliest MAX_OWNERS articles (2,000 copies of a story took 14 s to
+    # add, 4,000 took 46 s: every copy counted every other); here 3, for 12 copies of one wire
+    # story beside the sample, in the store and in later batches.
+    monkeypatch.setattr(copies_module, "MAX_OWNERS", 3)
+    wire = (sample_dir / "01_meridian-flood-wire.txt").read_text(encoding="utf-8")
+    words = wire.split(" ")
+    feeds = []
+    for batch in range(3):
+        feed = tmp_path / f"copies{batch}.jsonl"
+        lines = []
+        for k in range(4):
+            edited = list(words)
+            edited[20 * k + 5 * batch] += "s"  # a copy with a light edit of its own
+            lines.append(json.dumps({"id": f"copy{batch}-{k}", "text": " ".join(edited)}))
+        feed.write_text("\n".join(lines) + "\n")
+        feeds.append(str(feed))
+    with open_store(str(tmp_path / "news.db"), NO_FACTS) as store:
+        store.add([str(sample_dir)])
+        for feed in feeds:
+            store.add([feed])
+        story = dict(store.db.query("SELECT id, story FROM articles"))
+        assert store.integrity() == []
+    copies = {story[f"copy{batch}-{k}"] for batch in range(3) for k in range(4)}
+    assert copies == {story["01_meridian-flood-wire"]}
+    assert len(set(story.values())) == 13  # the sample's 13 stories, and no new one
 
 
 def test_adding_the_same_folder_twice_changes_nothing(store_target, sample_dir):

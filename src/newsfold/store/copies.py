@@ -33,6 +33,11 @@ from newsfold.store.records import load_article
 
 MAX_CANDIDATES = 50
 """Stored articles sharing the most bands with a new one that are checked exactly."""
+MAX_OWNERS = 2 * MAX_CANDIDATES
+"""The articles of one band counted for a new article: the earliest, when a story reprinted
+thousands of times (or a crawl's identical error pages) fills a band. Counting every one made
+each article's look-up as long as the store's copies of it: 2,000 copies took 14 s to add,
+1,000 took 5 s. Any of a story's copies finds the story."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +77,17 @@ class Copies:
 
     def __init__(self, db: Database, prints: Sequence[Fingerprint], settings: DedupSettings) -> None:
         """Read what the stored articles can tell about the batch's ``prints``: for each, the
-        stored articles sharing bands with it (counted here, from every (key, article) pair
-        of its keys: a story reprinted thousands of times makes that long), the signatures of
-        its best candidates, and the shingle sets of those worth checking."""
+        stored articles sharing bands with it (counted here, from at most MAX_OWNERS articles
+        of each of its keys), the signatures of its best candidates, and the shingle sets of
+        those worth checking."""
         self.db, self.settings = db, settings
         owners: dict[int, list[int]] = {}
         keys = sorted({k for print_ in prints for k in print_.keys.tolist()})
         for key, article in db.query_in("SELECT key, article FROM bands WHERE key IN ({values})", keys):
             owners.setdefault(key, []).append(article)
+        for key, articles in owners.items():
+            if len(articles) > MAX_OWNERS:
+                owners[key] = sorted(articles)[:MAX_OWNERS]
         self._shared = [Counter(a for k in set(p.keys.tolist()) for a in owners.get(k, ())) for p in prints]
         tops = [_top(shared) for shared in self._shared]
         seqs = sorted({seq for top in tops for seq in top})
@@ -145,7 +153,9 @@ class Copies:
         self._rows[seq] = (seq, story, print_.signature.tobytes(), int(print_.shingles.size))
         self._sets[seq] = print_.shingles.astype(np.uint32)
         for key in sorted(set(print_.keys.tolist())):
-            self._batch.setdefault(key, []).append(seq)
+            owners = self._batch.setdefault(key, [])
+            if len(owners) < MAX_OWNERS:  # the batch's earliest (see MAX_OWNERS)
+                owners.append(seq)
             self._bands.append((key, seq))
 
     def write(self) -> None:
