@@ -191,3 +191,60 @@ def test_a_space_in_a_url_is_written_as_browsers_send_it():
     text = "The harbour board met on Tuesday to hear from the engineers about the sea wall."
     raw = RawArticle(id="a", path="a.jsonl", content=text, format="text", url="https://news.example/sea wall")
     assert clean_article(raw).url == "https://news.example/sea%20wall"
+
+
+def _page(title: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<!doctype html><html><head><title>{title}</title></head><body><main>{body}</main></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [
+        (
+            _page(
+                "Just a moment...",
+                "www.courier.com needs to review the security of your connection before proceeding.",
+                "Enable JavaScript and cookies to continue.",
+            ),
+            "a bot check",
+        ),
+        (
+            _page(
+                "Page not found | The Vessant Courier",
+                "Sorry, the page you are looking for has moved or no longer exists.",
+                "Try the search box above, or go back to the front page for today's news.",
+            ),
+            "an error page",
+        ),
+        (
+            _page(
+                "Before you continue",
+                "We use cookies and similar technologies to deliver our services and measure how they are used.",
+                "Select Accept all cookies to agree, or Manage privacy settings to choose.",
+            ),
+            "a cookie wall",
+        ),
+        (_page("Redirecting...", "You are being redirected to the new address of this story."), "a redirect"),
+    ],
+)
+def test_error_pages_bot_checks_cookie_walls_and_redirects_are_no_articles(page, kind):
+    # Folded with the sample, such pages were events headlined "www.courier.com" and "Page not
+    # found" (a helper's probe); a crawl holds many.
+    result = clean_article(RawArticle(id="p", path="p.html", content=page, format="html"))
+    assert result == Rejection("p.html", f"not an article: {kind}")
+
+
+def test_a_short_story_about_cookies_or_a_missing_page_is_an_article():
+    brief = _page(
+        "Bakery's 4,000 cookies sold out by noon",
+        "A Portmere bakery sold all 4,000 of its festival cookies by noon on Saturday, its owner said.",
+        "We use cookies to raise money for the lifeboat station, she said, and next year we will bake more.",
+    )
+    outage = _page(
+        "Page not found errors hit ministry websites for six hours",
+        "Visitors to ten ministry websites saw only a page not found message for six hours on Monday.",
+        "The ministry said a faulty update had deleted the sites' addresses and was restored by evening.",
+    )
+    for page in (brief, outage):
+        assert isinstance(clean_article(RawArticle(id="b", path="b.html", content=page, format="html")), Article)

@@ -7,6 +7,7 @@ import logging
 import re
 
 from newsfold.clean.html import UnreadablePage, clean_html
+from newsfold.clean.pages import not_an_article
 from newsfold.clean.text import capped, clean_text, one_line
 from newsfold.dates import parse_published
 from newsfold.types import Article, RawArticle, Rejection
@@ -41,6 +42,8 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
         return Rejection(raw.path, "no story text left after removing page furniture", raw.line)
     if not any(ch.isalpha() for p in cleaned.paragraphs for ch in p):
         return Rejection(raw.path, "no words in the text (only figures, punctuation or symbols)", raw.line)
+    if kind := not_an_article(raw.title or cleaned.title, cleaned.paragraphs):
+        return Rejection(raw.path, f"not an article: {kind}", raw.line)
     length = sum(len(p) for p in cleaned.paragraphs)
     if length > MAX_TEXT_CHARS:
         return Rejection(
