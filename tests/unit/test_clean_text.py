@@ -182,6 +182,26 @@ def test_c1_controls_are_read_as_the_cp1252_characters_they_were():
     assert one_line("Flood\x97waters \x93rise\x94\x81\x1b[2J") == "Flood—waters “rise”[2J"
 
 
+def test_vertical_tabs_form_feeds_and_unicode_separators_end_lines_and_paragraphs():
+    # Dropped as control characters, a vertical tab glued "Vessant.The river" (a helper's probe).
+    text = (
+        "The flood cut the rail line to Vessant.\x0bThe river peaked at noon.\u2028Crews worked all night."
+        "\x0cThe mayor thanked the volunteers.\u2029Schools reopen on Monday."
+    )
+    lines = text.replace("\x0b", "\n").replace("\u2028", "\n").replace("\x0c", "\n\n").replace("\u2029", "\n\n")
+    assert (
+        clean_text(text).paragraphs
+        == clean_text(lines).paragraphs
+        == (
+            "The flood cut the rail line to Vessant.",
+            "The river peaked at noon.",
+            "Crews worked all night.",
+            "The mayor thanked the volunteers.",
+            "Schools reopen on Monday.",
+        )
+    )
+
+
 def test_list_bullets_and_live_blog_times_do_not_open_paragraphs():
     # "14:02 The death toll has risen to 17..." could be no summary's sentence (it opens with
     # no capital); a live blog of four such entries had no summary at all (a helper's probe).

@@ -97,6 +97,9 @@ text. "Mer\u200bidian Wire" was an outlet of its own and "At least 14 peo\u00adp
 figure short; a copy written with them was not found to be a copy."""
 _HEADING_MARK = re.compile(r"(?m)^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])")
+_LINE_ENDS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\x0c": "\n\n", "\u2029": "\n\n"})
+"""Other ways of ending a line (a vertical tab, Unicode's line separator) or a paragraph (a form
+feed, Unicode's paragraph separator): dropped as control characters, they glued two words."""
 _BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
 """Runs of spaces and tabs that are not a single space (to become one)."""
 
@@ -137,7 +140,7 @@ _NARROW_SPACE = re.compile(r"(?<=\d)(?P<group>[\u00a0\u202f\u2009])(?=\d{3}(?!\d
 
 def normalise(text: str) -> str:
     """Undo typewriter and markdown conventions that get in the way of sentences."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_ENDS)
     if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
         # A space setting thousands apart stays, as a no-break space, for figures to read
         # "3 000" as one number (made a plain space, it was 3 and 0); a comma instead would
