@@ -472,8 +472,8 @@ def test_a_publication_date_that_cannot_be_read_is_named_with_its_line_and_quiet
     feed.write_text("".join(json.dumps(record) + "\n" for record in records))
     said = run("fold", str(feed), "--format", "json", "--no-extract")
     assert said.stderr.splitlines() == [
-        f"newsfold: WARNING: {feed}:2: publication date 'when the tide turns' not understood; the text's own is taken,"
-        " if any"
+        f"newsfold: WARNING: {feed}:2: publication date 'when the tide turns' not understood (a day of the years 1600"
+        " to 2199); the text's own is taken, if any"
     ]
     published = [a["published"] for a in json.loads(said.stdout)["articles"]]
     assert published == ["2025-03-10", None, "2025-03-10", "2025-03-10"]  # 1741564800: 2025-03-10 00:00 UTC
@@ -927,3 +927,17 @@ def test_out_never_writes_over_what_the_command_reads(tmp_path, sample_dir):
         assert f"--out {reads} is {what}: it would be written over" in result.stderr
     assert db.read_bytes() == stored and story.read_text() == written
     assert run("events", "--db", str(db)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        # taken for a file's name: "no store mysql://x: `newsfold add PATHS --db mysql://x` makes one"
+        (["events", "--db", "mysql://ana:pw@db/news"], "mysql://ana@db/news is no store: a store is a SQLite file"),
+        # "nan" passed the range's comparisons and turned a live feed's pauses off
+        (["add", "-", "--pause", "nan"], "nan is not a number of seconds"),
+    ],
+)
+def test_a_store_that_is_no_store_and_a_pause_that_is_no_number_are_usage_errors(options, said):
+    result = run(*options)
+    assert result.exit_code == 2 and said in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -157,14 +158,29 @@ def eval_summaries_command(
     )
 
 
+def _a_store(_ctx: click.Context, _param: click.Parameter, db: str) -> str:
+    """--db is a SQLite file or a PostgreSQL URL; another URL ("mysql://...") is neither, and
+    was taken for the name of a file that `add` would make."""
+    if "://" in db and not is_url(db):
+        raise click.BadParameter(f"{shown(db)} is no store: a store is a SQLite file or a postgresql:// URL")
+    return db
+
+
 def _db_option(command: Callable[..., None]) -> Callable[..., None]:
     return click.option(
         "--db",
         default=DEFAULT,
         show_default=True,
         envvar="NEWSFOLD_DB",
+        callback=_a_store,
         help="SQLite file, or a postgresql:// URL.",
     )(command)
+
+
+def _finite(_ctx: click.Context, _param: click.Parameter, seconds: float) -> float:
+    if not math.isfinite(seconds):  # "nan" passes a range's comparisons, and turned pauses off
+        raise click.BadParameter(f"{seconds} is not a number of seconds")
+    return seconds
 
 
 @main.command("add")
@@ -176,6 +192,7 @@ def _db_option(command: Callable[..., None]) -> Callable[..., None]:
 @click.option(
     "--pause",
     type=click.FloatRange(0.1, 3600),
+    callback=_finite,
     default=IngestSettings().pause,
     show_default=True,
     help="Seconds without input (a live feed on stdin) after which what has come is stored and summarised.",

@@ -93,5 +93,9 @@ def _published(raw: RawArticle) -> dt.date | None:
     if raw.published and date is None:
         where = f"{raw.path}:{raw.line}" if raw.line else raw.path
         value = raw.published[:80]
-        log.warning("%s: publication date %r not understood; the text's own is taken, if any", where, value)
+        log.warning(
+            "%s: publication date %r not understood (a day of the years 1600 to 2199); the text's own is taken, if any",
+            where,
+            value,
+        )
     return date

@@ -128,7 +128,7 @@ def _parsed(page: str) -> HtmlElement | None:
     except ParserError:  # "Document is empty"
         return None
     if any("Excessive depth" in error.message for error in parser.error_log):
-        raise UnreadablePage(f"elements nest deeper than {MAX_DEPTH:,} levels; the page is cut off there")
+        raise UnreadablePage(f"elements nest deeper than {MAX_DEPTH:,} levels")
     return tree
 
 

@@ -13,7 +13,7 @@ def is_url(target: str) -> bool:
 def shown(target: str) -> str:
     """The store as a message may name it: a URL without its password (in the authority or
     the query, where libpq also takes one)."""
-    if not is_url(target):
+    if "://" not in target:  # a file (any URL is shown without its password, even one that is no store)
         return target
     url = urllib.parse.urlsplit(target)
     pairs = urllib.parse.parse_qsl(url.query, keep_blank_values=True)
