@@ -392,6 +392,27 @@ def test_the_numbers_of_dates_times_and_fractions_are_no_figures():
     assert figures("Oil rose to $80/barrel on Monday.") == [(80, "USD", "$80")]
 
 
+def test_numbers_in_names_addresses_and_list_items_are_neither_figures_nor_dates():
+    # A helper's probe: "10 Downing Street" was a figure 10 of "said", "Fortune 500 rivals" 500
+    # rivals, "Windows 98" (on DUC, 21 times) a figure 98; "Vision 2030" and "the 1922
+    # Committee" were dates; a list's "1." a figure.
+    for sentence in (
+        "Officials at 10 Downing Street said the talks would resume.",
+        "The firm beat its Fortune 500 rivals on growth.",
+        "She told the Radio 4 programme that the plan had failed.",
+        "Sales of Windows 98 computers were strong, the company said.",
+        "Filing Form 1040 is required of most taxpayers.",
+        "1. The council will meet again in the spring.",
+    ):
+        assert figures(sentence) == [], sentence
+    assert dates("The kingdom's Vision 2030 programme aims to cut its use of oil.", WEDNESDAY) == []
+    assert dates("Members of the 1922 Committee met on Tuesday.", WEDNESDAY) == [("on Tuesday", "2019-04-23")]
+    # A year before a place or an event's name dates it.
+    assert dates("Wang led students in the 1989 Tiananmen Square protests.", WEDNESDAY) == [("1989", "1989")]
+    assert dates("Plans were made for Gay Awareness Week 1998.", WEDNESDAY) == [("1998", "1998")]
+    assert figures("Honduras 231 dead, Nicaragua 1,500 missing.")[0][:2] == (231, "dead")
+
+
 def test_a_year_followed_by_what_it_counts_is_a_figure():
     assert figures("The ministry sent 2000 troops in 2019.") == [(2000, "troop", "2000 troops")]
     assert dates("The ministry sent 2000 troops in 2019.", WEDNESDAY) == [("2019", "2019")]

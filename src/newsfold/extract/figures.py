@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from newsfold.extract.named import in_a_name
 from newsfold.extract.timeline import CLAUSE_BREAK, Dated, find_dates
 from newsfold.extract.units import (
     CURRENCIES,
@@ -32,12 +33,6 @@ from newsfold.extract.units import (
 from newsfold.stopwords import FUNCTION_WORDS
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "mn": 1e6}
-IDENTIFIERS = frozenset(
-    """route highway flight no number section article resolution room gate terminal platform line chapter part
-    level category class grade page paragraph clause item interstate apollo boeing airbus channel district
-    ward precinct unit block lot phase stage round game week day""".split()
-)
-"""Capitalised words before a number that make it a name ("Route 9", "Flight 302")."""
 MAX_FIGURES = 25
 """More numbers than this in one sentence make it a table, which has no prose to read them from."""
 _FIGURE = re.compile(
@@ -153,8 +148,7 @@ def _is_quantity(sentence: str, match: re.Match[str], dates: list[Dated]) -> boo
         return False  # part of a date ("March 5", "in 2021"; find_dates leaves "2000 troops" to us)
     cur = match.group("cur")
     before = sentence[max(0, start - 60) : start]
-    previous = _WORD.findall(before[-30:])
-    if previous and not cur and previous[-1][0].isupper() and previous[-1].lower() in IDENTIFIERS:
+    if not cur and in_a_name(sentence, start, end):
         return False
     if not cur and (_AGE.search(before) and _AGE_AFTER.match(sentence[end:]) or sentence[end:].startswith("-year")):
         return False

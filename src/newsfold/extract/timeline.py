@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsfold.dates import DAY_NAME, MONTHS, WEEKDAYS
+from newsfold.extract.named import in_a_name
 
 WEEKDAY_NUMBER = {day: k for k, day in enumerate(WEEKDAYS)}
 
@@ -114,6 +115,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
                 and not _BEFORE_YEAR.search(sentence, max(0, start - 12), start)
             ):
                 continue  # "2000 troops" is a number of troops
+            if kind == "year" and match.group("y") and in_a_name(sentence, *match.span("y"), year=True):
+                continue  # "Vision 2030", "the 1922 Committee"
             left, right = clauses.around(start, end)
             tense = _tense_near(sentence[left:right], start - left)
             try:
