@@ -139,7 +139,9 @@ def date_line(line: str) -> tuple[dt.date, bool, bool] | None:
     rest = (line[: match.start()] + " " + line[match.end() :]).strip()
     has_time = bool(_TIME.search(rest))
     rest = _TIME.sub(" ", rest)
-    rest = re.sub(r"(?i)\b(updated|published|posted|last updated|on|at)\b|[|:,.·•\-–—]", " ", rest)
+    rest = re.sub(
+        r"(?i)\b(updated|published|posted|last updated|on|at|\d+\s*min(?:ute)?s?\s+read)\b|[|:,.·•\-–—]", " ", rest
+    )
     if rest.strip():
         return None
     day = _to_date(match)

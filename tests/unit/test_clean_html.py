@@ -249,3 +249,15 @@ def test_a_short_story_about_cookies_or_a_missing_page_is_an_article():
     )
     for page in (brief, outage):
         assert isinstance(clean_article(RawArticle(id="b", path="b.html", content=page, format="html")), Article)
+
+
+@pytest.mark.parametrize("title", ["Home", "Untitled document", "untitled", "Index"])
+def test_a_title_a_template_left_is_no_title(title):
+    # "Home" and "Untitled document" were events' headlines (a helper's probe).
+    page = _page(
+        title,
+        "Floodwaters swept through Dunmarrow on Wednesday, killing 14 people and forcing thousands from their homes.",
+        "The river peaked at 6.8 metres early on Wednesday, the civil protection agency said in a statement.",
+    )
+    article = clean_article(RawArticle(id="p", path="p.html", content=page, format="html"))
+    assert isinstance(article, Article) and article.title is None

@@ -284,3 +284,30 @@ def test_a_line_longer_than_any_title_is_cut_at_a_word_with_an_ellipsis():
     assert capped("Harbour wall gives way", 22) == "Harbour wall gives way"
     assert capped("x" * 50, 10) == "xxxxxxxxx…"  # one word longer than the limit is cut
     assert len(capped("Harbour wall gives way " * 50_000)) <= 2_000
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "published", "source"),
+    [
+        # Each was the article's title (a helper's probe), and so its event's headline.
+        ("Updated 2 hours ago", None, None, None),
+        ("Published: 12.03.2025 14:02", None, None, None),
+        ("PORTMERE, Calvenna, Dec. 31 (AP) —", None, None, "AP"),
+        # A time stamp under the headline was read as the headline's last words.
+        (
+            "Flood kills 14 in Dunmarrow\n5 March 2025 • 3 min read",
+            "Flood kills 14 in Dunmarrow",
+            dt.date(2025, 3, 5),
+            None,
+        ),
+        ("Flood kills 14 in Dunmarrow\nUpdated 2 hours ago", "Flood kills 14 in Dunmarrow", None, None),
+    ],
+)
+def test_time_stamps_and_a_lone_dateline_above_a_story_are_no_title(header, title, published, source):
+    body = (
+        "Floodwaters swept through Dunmarrow on Wednesday, killing 14 people and forcing thousands from their homes."
+        "\n\nThe river peaked at 6.8 metres early on Wednesday, the agency said."
+    )
+    cleaned = clean_text(f"{header}\n\n{body}")
+    assert (cleaned.title, cleaned.published, cleaned.source) == (title, published, source)
+    assert cleaned.paragraphs == tuple(body.split("\n\n"))

@@ -53,13 +53,24 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
         id=raw.id,
         path=raw.path,
         paragraphs=cleaned.paragraphs,
-        title=capped(one_line(raw.title) or one_line(cleaned.title)),
+        title=capped(_named(one_line(raw.title)) or _named(one_line(cleaned.title))),
         source=capped(one_line(raw.source) or one_line(cleaned.source)),
         published=_published(raw) or cleaned.published,
         url=_url(raw.url),
         author=capped(one_line(cleaned.author)),
         line=raw.line,
     )
+
+
+PLACEHOLDER_TITLES = frozenset(
+    "home|home page|homepage|index|default|untitled|untitled document|untitled page|new page|document|page"
+    "|no title|title|article|news|story|blog".split("|")
+)
+"""Titles a page's template leaves when no one wrote one: as an event's headline they name nothing."""
+
+
+def _named(title: str | None) -> str | None:
+    return None if title is None or title.strip(" .-|").lower() in PLACEHOLDER_TITLES else title
 
 
 MAX_URL_CHARS = 8_000

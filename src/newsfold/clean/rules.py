@@ -85,11 +85,23 @@ _CONTRIBUTOR = re.compile(
     r"|(?:first\s+|originally\s+)?published|republished)\s+(?:by|in)\b)"
 )
 
+_STAMP = re.compile(
+    r"(?i)^(?:(?:last\s+|first\s+)?(?:updated|published|posted|modified)\b\s*:?\s*(?:on\s+)?)?"
+    r"(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just\s+now|yesterday|today"
+    r"|\d[\d./:\s-]{5,}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)\s*$"
+)
+_READING_TIME = re.compile(r"(?i)(?:^|[\s•·|,-])\d+\s*min(?:ute)?s?\s+read\s*$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
 
 def is_tail_marker(line: str) -> bool:
     return line.strip(" :-–—|").lower() in TAIL_MARKERS
+
+
+def is_stamp(line: str) -> bool:
+    """A page's time stamp or reading time, which no date parser reads: "Updated 2 hours ago",
+    "Published: 12.03.2025 14:02", "3 min read"."""
+    return len(line) <= 80 and (_STAMP.match(line) is not None or _READING_TIME.search(line) is not None)
 
 
 def is_boilerplate(line: str) -> bool:

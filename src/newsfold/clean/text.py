@@ -71,7 +71,7 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     meta = _read_header(units[:start])
     body, dateline = _read_body(units[start:])
     published = meta.published or (dateline.published if dateline else None)
-    source = publisher(units) or (dateline.source if dateline else None)
+    source = publisher(units) or meta.source or (dateline.source if dateline else None)
     return CleanText(
         paragraphs=tuple(p for p in map(_unmarked, body) if p),
         title=title or meta.title,
@@ -200,6 +200,8 @@ def _continues(previous: str, line: str) -> bool:
     """A line that carries on the previous one's sentence (a wrapped or broken line)."""
     if rules.ends_sentence(previous) or rules.is_heading(previous, max_words=6):
         return False
+    if line[:1].isdigit() and (date_line(line) or rules.is_stamp(line)):
+        return False  # a time stamp under a headline ("5 March 2025 • 3 min read"), not its end
     return line[:1].islower() or line[:1].isdigit() or previous.endswith((",", "-", "—", "–"))
 
 
@@ -218,7 +220,8 @@ def _body_start(units: list[str]) -> int:
 
 def _is_furniture(unit: str) -> bool:
     return (
-        rules.is_caption(unit)
+        rules.is_stamp(unit)
+        or rules.is_caption(unit)
         or rules.is_byline(unit)
         or rules.is_boilerplate(unit)
         or rules.is_contributor_line(unit)
@@ -241,6 +244,9 @@ def _read_header(units: list[str]) -> CleanText:
             meta = replace(meta, published=meta.published or day)
         elif rules.is_byline(unit):
             meta = replace(meta, author=meta.author or rules.byline_name(unit))
+        elif (alone := strip_dateline(unit))[1] is not None and not alone[0]:  # "PORTMERE, Dec. 31 (AP) —"
+            dateline = alone[1]
+            meta = replace(meta, published=meta.published or dateline.published, source=meta.source or dateline.source)
         elif _is_furniture(unit) or rules.is_section_label(unit):
             continue
         elif rules.looks_like_title(unit) and "|" not in unit:
