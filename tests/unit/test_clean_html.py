@@ -1,11 +1,13 @@
 """HTML pages: main text and metadata; hostile or empty pages are rejected, not fatal."""
 
 import datetime as dt
+import gzip
 
 import pytest
 
 from newsfold.clean import clean_article
 from newsfold.clean.html import UnreadablePage, _without_long_tags, clean_html
+from newsfold.ingest.decode import decode
 from newsfold.types import Article, RawArticle, Rejection
 
 PAGE = """<!doctype html><html><head><title>Ferry fares rise | Lindqvist Times</title>
@@ -177,6 +179,26 @@ def test_a_text_in_a_script_without_spaces_is_refused_for_what_it_is():
         "官员表示，去年的暴雨造成了严重的城市内涝，许多居民的住宅被淹。\n"
     )
     rejection = clean_article(RawArticle(id="zh", path="zh.txt", content=text, format="text"))
+    assert isinstance(rejection, Rejection) and rejection.reason.startswith("written in a script without spaces")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "baike.baidu.com.tanya.html.gz",
+        "banyuetan.org.1000200033136171577956287380194268_1.html.gz",
+        "nhk.or.jp.k100.html.gz",
+        "xinhuanet.com.c_1125597921.html.gz",
+    ],
+)
+def test_a_story_in_a_script_without_spaces_is_refused_when_cleaning_leaves_some_of_it(shared_data, name):
+    # Only a page that cleaning emptied was looked at: these pages of the article-extraction
+    # set were taken, one as an article of 23 "words" (a helper's probe).
+    page = decode(
+        gzip.decompress((shared_data / "article-extraction" / "trafilatura-eval" / "html" / name).read_bytes())
+    )
+    assert clean_html(page).paragraphs  # cleaning leaves some of the story
+    rejection = clean_article(RawArticle(id="zh", path=name, content=page, format="html"))
     assert isinstance(rejection, Rejection) and rejection.reason.startswith("written in a script without spaces")
 
 

@@ -35,10 +35,11 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
             return Rejection(raw.path, "no article text found in the HTML page", raw.line)
     else:
         cleaned = clean_text(raw.content, title=raw.title)
+    # Told from the story's text when there is one: a page's menus may be in English around it.
+    if _unspaced_script("\n".join(cleaned.paragraphs) if cleaned.paragraphs else raw.content):
+        reason = "written in a script without spaces between words (Chinese, Japanese, Thai), which is not read yet"
+        return Rejection(raw.path, reason, raw.line)
     if not cleaned.paragraphs:
-        if _unspaced_script(raw.content):
-            reason = "written in a script without spaces between words (Chinese, Japanese, Thai), which is not read yet"
-            return Rejection(raw.path, reason, raw.line)
         return Rejection(raw.path, "no story text left after removing page furniture", raw.line)
     if not any(ch.isalpha() for p in cleaned.paragraphs for ch in p):
         return Rejection(raw.path, "no words in the text (only figures, punctuation or symbols)", raw.line)
