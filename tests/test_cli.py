@@ -941,3 +941,13 @@ def test_out_never_writes_over_what_the_command_reads(tmp_path, sample_dir):
 def test_a_store_that_is_no_store_and_a_pause_that_is_no_number_are_usage_errors(options, said):
     result = run(*options)
     assert result.exit_code == 2 and said in result.stderr
+
+
+def test_an_event_without_a_summary_says_why(tmp_path, sample_dir):
+    # "no sentence fits the budget" was said also of an event none of whose sentences can be one.
+    wire = sample_dir / "01_meridian-flood-wire.txt"
+    assert "(no summary: no sentence fits the budget)" in run("summarize", str(wire), "--words", "10").stdout
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Flood update\n\nRiver falling.\n\nRoads open.\n\nMore soon?\n")
+    said = run("summarize", str(notes), "--no-extract").stdout
+    assert "(no summary: no sentence stands alone: 10 to 60 words, a statement that opens with a capital)" in said
