@@ -311,3 +311,22 @@ def test_time_stamps_and_a_lone_dateline_above_a_story_are_no_title(header, titl
     cleaned = clean_text(f"{header}\n\n{body}")
     assert (cleaned.title, cleaned.published, cleaned.source) == (title, published, source)
     assert cleaned.paragraphs == tuple(body.split("\n\n"))
+
+
+def test_a_paywall_s_lines_are_furniture_and_a_story_s_sentence_about_one_is_not():
+    # "This article is for subscribers only." and the like stayed in the story (a helper's probe).
+    story = (
+        "Dock workers in Portmere voted to accept the port authority's offer, ending a nine-day strike."
+        "\n\nThe union said members would return to work on Monday."
+    )
+    paywall = [
+        "This article is for subscribers only.",
+        "To continue reading, subscribe now.",
+        "You have reached your limit of free articles this month.",
+        "Already a subscriber? Log in.",
+        "Become a member to read the full story.",
+        "The rest of this article is available to subscribers.",
+    ]
+    assert clean_text(story + "\n\n" + "\n\n".join(paywall)).paragraphs == tuple(story.split("\n\n"))
+    quoted = "This article is for subscribers only, the union said of the memo it had leaked."
+    assert clean_text(f"{story}\n\n{quoted}").paragraphs[-1] == quoted

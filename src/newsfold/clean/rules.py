@@ -61,6 +61,12 @@ _BOILERPLATE = re.compile(
       | loading\.{0,3} | \d+\s+comments?
       | (?:more\ from|read\ more|read\ also|also\ read|see\ also|related)\b[^.!?]{0,60}:.{0,140}
       | listen\ to\ this\ (?:report|article|story)\b.{0,30}
+      | (?:this|the\ rest\ of\ this|the\ full)\ (?:article|story|content)\ is\ (?:only\ )?
+            (?:for|available\ (?:only\ )?to|exclusive\ to)\ (?:paying\ )?(?:subscribers|members)(?:\ only)?\W*
+      | to\ (?:continue|keep)\ reading,?\ (?:please\ )?(?:subscribe|sign\ in|log\ in|register)\b.{0,60}
+      | you(?:'ve|’ve|\ have)\ reached\ (?:your|the)\ (?:limit|maximum)\ of\ free\ (?:articles|stories)\b.{0,60}
+      | already\ a\ (?:subscriber|member)\?.{0,40}
+      | become\ a\ (?:member|subscriber)\ to\ (?:read|continue|access)\b.{0,60}
     )\s*$""",
 )
 
