@@ -258,6 +258,26 @@ def test_error_pages_bot_checks_cookie_walls_and_redirects_are_no_articles(page,
     assert result == Rejection("p.html", f"not an article: {kind}")
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        # A review: the part after " – " was cut off as a site's name, and what was left matched.
+        "Access denied – Court rules against asylum seekers",
+        "Security check | Airports brace for summer rush",
+        "Privacy settings - Meta changes defaults for teens",
+        "Flood" + " " * 60_000 + "- kills 14",  # and this took 34 s to fold: the cut backtracked
+    ],
+)
+def test_a_story_whose_title_opens_with_a_page_s_words_is_an_article(title):
+    page = _page(
+        title,
+        "The court ruled on Tuesday that the ministry had broken the law when it refused 300 claims unheard.",
+        "We use cookies to improve the site, the clerk noted in a footnote to the minutes.",  # one sentence of many
+        "The ministry said it would appeal against the ruling within the month.",
+    )
+    assert isinstance(clean_article(RawArticle(id="s", path="s.html", content=page, format="html")), Article)
+
+
 def test_a_short_story_about_cookies_or_a_missing_page_is_an_article():
     brief = _page(
         "Bakery's 4,000 cookies sold out by noon",
@@ -273,7 +293,9 @@ def test_a_short_story_about_cookies_or_a_missing_page_is_an_article():
         assert isinstance(clean_article(RawArticle(id="b", path="b.html", content=page, format="html")), Article)
 
 
-@pytest.mark.parametrize("title", ["Home", "Untitled document", "untitled", "Index"])
+@pytest.mark.parametrize(
+    "title", ["Home", "Untitled document", "untitled", "Index", "Home | The Courier", "News - The Courier"]
+)
 def test_a_title_a_template_left_is_no_title(title):
     # "Home" and "Untitled document" were events' headlines (a helper's probe).
     page = _page(

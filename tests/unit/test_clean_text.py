@@ -330,3 +330,12 @@ def test_a_paywall_s_lines_are_furniture_and_a_story_s_sentence_about_one_is_not
     assert clean_text(story + "\n\n" + "\n\n".join(paywall)).paragraphs == tuple(story.split("\n\n"))
     quoted = "This article is for subscribers only, the union said of the memo it had leaked."
     assert clean_text(f"{story}\n\n{quoted}").paragraphs[-1] == quoted
+
+
+def test_a_line_of_figures_is_no_time_stamp():
+    # A review: any run of digits was a time stamp, so a wrapped line's end was dropped.
+    text = (
+        "Residents who need help should call the council's emergency line on\n0800 555 0199.\n\n"
+        "The river is falling, and the rail line to Vessant will reopen on Friday, the operator said."
+    )
+    assert clean_text(text).paragraphs[0].endswith("emergency line on 0800 555 0199.")

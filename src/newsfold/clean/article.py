@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import re
 
 from newsfold.clean.html import UnreadablePage, clean_html
-from newsfold.clean.pages import not_an_article
+from newsfold.clean.pages import not_an_article, titled
 from newsfold.clean.text import capped, clean_text, one_line
 from newsfold.dates import parse_published
 from newsfold.types import Article, RawArticle, Rejection
@@ -36,14 +37,21 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
     else:
         cleaned = clean_text(raw.content, title=raw.title)
     # Told from the story's text when there is one: a page's menus may be in English around it.
-    if _unspaced_script("\n".join(cleaned.paragraphs) if cleaned.paragraphs else raw.content):
+    if (
+        _unspaced_script("\n".join(cleaned.paragraphs), markup=False)
+        if cleaned.paragraphs
+        else _unspaced_script(raw.content)
+    ):
         reason = "written in a script without spaces between words (Chinese, Japanese, Thai), which is not read yet"
         return Rejection(raw.path, reason, raw.line)
     if not cleaned.paragraphs:
         return Rejection(raw.path, "no story text left after removing page furniture", raw.line)
     if not any(ch.isalpha() for p in cleaned.paragraphs for ch in p):
         return Rejection(raw.path, "no words in the text (only figures, punctuation or symbols)", raw.line)
-    if kind := not_an_article(raw.title or cleaned.title, cleaned.paragraphs):
+    # A page's own <title>: the one cleaning gives may be cut at a dash ("Access denied – Court
+    # rules against asylum seekers" gave "Access denied").
+    page_title = _title_element(raw.content) if raw.format == "html" else None
+    if kind := not_an_article(raw.title or page_title or cleaned.title, cleaned.paragraphs):
         return Rejection(raw.path, f"not an article: {kind}", raw.line)
     length = sum(len(p) for p in cleaned.paragraphs)
     if length > MAX_TEXT_CHARS:
@@ -71,7 +79,9 @@ PLACEHOLDER_TITLES = frozenset(
 
 
 def _named(title: str | None) -> str | None:
-    return None if title is None or title.strip(" .-|").lower() in PLACEHOLDER_TITLES else title
+    """``title``, unless a template left it ("Home", "Home | The Courier")."""
+    placeholder = title is not None and titled(title, lambda part: part in PLACEHOLDER_TITLES, most_parts=2)
+    return None if placeholder else title
 
 
 MAX_URL_CHARS = 8_000
@@ -84,11 +94,22 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
-def _unspaced_script(content: str) -> bool:
-    """Whether most of the letters of a text (or a page's text) are of such a script."""
-    head = _MARKUP.sub(" ", content[:50_000])
+def _unspaced_script(content: str, *, markup: bool = True) -> bool:
+    """Whether most of the letters of a text (or, with ``markup``, a page's text) are of such a script."""
+    head = _MARKUP.sub(" ", content[:50_000]) if markup else content[:50_000]
     letters = sum(ch.isalpha() for ch in head)
     return letters > 0 and len(_UNSPACED.findall(head)) > letters / 2
+
+
+def _title_element(page: str) -> str | None:
+    """The text of a page's <title>, looked for in its head (plain finds: a page is hostile input)."""
+    head = page[:100_000]
+    start = head.lower().find("<title")
+    opened = head.find(">", start) if start >= 0 else -1
+    end = head.lower().find("</title", opened) if opened >= 0 else -1
+    if end < 0:
+        return None
+    return html.unescape(head[opened + 1 : end]).strip() or None
 
 
 def _url(raw: str | None) -> str | None:

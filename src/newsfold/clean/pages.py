@@ -10,7 +10,7 @@ longer, and its title says more than the bare words.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 MAX_WORDS = 120
 """Longer text is read as an article whatever it says: these pages say little."""
@@ -56,24 +56,35 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 
 
 def not_an_article(title: str | None, paragraphs: Sequence[str]) -> str | None:
-    """What kind of page this is when it is no article ("an error page"), else None."""
-    text = " ".join(paragraphs)
-    if len(text.split()) > MAX_WORDS:
+    """What kind of page this is when it is no article ("an error page"), else None: its title
+    is one of theirs, or most of its text is in paragraphs that say what they say (a story
+    may quote a cookie notice in one of its sentences)."""
+    words = [len(p.split()) for p in paragraphs]
+    if sum(words) > MAX_WORDS:
         return None
-    title = _bare(title or "")
-    text = text.lower()
     for kind, titles, phrases in _KINDS:
-        if title and titles.fullmatch(title) or phrases.search(text):
+        if title and titled(title, lambda part, titles=titles: titles.fullmatch(part) is not None):
+            return kind
+        saying = sum(n for p, n in zip(paragraphs, words, strict=True) if phrases.search(p.lower()))
+        if saying and 2 * saying >= sum(words):
             return kind
     return None
 
 
-_SITE_NAME = re.compile(r"\s+[|\-–—:·]\s+.*$")
-"""A site's name after its page's title: "Page not found | The Courier"."""
+_SEPARATOR = re.compile(r"\s[|\-–—:·]\s")
+SITE_NAME_WORDS = 4
+"""The most words a site's name beside its page's title has: "Page not found | The Vessant
+Courier" is an error page, "Access denied – Court rules against asylum seekers" a story."""
 
 
-def _bare(title: str) -> str:
-    """A title in lower case without the site's name after it and the space around it."""
-    title = title.strip().lower()
-    bare = _SITE_NAME.sub("", title).strip()
-    return bare or title
+def titled(title: str, said: Callable[[str], bool], *, most_parts: int = 4) -> bool:
+    """Whether a page's title, in lower case, is ``said`` of it, or of one of its parts when the
+    others are as short as a site's name ("Page not found | The Courier", "The Courier - Home")
+    and there are at most ``most_parts``."""
+    parts = [" ".join(p.split()) for p in _SEPARATOR.split(title[:300].lower())]
+    if said(" ".join(title[:300].lower().split())):
+        return True
+    return 1 < len(parts) <= most_parts and any(
+        said(part) and all(len(other.split()) <= SITE_NAME_WORDS for other in parts if other is not part)
+        for part in parts
+    )

@@ -94,8 +94,10 @@ _CONTRIBUTOR = re.compile(
 _STAMP = re.compile(
     r"(?i)^(?:(?:last\s+|first\s+)?(?:updated|published|posted|modified)\b\s*:?\s*(?:on\s+)?)?"
     r"(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just\s+now|yesterday|today"
-    r"|\d[\d./:\s-]{5,}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)\s*$"
+    r"|(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+|\s*$))?(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)?)\s*$"
 )
+"""A date written in figures and a time ("12.03.2025 14:02", "2025-03-12", "14:02"), after a
+label or not; a run of figures is not one ("0800 555 0199", a score "2 - 1")."""
 _READING_TIME = re.compile(r"(?i)(?:^|[\s•·|,-])\d+\s*min(?:ute)?s?\s+read\s*$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
@@ -107,7 +109,10 @@ def is_tail_marker(line: str) -> bool:
 def is_stamp(line: str) -> bool:
     """A page's time stamp or reading time, which no date parser reads: "Updated 2 hours ago",
     "Published: 12.03.2025 14:02", "3 min read"."""
-    return len(line) <= 80 and (_STAMP.match(line) is not None or _READING_TIME.search(line) is not None)
+    if len(line) > 80 or not line.strip():
+        return False
+    stamp = _STAMP.match(line)
+    return (stamp is not None and any(ch.isdigit() or ch.isalpha() for ch in line)) or bool(_READING_TIME.search(line))
 
 
 def is_boilerplate(line: str) -> bool:
