@@ -411,6 +411,12 @@ def test_numbers_in_names_addresses_and_list_items_are_neither_figures_nor_dates
     assert dates("Wang led students in the 1989 Tiananmen Square protests.", WEDNESDAY) == [("1989", "1989")]
     assert dates("Plans were made for Gay Awareness Week 1998.", WEDNESDAY) == [("1998", "1998")]
     assert figures("Honduras 231 dead, Nicaragua 1,500 missing.")[0][:2] == (231, "dead")
+    # A review: what a name's word is followed by, the number may count; a year is a body's
+    # name only after "the".
+    assert figures("All 15 Committee members voted for the plan.")[0][:2] == (15, "member")
+    assert figures("Around 5,000 Oxford Street shoppers left.")[0][:2] == (5000, "shopper")
+    assert figures("It costs Euro 500 million.")[0][0] == 500_000_000
+    assert dates("In 1998 Club Med opened its first resort there.", WEDNESDAY) == [("1998", "1998")]
 
 
 def test_a_year_followed_by_what_it_counts_is_a_figure():
