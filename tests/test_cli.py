@@ -927,6 +927,15 @@ def test_out_never_writes_over_what_the_command_reads(tmp_path, sample_dir):
         assert f"--out {reads} is {what}: it would be written over" in result.stderr
     assert db.read_bytes() == stored and story.read_text() == written
     assert run("events", "--db", str(db)).exit_code == 0
+    # A review: written into a folder it reads, the next run folded the events in as an article.
+    result = run("fold", str(tmp_path), "--out", str(tmp_path / "events.txt"))
+    assert result.exit_code == 2
+    assert (
+        f"--out {tmp_path / 'events.txt'} is in {tmp_path}, which is read: the next run would fold it in"
+        in result.stderr
+    )
+    assert not (tmp_path / "events.txt").exists()
+    assert run("fold", str(tmp_path), "--out", str(tmp_path / "events.json"), "--format", "json").exit_code == 0
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from newsfold import __version__, logs
 from newsfold.bundled import sample_corpus
 from newsfold.config import ExtractSettings, IngestSettings, Settings, SummarySettings
 from newsfold.errors import NewsfoldError, said
-from newsfold.ingest.files import printable
+from newsfold.ingest.files import SUPPORTED, printable
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, escaper, summary_record, write, write_jsonl
@@ -371,12 +371,20 @@ def _output(out: str | None) -> Iterator[TextIO]:
 
 def _not_over(out: str | None, reads: Iterable[str], what: str) -> None:
     """--out must not name a file the command reads: ``export --db news.db --out news.db``
-    wrote the JSON over the store, and ``fold story.txt --out story.txt`` over the story."""
-    if out is None or not os.path.exists(out):
+    wrote the JSON over the store, and ``fold story.txt --out story.txt`` over the story; nor
+    one a folder it reads would hold as an article, which the next run would fold in."""
+    if out is None:
         return
     for path in reads:
-        if path != "-" and not is_url(path) and os.path.exists(path) and os.path.samefile(out, path):
+        if path == "-" or is_url(path) or not os.path.exists(path):
+            continue
+        if os.path.exists(out) and os.path.samefile(out, path):
             raise click.UsageError(f"--out {shown(out)} is {what}: it would be written over")
+        inside = Path(path).is_dir() and Path(out).resolve().is_relative_to(Path(path).resolve())
+        if inside and Path(out).suffix.lower() in SUPPORTED:
+            raise click.UsageError(
+                f"--out {shown(out)} is in {shown(path)}, which is read: the next run would fold it in"
+            )
 
 
 def _counter(stack: ExitStack) -> Callable[[str], None] | None:
