@@ -500,6 +500,10 @@ def test_a_quotation_that_does_not_say_whose_it_is_is_not_a_candidate():
         "“We will need divers for a whole summer to lift the hull in one piece,” said the curator.",
         "“We will need divers for a whole summer to lift the hull in one piece,” she added.",
         "“Divers will need a whole summer to lift the hull in one piece,” said she.",
+        # A review: single quotation marks, and "it" (a company, an agency) as the speaker.
+        "‘We need to do much more research on how the old schooners were built,’ he said.",
+        "‘The museum cannot afford to lift the whole hull in one summer.’",
+        "“We are investigating how the wreck came to lie so close to the harbour,” it said.",
     )
     texts = [c.text for c in candidates([article])]
     assert texts == [

@@ -80,9 +80,9 @@ def _sentences(article: Article) -> Iterator[tuple[str, bool]]:
             straight += sentence.count('"')
 
 
-_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_QUOTATION = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
-_PRONOUN_SAYS = re.compile(rf"[”\"],?\s+(?:(?:he|she|they)\s+{SAY}|{SAY}\s+(?:he|she|they))\b")
+_PRONOUN_SAYS = re.compile(rf"[”\"’],?\s+(?:(?:he|she|they|it)\s+{SAY}|{SAY}\s+(?:he|she|they|it))\b")
 
 
 def _unattributed(sentence: str) -> bool:
@@ -90,7 +90,8 @@ def _unattributed(sentence: str) -> bool:
     would read as the summary's own words: a whole quotation (under two words outside its
     quotation marks: "“The Democrats are on the defensive, and it shows.”", after a
     paragraph's first quotation named the speaker), or one said by a pronoun ("“We need to do
-    much more research,” he said")."""
+    much more research,” he said", "‘...,’ it said"; a single quotation mark closes only where
+    no letter follows, which an apostrophe has: "don’t")."""
     return len(_WORD.findall(_QUOTATION.sub(" ", sentence))) < 2 or _PRONOUN_SAYS.search(sentence) is not None
 
 
