@@ -186,9 +186,9 @@ def test_vertical_tabs_form_feeds_and_unicode_separators_end_lines_and_paragraph
     # Dropped as control characters, a vertical tab glued "Vessant.The river" (a helper's probe).
     text = (
         "The flood cut the rail line to Vessant.\x0bThe river peaked at noon.\u2028Crews worked all night."
-        "\x0cThe mayor thanked the volunteers.\u2029Schools reopen on Monday."
+        "\x0cThe mayor thanked the volunteers.\x1eSchools reopen on Monday."
     )
-    lines = text.replace("\x0b", "\n").replace("\u2028", "\n").replace("\x0c", "\n\n").replace("\u2029", "\n\n")
+    lines = text.replace("\x0b", "\n").replace("\u2028", "\n").replace("\x0c", "\n\n").replace("\x1e", "\n\n")
     assert (
         clean_text(text).paragraphs
         == clean_text(lines).paragraphs

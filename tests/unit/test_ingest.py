@@ -32,6 +32,8 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_other_ty
     (tmp_path / "b" / "page.html.gz").write_bytes(b"\x1f\x8b")
     (tmp_path / "b" / "index").write_text(STORY)
     (tmp_path / "b" / "index.php?id=10").write_text("<html><body><p>x</p></body></html>")
+    (tmp_path / "README").write_text("About this folder.")  # no article, and not counted as one (a review)
+    (tmp_path / "LICENSE").write_text("Do as you please.")
     with caplog.at_level(logging.WARNING):
         articles, rejected = split(read_inputs([str(tmp_path)]))
     assert [(a.id, a.format) for a in articles] == [("a", "html"), ("2", "text")]

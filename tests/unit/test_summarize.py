@@ -396,6 +396,7 @@ FERRY_LEDE = (
     [
         (FERRY_LEDE, "“The ferry sank in minutes off Port Ellan,” a coast guard officer said."),  # someone's words
         ("They saw the ferry sink in minutes off Port Ellan, the coast guard said.", FERRY_LEDE),  # pointing back
+        ("They’re sure the ferry sank in minutes off Port Ellan, the coast guard said.", FERRY_LEDE),  # a review
     ],
 )
 def test_an_untitled_headline_is_nobody_s_quotation_and_does_not_point_back(first):

@@ -97,9 +97,12 @@ text. "Mer\u200bidian Wire" was an outlet of its own and "At least 14 peo\u00adp
 figure short; a copy written with them was not found to be a copy."""
 _HEADING_MARK = re.compile(r"(?m)^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])")
-_LINE_ENDS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\x0c": "\n\n", "\u2029": "\n\n"})
+_LINE_ENDS = str.maketrans(
+    {"\x0b": "\n", "\u2028": "\n", "\x0c": "\n\n", "\x1c": "\n\n", "\x1d": "\n\n", "\x1e": "\n\n", "\u2029": "\n\n"}
+)
 """Other ways of ending a line (a vertical tab, Unicode's line separator) or a paragraph (a form
-feed, Unicode's paragraph separator): dropped as control characters, they glued two words."""
+feed, the file, group and record separators, Unicode's paragraph separator): dropped as control
+characters, they glued two words."""
 _BLANKS = re.compile(r" [ \t]+|\t[ \t]*")
 """Runs of spaces and tabs that are not a single space (to become one)."""
 

@@ -145,6 +145,8 @@ def _walk(folder: Path) -> Iterator[Path | Rejection]:
         )
 
 
+PROJECT_FILES = frozenset("readme license licence copying notice authors changelog contributing makefile".split())
+"""Files with no suffix that a folder of articles often holds beside them, and are none."""
 ARCHIVE_SUFFIXES = frozenset({".gz", ".bz2", ".xz", ".zst", ".zip", ".tgz", ".tar", ".7z"})
 PAGE_SUFFIXES = frozenset({".shtml", ".shtm", ".php", ".asp", ".aspx", ".jsp", ".cfm"})
 """Names a crawl or a site's mirror gives pages and feeds, which a folder's reading skips."""
@@ -156,7 +158,7 @@ def _maybe_articles(name: str) -> str | None:
     to be counted in a warning; None for others (a README, an image), skipped in silence."""
     suffix = Path(name.split("?", 1)[0]).suffix.lower()
     if not suffix:
-        return "no suffix"
+        return None if name.lower() in PROJECT_FILES else "no suffix"
     return suffix if suffix in ARCHIVE_SUFFIXES | PAGE_SUFFIXES else None
 
 

@@ -13,6 +13,7 @@ sentence short enough.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -212,7 +213,9 @@ def _can_head(candidate: Candidate) -> bool:
     which a headline would state as the event's own ("“Can we take the games away?” he
     said"), nor one that opens by pointing back at a sentence the reader is not shown ("He
     called himself..."; a story's first sentence may)."""
-    return candidate.text[:1] not in QUOTE_OPENERS and candidate.text.split()[0].lower() not in BACK_REFERENCES
+    first = re.match(r"[^\W\d_]+", candidate.text)  # "He's", "They’re": the pronoun
+    opener = first.group().lower() if first else ""
+    return candidate.text[:1] not in QUOTE_OPENERS and opener not in BACK_REFERENCES
 
 
 def _lede_first(ordered: list[Candidate], main: set[int]) -> list[Candidate]:
