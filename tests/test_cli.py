@@ -959,4 +959,4 @@ def test_an_event_without_a_summary_says_why(tmp_path, sample_dir):
     notes = tmp_path / "notes.txt"
     notes.write_text("Flood update\n\nRiver falling.\n\nRoads open.\n\nMore soon?\n")
     said = run("summarize", str(notes), "--no-extract").stdout
-    assert "(no summary: no sentence stands alone: 10 to 60 words, a statement that opens with a capital)" in said
+    assert "(no summary: no sentence stands alone: 10 to 60 words, a statement that opens with a capital" in said

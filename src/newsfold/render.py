@@ -226,7 +226,10 @@ def _event_lines(
     elif event.title and event.brief.sentences:
         yield f"{indent}(no summary: no sentence fits the budget)"
     elif event.title:  # the brief's 200 words fit any candidate: there is none
-        yield f"{indent}(no summary: no sentence stands alone: 10 to 60 words, a statement that opens with a capital)"
+        yield (
+            f"{indent}(no summary: no sentence stands alone: 10 to 60 words, a statement that opens with a capital,"
+            " no quotation without its speaker)"
+        )
     else:
         yield f"{indent}(no summary yet: the next add summarises this event)"
     yield ""

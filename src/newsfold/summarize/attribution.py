@@ -9,7 +9,9 @@ writing no other word in place of one of the sentence's but another form of it (
 "needed", "told reporters" for "said") or another article. An update's "at least 23 people
 were killed" does not state "at least 14 people were killed", nor a correction's "had not
 held" the "had held" it corrects, nor a copy's "voted to reject" the "voted to accept", nor
-its "seven" the "five".
+its "seven" the "five". Words a copy only adds are a light edit, even when they turn it
+round ("voted to reject rather than accept"): a limit of this test, which a syndicated copy's
+edits rarely meet.
 """
 
 from __future__ import annotations
