@@ -88,30 +88,30 @@ CLUSTER = {
 }
 
 
-def test_eval_summaries_command(tmp_path):
+def _eval_with_a_stored_peer(tmp_path, system):
+    """``eval summaries`` of CLUSTER at 20 words, with a stored summary of ``system``."""
     data = tmp_path / "set.jsonl"
     data.write_text(json.dumps(CLUSTER) + "\n")
     peers = tmp_path / "peers"
     peers.mkdir()
-    (peers / "c1.Other").write_text("Rescue crews lifted residents from rooftops.")
+    (peers / f"c1.{system}").write_text("Rescue crews lifted residents from rooftops.")
     result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--words", "20", "--peers", str(peers)])
     assert result.exit_code == 0, result.output
+    return result
+
+
+def test_eval_summaries_command(tmp_path):
+    result = _eval_with_a_stored_peer(tmp_path, "Other")
     rows = [line.split(" | ")[0].strip("| ") for line in result.stdout.splitlines() if line.startswith("| ")]
     peers_run_here = {"Lead", "LexRank (sumy)", "TextRank (sumy)", "LSA (sumy)"}
     assert set(rows) - {"system"} == {"newsfold", "Other (stored)"} | peers_run_here
-    scores = json.loads(CliRunner().invoke(main, ["eval", "summaries", str(data), "--json"]).stdout)
+    scores = json.loads(CliRunner().invoke(main, ["eval", "summaries", str(tmp_path / "set.jsonl"), "--json"]).stdout)
     assert 0 < scores["newsfold"]["c1"]["recall"]["rouge1"] <= 100
 
 
 def test_a_stored_system_s_name_cannot_break_the_tables(tmp_path):
     # Its name is the end of a file name: "|" split its row into more cells than the header's.
-    data = tmp_path / "set.jsonl"
-    data.write_text(json.dumps(CLUSTER) + "\n")
-    peers = tmp_path / "peers"
-    peers.mkdir()
-    (peers / "c1.A|B<i>").write_text("Rescue crews lifted residents from rooftops.")
-    result = CliRunner().invoke(main, ["eval", "summaries", str(data), "--words", "20", "--peers", str(peers)])
-    assert result.exit_code == 0, result.output
+    result = _eval_with_a_stored_peer(tmp_path, "A|B<i>")
     tables = [line for line in result.stdout.splitlines() if line.startswith("|")]
     assert any(r"A\|B\<i\> (stored)" in line for line in tables)
     for line in tables:  # as many cells as its table's header: 8, or 4 in ROUGE-1.5.5's
