@@ -85,11 +85,8 @@ def test_a_reprint_of_only_the_opening_of_a_stored_story_joins_it(store_target, 
     assert len(long) >= 10 and all(story[f"{a.id}-opening"] == story[a.id] for a in long)
 
 
-def test_a_story_reprinted_more_often_than_a_band_counts_is_still_found(monkeypatch, tmp_path, sample_dir):
-    # A band counts only its earliest MAX_OWNERS articles (2,000 copies of a story took 14 s to
-    # add, 4,000 took 46 s: every copy counted every other); here 3, for 12 copies of one wire
-    # story beside the sample, in the store and in later batches.
-    monkeypatch.setattr(copies_module, "MAX_OWNERS", 3)
+def _copies_of_the_flood_wire(tmp_path, sample_dir) -> list[str]:
+    """Three feeds of 4 copies each of the sample's flood wire story, each with an edit of its own."""
     wire = (sample_dir / "01_meridian-flood-wire.txt").read_text(encoding="utf-8")
     words = wire.split(" ")
     feeds = []
@@ -102,15 +99,39 @@ def test_a_story_reprinted_more_often_than_a_band_counts_is_still_found(monkeypa
             lines.append(json.dumps({"id": f"copy{batch}-{k}", "text": " ".join(edited)}))
         feed.write_text("\n".join(lines) + "\n")
         feeds.append(str(feed))
+    return feeds
+
+
+def test_a_story_reprinted_more_often_than_a_band_counts_is_still_found(monkeypatch, tmp_path, sample_dir):
+    # A band counts only its earliest MAX_OWNERS articles (2,000 copies of a story took 14 s to
+    # add, 4,000 took 46 s: every copy counted every other); here 3, for 12 copies of one wire
+    # story beside the sample, in the store and in later batches.
+    monkeypatch.setattr(copies_module, "MAX_OWNERS", 3)
     with open_store(str(tmp_path / "news.db"), NO_FACTS) as store:
         store.add([str(sample_dir)])
-        for feed in feeds:
+        for feed in _copies_of_the_flood_wire(tmp_path, sample_dir):
             store.add([feed])
         story = dict(store.db.query("SELECT id, story FROM articles"))
         assert store.integrity() == []
     copies = {story[f"copy{batch}-{k}"] for batch in range(3) for k in range(4)}
     assert copies == {story["01_meridian-flood-wire"]}
     assert len(set(story.values())) == 13  # the sample's 13 stories, and no new one
+
+
+def test_a_band_s_earliest_articles_are_read_one_key_at_a_time(store_target, tmp_path, sample_dir):
+    # Each key's earliest articles, as reading them all and keeping the earliest gives (which a
+    # live feed's small batches did for every copy stored, however many).
+    with open_store(store_target, NO_FACTS) as store:
+        store.add([str(sample_dir), *_copies_of_the_flood_wire(tmp_path, sample_dir)])
+        every: dict[int, list[int]] = {}
+        for key, article in store.db.query("SELECT key, article FROM bands"):
+            every.setdefault(key, []).append(article)
+        keys = sorted(every)[::7] + [12345]  # and one no article has
+        for most in (3, 100):
+            expected = {key: sorted(every[key])[:most] for key in keys if key in every}
+            found = copies_module.band_owners(store.db, keys, most)
+            assert {key: sorted(articles) for key, articles in found.items()} == expected
+        assert max(len(articles) for articles in every.values()) > 3  # some key has more to leave out
 
 
 def test_adding_the_same_folder_twice_changes_nothing(store_target, sample_dir):

@@ -11,6 +11,7 @@ looked up at once (:class:`Copies`).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from newsfold.dedup import (
     shingle_sets,
 )
 from newsfold.minhash import band_keys, signatures
-from newsfold.store.base import Database, Row
+from newsfold.store.base import Database, Row, chunks
 from newsfold.store.records import load_article
 
 MAX_CANDIDATES = 50
@@ -81,13 +82,7 @@ class Copies:
         of each of its keys), the signatures of its best candidates, and the shingle sets of
         those worth checking."""
         self.db, self.settings = db, settings
-        owners: dict[int, list[int]] = {}
-        keys = sorted({k for print_ in prints for k in print_.keys.tolist()})
-        for key, article in db.query_in("SELECT key, article FROM bands WHERE key IN ({values})", keys):
-            owners.setdefault(key, []).append(article)
-        for key, articles in owners.items():
-            if len(articles) > MAX_OWNERS:
-                owners[key] = sorted(articles)[:MAX_OWNERS]
+        owners = band_owners(db, sorted({k for print_ in prints for k in print_.keys.tolist()}), MAX_OWNERS)
         self._shared = [Counter(a for k in set(p.keys.tolist()) for a in owners.get(k, ())) for p in prints]
         tops = [_top(shared) for shared in self._shared]
         seqs = sorted({seq for top in tops for seq in top})
@@ -163,6 +158,32 @@ class Copies:
         from one end to the other)."""
         self.db.insert("bands", ("key", "article"), sorted(self._bands))
         self._bands.clear()
+
+
+def band_owners(db: Database, keys: Sequence[int], most: int) -> dict[int, list[int]]:
+    """The earliest ``most`` stored articles of each band key that has any: one look-up in the
+    (key, article) index per key, however many articles a key has (reading them all and keeping
+    the earliest made a live feed of a much-reprinted story slow down with its every copy)."""
+    if not keys:
+        return {}
+    owners: dict[int, list[int]] = {}
+    for part in chunks(keys, 10_000):
+        if db.dialect == "sqlite":  # no LATERAL: the earliest of each key as a list in one column
+            sql = (
+                "SELECT k.value, (SELECT group_concat(article) FROM (SELECT article FROM bands WHERE key = k.value"
+                " ORDER BY article LIMIT ?)) FROM json_each(?) AS k"
+            )
+            for key, found in db.query(sql, (most, json.dumps(list(part)))):
+                if found:
+                    owners[key] = [int(a) for a in found.split(",")]
+        else:
+            sql = (
+                "SELECT k.key, b.article FROM unnest(?::bigint[]) AS k(key) CROSS JOIN LATERAL"
+                " (SELECT article FROM bands WHERE bands.key = k.key ORDER BY article LIMIT ?) AS b"
+            )
+            for key, article in db.query(sql, ("{" + ",".join(map(str, part)) + "}", most)):
+                owners.setdefault(key, []).append(article)
+    return owners
 
 
 def _top(shared: Counter[int]) -> list[int]:
