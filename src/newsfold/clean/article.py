@@ -96,7 +96,10 @@ _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGN
 
 def _unspaced_script(content: str, *, markup: bool = True) -> bool:
     """Whether most of the letters of a text (or, with ``markup``, a page's text) are of such a script."""
-    head = _MARKUP.sub(" ", content[:50_000]) if markup else content[:50_000]
+    head = content[:50_000]
+    if not _UNSPACED.search(head):  # nearly every text: one scan, no markup to strip or letters to count
+        return False
+    head = _MARKUP.sub(" ", head) if markup else head
     letters = sum(ch.isalpha() for ch in head)
     return letters > 0 and len(_UNSPACED.findall(head)) > letters / 2
 
@@ -104,9 +107,10 @@ def _unspaced_script(content: str, *, markup: bool = True) -> bool:
 def _title_element(page: str) -> str | None:
     """The text of a page's <title>, looked for in its head (plain finds: a page is hostile input)."""
     head = page[:100_000]
-    start = head.lower().find("<title")
+    lower = head.lower()
+    start = lower.find("<title")
     opened = head.find(">", start) if start >= 0 else -1
-    end = head.lower().find("</title", opened) if opened >= 0 else -1
+    end = lower.find("</title", opened) if opened >= 0 else -1
     if end < 0:
         return None
     return html.unescape(head[opened + 1 : end]).strip() or None

@@ -81,9 +81,10 @@ def titled(title: str, said: Callable[[str], bool], *, most_parts: int = 4) -> b
     """Whether a page's title, in lower case, is ``said`` of it, or of one of its parts when the
     others are as short as a site's name ("Page not found | The Courier", "The Courier - Home")
     and there are at most ``most_parts``."""
-    parts = [" ".join(p.split()) for p in _SEPARATOR.split(title[:300].lower())]
-    if said(" ".join(title[:300].lower().split())):
+    title = title[:300].lower()
+    if said(" ".join(title.split())):
         return True
+    parts = [" ".join(p.split()) for p in _SEPARATOR.split(title)]
     return 1 < len(parts) <= most_parts and any(
         said(part) and all(len(other.split()) <= SITE_NAME_WORDS for other in parts if other is not part)
         for part in parts

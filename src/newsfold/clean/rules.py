@@ -111,8 +111,7 @@ def is_stamp(line: str) -> bool:
     "Published: 12.03.2025 14:02", "3 min read"."""
     if len(line) > 80 or not line.strip():
         return False
-    stamp = _STAMP.match(line)
-    return (stamp is not None and any(ch.isdigit() or ch.isalpha() for ch in line)) or bool(_READING_TIME.search(line))
+    return _STAMP.match(line) is not None or _READING_TIME.search(line) is not None
 
 
 def is_boilerplate(line: str) -> bool:

@@ -19,6 +19,7 @@ from newsfold.ingest.files import printable
 from newsfold.store.base import Database
 from newsfold.store.copies import lead_keys, shingle_blob
 from newsfold.store.records import load_article
+from newsfold.store.sqlite import TABLES as sqlite_tables
 from newsfold.tokens import TokenHasher
 
 log = logging.getLogger(__name__)
@@ -259,9 +260,7 @@ def foreign_tables(db: Database) -> list[str]:
     """The tables and views of a database that holds no store (version 0), sorted: none
     when it is empty. On PostgreSQL, those of the schema the store would be made in."""
     if db.dialect == "sqlite":
-        rows = db.query(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
-        )
+        rows = db.query(sqlite_tables)
     else:
         rows = db.query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
     return sorted(name for (name,) in rows)

@@ -28,6 +28,10 @@ MMAP_BYTES = 0x7FFF0000
 the WAL."""
 
 
+TABLES = "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
+"""A database's tables and views, without SQLite's own (sqlite_sequence, sqlite_stat1)."""
+
+
 def foreign_tables(path: str) -> list[str] | None:
     """The tables of a SQLite file that holds no newsfold store: none for an empty file or
     database, another program's tables otherwise; None when it holds a store (a ``meta``
@@ -39,11 +43,7 @@ def foreign_tables(path: str) -> list[str] | None:
     try:
         connection = sqlite3.connect(f"file:{_quoted(path)}?mode=ro", uri=True)
         try:
-            tables = [
-                name
-                for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-                if not name.startswith("sqlite_")  # SQLite's own (sqlite_sequence, sqlite_stat1)
-            ]
+            tables = [name for (name,) in connection.execute(TABLES)]
             if "meta" in tables:
                 try:
                     if connection.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone():

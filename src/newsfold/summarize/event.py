@@ -208,12 +208,15 @@ class _Selector:
         return [self.pool[best]] if best is not None and gains[best] > 0 else []
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _can_head(candidate: Candidate) -> bool:
     """Whether a sentence can be an event's headline: not one that opens with someone's words,
     which a headline would state as the event's own ("“Can we take the games away?” he
     said"), nor one that opens by pointing back at a sentence the reader is not shown ("He
     called himself..."; a story's first sentence may)."""
-    first = re.match(r"[^\W\d_]+", candidate.text)  # "He's", "They’re": the pronoun
+    first = _FIRST_WORD.match(candidate.text)  # "He's", "They’re": the pronoun
     opener = first.group().lower() if first else ""
     return candidate.text[:1] not in QUOTE_OPENERS and opener not in BACK_REFERENCES
 
