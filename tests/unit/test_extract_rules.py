@@ -422,6 +422,30 @@ def test_numbers_in_names_addresses_and_list_items_are_neither_figures_nor_dates
 def test_a_year_followed_by_what_it_counts_is_a_figure():
     assert figures("The ministry sent 2000 troops in 2019.") == [(2000, "troop", "2000 troops")]
     assert dates("The ministry sent 2000 troops in 2019.", WEDNESDAY) == [("2019", "2019")]
+    # A range of counts is counted at both ends ("2000" after "1500 to" was a year 2000), and
+    # a year that is a sentence's subject is a date ("2000 was" read as a count of "was").
+    assert [f[:2] for f in figures("The plant made 1500 to 2000 cars a week.")] == [(1500, "car"), (2000, "car")]
+    assert dates("The plant made 1500 to 2000 cars a week.", WEDNESDAY) == []
+    assert dates("Output doubled between 1990 and 2000 as plants opened.", WEDNESDAY) == [
+        ("1990", "1990"),
+        ("2000", "2000"),
+    ]
+    assert dates("2000 was a good year for the firm.", WEDNESDAY) == [("2000", "2000")]
+    assert figures("2000 was a good year for the firm.") == []
+
+
+def test_times_on_a_24_hour_clock_are_no_figures():
+    # "a curfew from 2200 to 0600" gave figures 2200 and 600 (noticed in a session's probe).
+    for sentence in (
+        "A curfew runs from 2200 to 0600 each night.",
+        "The attack came at 0430 local time.",
+        "Troops attacked at 2130 hours, the army said.",
+        "Flights resume at 0600 on Monday.",
+    ):
+        assert figures(sentence) == [], sentence
+    # Hours that are counted stay figures.
+    assert figures("He served 2000 hours of community service.")[0][:2] == (2000, "hour")
+    assert figures("Police said 2200 people were arrested.")[0][:2] == (2200, "people")
 
 
 def test_conflicts_need_the_same_measured_thing():

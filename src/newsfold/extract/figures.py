@@ -51,6 +51,10 @@ _QUALIFIER = re.compile(r"(?:" + "|".join(AT_LEAST + AT_MOST + ROUGHLY) + r")\s+
 _AGE = re.compile(r"(?:\baged?\s+$|[A-Z][a-z]+,\s*$)")
 _AGE_AFTER = re.compile(r"^(?:,|-year-old|\s+years?\s+old)")
 _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|ET\b|o'clock)", re.I)
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_HOURS = re.compile(r"\s*(?:hours|hrs|local\s+time)\b(?!\s+of\b)", re.I)  # "at 2200 hours", not "2000 hours of"
+_CLOCK_AT = re.compile(r"\b(?:at|by|from|until|before|after|since|between)\s+$", re.I)
+_TO_SMALL_HOURS = re.compile(r"\s*(?:to|and|until|-|–)\s*0\d[0-5]\d\b", re.I)  # "from 2200 to 0600"
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _COMPARED = re.compile(
     r"(?:\bfrom|(?<!more )(?<!less )(?<!fewer )(?<!greater )\bthan|\bcompared (?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:the\s+)?(?:about |around |some |nearly )?[^\w]{0,3}$",
@@ -152,9 +156,22 @@ def _is_quantity(sentence: str, match: re.Match[str], dates: list[Dated]) -> boo
         return False
     if not cur and (_AGE.search(before) and _AGE_AFTER.match(sentence[end:]) or sentence[end:].startswith("-year")):
         return False
-    if _TIME_AFTER.match(sentence[end:]):
+    if _TIME_AFTER.match(sentence[end:]) or _clock_time(sentence, match):
         return False
     return True
+
+
+def _clock_time(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a number is a time of day on a 24-hour clock: four digits with a leading zero
+    ("0600": no count is written so), a time "at 2200 hours" or "local time", or the start of
+    a span to one with a leading zero ("a curfew from 2200 to 0600")."""
+    number = match.group("num")
+    if match.group("cur") or match.group("scale") or match.group("pct") or not _CLOCK.fullmatch(number):
+        return False
+    after = sentence[match.end() :]
+    if number.startswith("0") or _TO_SMALL_HOURS.match(after):
+        return True
+    return _CLOCK_HOURS.match(after) is not None and _CLOCK_AT.search(sentence[: match.start()]) is not None
 
 
 def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:

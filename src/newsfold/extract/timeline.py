@@ -58,10 +58,16 @@ _ANY = re.compile(
     rf"\d|{_MONTH}|{DAY_NAME}|\b(?i:year|month|today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b"
 )
 """Whether a sentence can hold a date at all (most cannot: a quick test before the patterns)."""
-_COUNTED = re.compile(r"\s+[a-z]+s\b(?!\s+(?:ago|earlier|later|before|after))")
+_COUNTED = re.compile(
+    r"\s+(?!(?:as|was|has|is|its|his|this|thus|us|unless|whereas|perhaps|always)\b)[a-z]+s\b"
+    r"(?!\s+(?:ago|earlier|later|before|after))"
+)
+"""A plural after a year-like number, which it counts ("2000 troops"; not "2000 was")."""
 _BEFORE_YEAR = re.compile(
     r"\b(?:in|since|by|from|until|of|before|after|during|to|between|and|early|late|mid|year)\W*$", re.I
 )
+_RANGE_FROM = re.compile(rf"(?<![\d,.])(?!{_YEAR}\b)\d[\d,]*\s*(?:to|and|or|-|–)\s*$")
+"""A number before a year-like one that counts: "1500 to 2000 cars" is a range of cars."""
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|is expected|are expected|expects?|is due|are due|is scheduled|are scheduled|scheduled|"
     r"plans? to|planned|is set to|are set to|is to|are to|next|upcoming|coming|hopes? to|hoped to|intends? to|expected|due)\b",
@@ -112,9 +118,12 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Dated]:
                 kind == "year"
                 and match.group("y")
                 and _COUNTED.match(sentence, end)
-                and not _BEFORE_YEAR.search(sentence, max(0, start - 12), start)
+                and (
+                    not _BEFORE_YEAR.search(sentence, max(0, start - 12), start)
+                    or _RANGE_FROM.search(sentence, max(0, start - 12), start)
+                )
             ):
-                continue  # "2000 troops" is a number of troops
+                continue  # "2000 troops", "1500 to 2000 cars" are numbers of troops and cars
             if kind == "year" and match.group("y") and in_a_name(sentence, *match.span("y"), year=True):
                 continue  # "Vision 2030", "the 1922 Committee"
             left, right = clauses.around(start, end)
