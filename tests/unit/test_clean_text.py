@@ -313,6 +313,34 @@ def test_time_stamps_and_a_lone_dateline_above_a_story_are_no_title(header, titl
     assert cleaned.paragraphs == tuple(body.split("\n\n"))
 
 
+@pytest.mark.parametrize(
+    ("first", "opens_the_story"),
+    [
+        # Each was the article's title, and so its event's headline (a helper read the
+        # headlines of DUC 2003); the first two lead into the story and were lost from it.
+        ("The Courier said in an editorial for Friday, March 7:", True),
+        ("“Speak of me as I am; nothing extenuate,", True),
+        ("(Jo Lind is a Courier staff writer)", False),
+        ("*Council to vote on flood levy", False),
+        ("Levies exist in:", False),
+    ],
+)
+def test_a_line_that_leads_into_the_story_a_note_or_a_list_item_is_no_title(first, opens_the_story):
+    body = (
+        "The council of Dunmarrow will vote on Tuesday on a levy to pay for new river walls."
+        "\n\nThe levy would raise 4 million crowns a year, the treasurer said."
+    )
+    cleaned = clean_text(f"{first}\n\n{body}")
+    assert cleaned.title is None
+    assert cleaned.paragraphs == ((first,) if opens_the_story else ()) + tuple(body.split("\n\n"))
+
+
+def test_a_title_may_quote_someone_whole():
+    title = "“We will rebuild,” says mayor of Dunmarrow"
+    cleaned = clean_text(f"{title}\n\nThe mayor said on Tuesday the town would rebuild after the flood.")
+    assert cleaned.title == title
+
+
 def test_a_paywall_s_lines_are_furniture_and_a_story_s_sentence_about_one_is_not():
     # "This article is for subscribers only." and the like stayed in the story (a helper's probe).
     story = (

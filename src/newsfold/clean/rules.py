@@ -164,11 +164,27 @@ def short_capitals(line: str) -> bool:
     return line.isupper() and len(line.split()) <= 4
 
 
+_NO_HEADLINE_OPENS = re.compile(r"[(\[*•·▪►-]|\d{1,2}[.)]\s")
+
+
 def looks_like_title(line: str) -> bool:
     """A headline's shape: 3 to 25 words, no closing period; in capitals only from five words
-    ("CITY COUNCIL APPROVES HARBOUR BRIDGE PLAN"), shorter ones being mastheads and labels."""
+    ("CITY COUNCIL APPROVES HARBOUR BRIDGE PLAN"), shorter ones being mastheads and labels.
+
+    Not a line that leads into the next ("The Times said in an editorial:", "Bans exist in:")
+    or breaks off (","), a note in brackets ("(Jo Lee is a staff writer)"), a list's item
+    ("* NASA to launch...", "2. Rates") or half a quotation ("“Speak of me as I am,").
+    """
     words = line.split()
-    return 3 <= len(words) <= 25 and not line.rstrip().endswith(".") and not short_capitals(line)
+    text = line.strip()
+    return (
+        3 <= len(words) <= 25
+        and not text.endswith((".", ":", ",", ";"))
+        and not _NO_HEADLINE_OPENS.match(text)
+        and text.count("“") == text.count("”")
+        and text.count('"') % 2 == 0
+        and not short_capitals(line)
+    )
 
 
 def is_body(line: str) -> bool:

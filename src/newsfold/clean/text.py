@@ -218,6 +218,8 @@ def _body_start(units: list[str]) -> int:
         # A headline may end in "?" or a closing quote, a story's sentence in a period.
         if _STATEMENT_END.search(unit) or (rules.ends_sentence(unit) and not rules.looks_like_title(unit)):
             return index
+        if unit.rstrip().endswith((":", ",")) and len(unit.split()) >= 6:
+            return index  # a story's opening line leading into the next ("The Times said in an editorial:")
     return 0
 
 
