@@ -11,6 +11,7 @@ import re
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl adm cmdr sen rep gov pres supt insp
+    brig lieut pvt pfc spc spec gens sens reps govs
     rev fr sr jr st mt ft no nos vol pp op dept univ assn bros inc corp co ltd llc plc
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     vs etc approx est fig al ave blvd rd hwy messrs mme mlle""".split()
@@ -21,7 +22,7 @@ OPENERS = frozenset(
     """the a an he she it they we i you this that these those there his her its their our
     but and or so yet in on at for from by with after before when while as if although
     mr mrs ms dr some many most all no one two three four five more other police officials
-    meanwhile however still also then""".split()
+    meanwhile however still also then last earlier""".split()
 )
 
 _BOUNDARY = re.compile(r"""(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+(?:[\"“‘'„(\[]|«\s?)?(?:[A-Z0-9]|(?P<other>[^\W_a-z])))""")

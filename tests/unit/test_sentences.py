@@ -2,6 +2,10 @@ import pytest
 
 from newsfold.sentences import split_sentences
 
+TITLES = (
+    "Brig. Gen. Janis Karpinski met Lieut. Gov. Ann Ross, Sens. John Warner and Carl Levin"
+    " and Reps. Duncan Hunter and Ike Skelton."
+)
 CASES = [
     (
         "Mr. Kim met Mr. Putin on Thursday. The talks lasted three hours.",
@@ -28,6 +32,21 @@ CASES = [
         ["Trade fell 56% to 34 million.", "In 2017 it was 78 million."],
     ),
     ("Gen. Smith and Dr. Jones arrived Jan. 5 at St. Paul.", ["Gen. Smith and Dr. Jones arrived Jan. 5 at St. Paul."]),
+    # Ranks and plural titles split a sentence in a helper's reading of DUC 2003 and MultiLing
+    # ("...a court martial found Army Spc." / "Charles Graner guilty of abusing prisoners").
+    (
+        "A court found Army Spc. Charles Graner guilty. Pfc. Lynndie England and Pvt. Ivan Frederick were also tried.",
+        [
+            "A court found Army Spc. Charles Graner guilty.",
+            "Pfc. Lynndie England and Pvt. Ivan Frederick were also tried.",
+        ],
+    ),
+    (TITLES, [TITLES]),
+    # "Co." ends a sentence when a sentence's usual opening follows.
+    (
+        "The bank hired Goldman Sachs & Co. Last year it hired no one.",
+        ["The bank hired Goldman Sachs & Co.", "Last year it hired no one."],
+    ),
 ]
 
 
