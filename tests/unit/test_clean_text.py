@@ -95,6 +95,14 @@ def test_page_header_yields_title_date_byline_and_a_clean_lede():
         ("CAPE LORN, March 14 — Divers found a wreck.", None, None, "Divers found a wreck."),
         ("LONDON (AP) _ Former dictator held.", "AP", None, "Former dictator held."),
         ("NEW YORK _ Federal prosecutors said.", None, None, "Federal prosecutors said."),
+        # Xinhua writes the place in small letters: it stayed, and led a DUC 2003 summary.
+        (
+            "Nairobi, February 9 (Xinhua) -- U.S. envoy Jesse Jackson met Moi.",
+            "Xinhua",
+            None,
+            "U.S. envoy Jesse Jackson met Moi.",
+        ),
+        ("Dar es Salaam, Feb. 9 -- Rescuers dug on.", None, None, "Rescuers dug on."),
     ],
 )
 def test_datelines(lede, source, published, rest):
@@ -105,7 +113,13 @@ def test_datelines(lede, source, published, rest):
 
 @pytest.mark.parametrize(
     "lede",
-    ["Moscow—said nothing.", "U.S. officials said on Friday.", "The UN said 40 people died.", "NASA_TEST failed."],
+    [
+        "Moscow—said nothing.",
+        "U.S. officials said on Friday.",
+        "The UN said 40 people died.",
+        "NASA_TEST failed.",
+        "Tuesday, March 5 -- the day of the vote -- was quiet.",
+    ],
 )
 def test_ordinary_sentences_are_not_datelines(lede):
     assert strip_dateline(lede) == (lede, None)

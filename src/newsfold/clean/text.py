@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsfold.clean import rules
-from newsfold.dates import DATE_PATTERN, date_line, parse_date
+from newsfold.dates import DATE_PATTERN, DAY_NAME, date_line, parse_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,12 @@ _DATELINES = (
     re.compile(
         rf"^(?P<place>{_PLACE}){_REGION}?"
         rf"(?:,\s*(?:(?P<date>{DATE_PATTERN})|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?\s*(?:(?:--|—|–)\s*|_\s+)"
+    ),
+    # "Nairobi, February 9 (Xinhua) -- ..." and "Dar es Salaam, Feb. 9 -- ...": a place written
+    # in small letters, only with a month and day after it
+    re.compile(
+        rf"^(?!{DAY_NAME})(?P<place>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|es|de|al|el|la)){{0,3}}),\s*"
+        rf"(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})(?:\s*\((?P<source>[^()]{{2,40}})\))?\s*(?:--|—|–)\s*"
     ),
 )
 
