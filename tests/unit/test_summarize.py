@@ -234,6 +234,20 @@ def test_compression_only_deletes():
         assert compress(sentence) == sentence
 
 
+def test_compression_changes_no_letter_s_case_but_the_new_first_one():
+    # A helper's reading of DUC 2003: "But eBay was just the pebble..." became "EBay was...",
+    # and a list's "www.year2000.com _ The Year 2000..." a candidate "Www.year2000.com...".
+    assert compress("But eBay was just the pebble that started the avalanche.") == (
+        "eBay was just the pebble that started the avalanche."
+    )
+    assert compress("www.flood.example _ The council's page of river levels and warnings.") == (
+        "www.flood.example _ The council's page of river levels and warnings."
+    )
+    (kept,) = candidates([art("a", "But eBay said on its web site that sales of cars had doubled in a year.")])
+    assert kept.text == "eBay said on its web site that sales of cars had doubled in a year."
+    assert candidates([art("b", "www.flood.example _ The council's page of river levels and warnings.")]) == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "compressed"),
     [
@@ -510,6 +524,24 @@ def test_a_quotation_that_does_not_say_whose_it_is_is_not_a_candidate():
     assert texts == [
         "“The hull is what excites me, not the wine in the hold,” the curator said.",
         "“We will need divers for a whole summer to lift the hull in one piece,” said the curator.",
+    ]
+
+
+def test_a_sentence_pointing_back_or_at_a_dateline_s_place_is_not_a_candidate():
+    article = art(
+        "a",
+        "Divers have found the wreck of a schooner that sank off Cape Lorn in a storm in 1871.",
+        "He's the third diver in ten years to look for the schooner in those waters, the museum said.",
+        "They’re planning to raise the ship's bell from the wreck before the end of this year.",
+        # A helper's reading of DUC 2003: "Egyptian President Hosni Mubarak flew here to try to
+        # defuse..." after its dateline (DAMASCUS) was deleted; "here" names a place the reader
+        # is not told.
+        "The museum's director flew here on a small plane to see the finds for herself.",
+        "Here is the bell, the director said, holding up a photograph of it for the cameras.",
+    )
+    assert [c.text for c in candidates([article])] == [
+        "Divers have found the wreck of a schooner that sank off Cape Lorn in a storm in 1871.",
+        "Here is the bell, the director said, holding up a photograph of it for the cameras.",
     ]
 
 

@@ -9,7 +9,7 @@ from itertools import islice
 
 from newsfold.extract.quotes import SAY
 from newsfold.sentences import split_sentences
-from newsfold.summarize.compress import compress
+from newsfold.summarize.compress import OWN_CASE, compress
 from newsfold.types import Article
 
 MIN_WORDS = 10
@@ -64,10 +64,23 @@ def candidates(
             words = len(text.split())
             if not _usable(text, words):
                 continue
-            if not back_references and position and text.split()[0].lower() in BACK_REFERENCES:
+            if not back_references and position and points_back(text):
                 continue
+            if _HERE.search(text):
+                continue  # "flew here", "the embassy here": the dateline's place, which is gone
             found.append(Candidate(text, sentence, story, position, words))
     return found
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", re.I)
+
+
+def points_back(sentence: str) -> bool:
+    """Whether a sentence opens with a pronoun pointing at one before it ("He said", "He's",
+    "They’re": the letters of its first word)."""
+    first = _FIRST_WORD.match(sentence)
+    return first is not None and first.group().lower() in BACK_REFERENCES
 
 
 def _sentences(article: Article) -> Iterator[tuple[str, bool]]:
@@ -98,8 +111,8 @@ def _unattributed(sentence: str) -> bool:
 def _usable(sentence: str, words: int) -> bool:
     if not MIN_WORDS <= words <= MAX_WORDS or sentence.endswith("?"):
         return False
-    if not (sentence[:1].isupper() or sentence[:1] in QUOTE_OPENERS):
-        return False
+    if not (sentence[:1].isupper() or sentence[:1] in QUOTE_OPENERS or OWN_CASE.match(sentence)):
+        return False  # a sentence's tail, a list's "www.example.com _ ..."
     if not sentence.rstrip("”’\"')").endswith((".", "!")):
         return False
     return sentence.count("“") == sentence.count("”") and sentence.count('"') % 2 == 0

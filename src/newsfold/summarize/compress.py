@@ -5,8 +5,8 @@ left at the head of a lede ("LONDON (AP) _ "), a connective that points at a sen
 summary does not have ("But", "However,"), short parentheticals ("(AP)", "(left)"), and
 days of the week where they only say when ("police said Tuesday they", "arrested him on
 Sunday."), which name a day relative to their article's date, a date the summary's reader
-does not have. The first letter is upper-cased when the opening word went; nothing else
-changes.
+does not have. The first letter is upper-cased when the opening word went, unless the new
+first word is a name written with a small letter ("eBay"); nothing else changes.
 """
 
 from __future__ import annotations
@@ -74,6 +74,8 @@ _FUTURE = re.compile(
 """Words that make what follows them a plan or a forecast ("expected to peak late on Thursday"),
 whose day is not when something happened but when it will: it stays."""
 _QUOTE = re.compile(r"[\"“”‘]|(?:^|\s)'")
+OWN_CASE = re.compile(r"[a-z]+[A-Z]")
+"""A name written with a small first letter and a capital in it: "eBay", "iPhone"."""
 _ANY_DAY = re.compile(DAY_NAME)
 
 
@@ -84,6 +86,9 @@ def compress(sentence: str, *, weekdays: bool = True) -> str:
     text = _PARENTHETICAL.sub("", _CONNECTIVE.sub("", text)).strip()
     if weekdays:
         text = drop_weekdays(text)
+    first = text.split(" ", 1)[0]
+    if first == sentence.lstrip().split(" ", 1)[0] or OWN_CASE.match(first):
+        return text  # its opening word kept, or one written so ("But eBay said" -> "eBay said")
     return text[:1].upper() + text[1:]
 
 

@@ -13,7 +13,6 @@ sentence short enough.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -21,7 +20,7 @@ import numpy as np
 
 from newsfold.config import SummarySettings
 from newsfold.summarize.attribution import Attributor, normalise_for_match
-from newsfold.summarize.candidates import BACK_REFERENCES, QUOTE_OPENERS, Candidate
+from newsfold.summarize.candidates import QUOTE_OPENERS, Candidate, points_back
 from newsfold.summarize.concepts import Concept, concept_weights, concepts
 from newsfold.summarize.coverage import best_cover
 from newsfold.summarize.notes import StoryNotes, take_notes
@@ -208,17 +207,12 @@ class _Selector:
         return [self.pool[best]] if best is not None and gains[best] > 0 else []
 
 
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
 def _can_head(candidate: Candidate) -> bool:
     """Whether a sentence can be an event's headline: not one that opens with someone's words,
     which a headline would state as the event's own ("“Can we take the games away?” he
     said"), nor one that opens by pointing back at a sentence the reader is not shown ("He
     called himself..."; a story's first sentence may)."""
-    first = _FIRST_WORD.match(candidate.text)  # "He's", "They’re": the pronoun
-    opener = first.group().lower() if first else ""
-    return candidate.text[:1] not in QUOTE_OPENERS and opener not in BACK_REFERENCES
+    return candidate.text[:1] not in QUOTE_OPENERS and not points_back(candidate.text)
 
 
 def _lede_first(ordered: list[Candidate], main: set[int]) -> list[Candidate]:

@@ -17,8 +17,10 @@ from newsfold.summarize.candidates import Candidate, candidates
 from newsfold.summarize.concepts import Concept, concepts
 from newsfold.types import Article
 
-FORMAT = 1
-"""Bumped when notes taken by an older newsfold must be taken again."""
+FORMAT = 2
+"""Bumped when notes taken by an older newsfold must be taken again: when what makes a
+candidate, how sentences split or how they compress changes (2: the rules for quotations,
+ranks' abbreviations, "here" and a name's own case, December 2026)."""
 
 
 @dataclass(frozen=True, slots=True)
