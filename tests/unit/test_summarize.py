@@ -259,6 +259,15 @@ def test_compression_changes_no_letter_s_case_but_the_new_first_one():
         ("He arrived on Monday; talks began at once.", "He arrived; talks began at once."),
         ("Mubarak said Sunday: the talks will go on.", "Mubarak said: the talks will go on."),
         ("Late on Friday, rebels seized the airport.", "Rebels seized the airport."),
+        # "yesterday" and "today" name a day from the article's date just as "Tuesday" does
+        # (a helper's reading: MultiLing's "...the U.S. Army announced yesterday.").
+        (
+            "The verdict was reached by a jury, the army announced yesterday.",
+            "The verdict was reached by a jury, the army announced.",
+        ),
+        ("Officials said yesterday morning that the dam held.", "Officials said that the dam held."),
+        ("Yesterday, protesters tried to grab the torch.", "Protesters tried to grab the torch."),
+        ("The talks ended today in Geneva without a deal.", "The talks ended in Geneva without a deal."),
     ],
 )
 def test_compression_drops_days_of_the_week_that_only_say_when(sentence, compressed):
@@ -297,6 +306,9 @@ def test_compression_drops_days_of_the_week_that_only_say_when(sentence, compres
         "The minister said she would decide on Friday.",
         "On Thursday, the assembly will debate the motion.",
         "The council won’t vote on Monday.",
+        "Today is the fourth anniversary of the bombings.",
+        "Today, the council will vote on the plan.",
+        "The vote will be held today in the capital.",
     ],
 )
 def test_compression_keeps_days_of_the_week_that_are_part_of_the_sentence(sentence):

@@ -3,10 +3,11 @@
 Four deletions, each of words a summary reader does not need out of context: a dateline
 left at the head of a lede ("LONDON (AP) _ "), a connective that points at a sentence the
 summary does not have ("But", "However,"), short parentheticals ("(AP)", "(left)"), and
-days of the week where they only say when ("police said Tuesday they", "arrested him on
-Sunday."), which name a day relative to their article's date, a date the summary's reader
-does not have. The first letter is upper-cased when the opening word went, unless the new
-first word is a name written with a small letter ("eBay"); nothing else changes.
+days of the week, "yesterday" and "today" where they only say when ("police said Tuesday
+they", "arrested him on Sunday.", "announced yesterday."), which name a day relative to
+their article's date, a date the summary's reader does not have. The first letter is
+upper-cased when the opening word went, unless the new first word is a name written with a
+small letter ("eBay"); nothing else changes.
 """
 
 from __future__ import annotations
@@ -26,11 +27,20 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)(?=[\s,.;:!?”’\"']|$)")
 
 
 _PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening))?"
+_NEAR_DAY = r"(?:(?:yesterday|today)" + _PART_OF_DAY + r"|tonight|last\s+night)"
+"""Days named from the article's own: "said yesterday", "arrested today"."""
 _OPENING_DAY = re.compile(
-    r"^(?:On|(?:Late|Early)(?:\s+on)?)\s+" + DAY_NAME + _PART_OF_DAY + r",\s+(?!" + DAY_NAME + r"|and\b|or\b)"
+    r"^(?:(?:On|(?:Late|Early)(?:\s+on)?)\s+"
+    + DAY_NAME
+    + _PART_OF_DAY
+    + r"|(?:Yesterday|Last\s+night)"
+    + _PART_OF_DAY
+    + r"),\s+(?!"
+    + DAY_NAME
+    + r"|and\b|or\b)"
 )
-"""A sentence opening with when it happened: "On Tuesday, ", "Late on Friday, "."""
-_WHEN = r"(?:(?:late|early)\s+)?(?:on\s+)?" + DAY_NAME + _PART_OF_DAY
+"""A sentence opening with when it happened: "On Tuesday, ", "Late on Friday, ", "Yesterday, "."""
+_WHEN = r"(?:(?:late|early)\s+)?(?:(?:on\s+)?" + DAY_NAME + _PART_OF_DAY + r"|" + _NEAR_DAY + r")"
 _GOES_ON = (
     r"\s+(?:(?:that|they|he|she|it|we|I|there|a|an|his|her|their|its|in|at|after|during|amid|as|when|while"
     r"|with|near|for|from|by|before|following)\b|the\b(?!\s+\d)|and\b(?!\s+" + _WHEN + r"))"
@@ -76,7 +86,7 @@ whose day is not when something happened but when it will: it stays."""
 _QUOTE = re.compile(r"[\"“”‘]|(?:^|\s)'")
 OWN_CASE = re.compile(r"[a-z]+[A-Z]")
 """A name written with a small first letter and a capital in it: "eBay", "iPhone"."""
-_ANY_DAY = re.compile(DAY_NAME)
+_ANY_DAY = re.compile(DAY_NAME + r"|\b(?:yesterday|today|tonight|last night)\b", re.I)
 
 
 def compress(sentence: str, *, weekdays: bool = True) -> str:
@@ -101,7 +111,9 @@ def drop_weekdays(text: str) -> str:
     else a day may be the subject, an object or part of a name ("Monday was quiet", "The
     Sunday Times"), and it stays; so does a day after a word of plan or forecast ("will vote
     on Monday", "expected to peak late on Thursday"), and an opening day of a sentence that
-    has one. A sentence with a quotation is left alone."""
+    has one. "Yesterday" and "today" ("tonight", "last night") go where a day would after a
+    verb, and "Yesterday, " opening a sentence; "Today is..." stays. A sentence with a
+    quotation is left alone."""
     if _QUOTE.search(text) or not _ANY_DAY.search(text):
         return text
     future = _FUTURE.search(text)
