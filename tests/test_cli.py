@@ -938,6 +938,33 @@ def test_out_never_writes_over_what_the_command_reads(tmp_path, sample_dir):
     assert run("fold", str(tmp_path), "--out", str(tmp_path / "events.json"), "--format", "json").exit_code == 0
 
 
+@pytest.mark.parametrize("out", ["story.txt", "/dev/stdin"])
+def test_out_never_writes_over_the_file_the_standard_input_reads(tmp_path, out):
+    # A helper's probe: `summarize - --out in.txt < in.txt` wrote the summary over the article.
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    with story.open() as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsfold", "summarize", "-", "--out", out],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+        )
+    assert done.returncode == 2
+    assert f"--out {out} is the standard input: it would be written over" in done.stderr
+    assert story.read_text() == STORY
+    # From a pipe, --out may name any file.
+    piped = subprocess.run(
+        [sys.executable, "-m", "newsfold", "summarize", "-", "--out", "summary.txt"],
+        input=STORY,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert piped.returncode == 0 and (tmp_path / "summary.txt").exists()
+
+
 @pytest.mark.parametrize(
     ("options", "said"),
     [

@@ -7,6 +7,7 @@ import json
 import logging
 import math
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -376,6 +377,8 @@ def _not_over(out: str | None, reads: Iterable[str], what: str) -> None:
     if out is None:
         return
     for path in reads:
+        if path == "-" and os.path.exists(out) and _is_stdin(out):  # `fold - --out in.txt < in.txt`
+            raise click.UsageError(f"--out {shown(out)} is the standard input: it would be written over")
         if path == "-" or is_url(path) or not os.path.exists(path):
             continue
         if os.path.exists(out) and os.path.samefile(out, path):
@@ -385,6 +388,15 @@ def _not_over(out: str | None, reads: Iterable[str], what: str) -> None:
             raise click.UsageError(
                 f"--out {shown(out)} is in {shown(path)}, which is read: the next run would fold it in"
             )
+
+
+def _is_stdin(path: str) -> bool:
+    """Whether ``path`` is the file the standard input reads (a pipe or a terminal is none)."""
+    try:
+        read = os.fstat(sys.stdin.fileno())
+    except (AttributeError, OSError, ValueError):  # closed, or not a file (a test's stream)
+        return False
+    return stat.S_ISREG(read.st_mode) and os.path.samestat(read, os.stat(path))
 
 
 def _counter(stack: ExitStack) -> Callable[[str], None] | None:
