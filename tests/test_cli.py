@@ -463,6 +463,20 @@ def test_a_store_url_is_named_without_its_password():
     )
     assert shown("postgresql:///news") == "postgresql:///news"
     assert shown("stores/news.db") == "stores/news.db"
+    # A helper's probe: libpq takes a password holding "#", "?" or "/", which a URL parser
+    # reads as the end of the authority (the password was shown whole), and "[" made the
+    # parser raise (a traceback, with the URL in it).
+    for password in ("se#cret", "se?cret", "se/cret", "se[cret", "se@cret"):
+        assert shown(f"postgresql://ana:{password}@db.example/news") == "postgresql://ana@db.example/news"
+    assert shown("postgresql://ana:s3cret@[::1") == "postgresql://ana@[::1"
+
+
+def test_a_store_url_libpq_cannot_read_is_named_without_its_password():
+    pytest.importorskip("psycopg")
+    result = run("events", "--db", "postgresql://ana:s3cret@[::1")  # libpq quotes the URL it refuses
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot open the PostgreSQL store postgresql://ana@[::1: ")
+    assert result.stderr.count("\n") == 1 and "s3cret" not in result.stderr
 
 
 def test_a_publication_date_that_cannot_be_read_is_named_with_its_line_and_quiet_silences_it(tmp_path):

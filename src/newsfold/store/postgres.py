@@ -40,8 +40,9 @@ class PostgresDatabase(Transactions):
         self._operational = psycopg.OperationalError
         try:
             self.connection = psycopg.connect(url, autocommit=True)
-        except psycopg.OperationalError as exc:  # its message names the server, never the password
-            raise NewsfoldError(f"cannot open the PostgreSQL store {shown(url)}: {said(exc)}") from exc
+        except psycopg.Error as exc:  # unreachable, or a URL libpq cannot read (it quotes the URL then)
+            message = said(exc).replace(url, shown(url))
+            raise NewsfoldError(f"cannot open the PostgreSQL store {shown(url)}: {message}") from exc
 
     def failed(self, error: Exception) -> bool:
         """A lost connection (no SQLSTATE, or class 08), a full disk or memory (53), a server

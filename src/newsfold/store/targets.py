@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import urllib.parse
+import re
 
 
 def is_url(target: str) -> bool:
@@ -12,14 +12,19 @@ def is_url(target: str) -> bool:
 
 def shown(target: str) -> str:
     """The store as a message may name it: a URL without its password (in the authority or
-    the query, where libpq also takes one)."""
-    if "://" not in target:  # a file (any URL is shown without its password, even one that is no store)
+    the query, where libpq also takes one).
+
+    Read as text, not parsed: a password holding "[", "#", "?" or "/" is one libpq takes, a
+    URL parser refuses or misreads ("postgresql://u:se#cret@host/db" had no password to it).
+    The user's part ends at the last "@", so no character of a password can be shown.
+    """
+    scheme, found, rest = target.partition("://")
+    if not found:  # a file (any URL is shown without its password, even one that is no store)
         return target
-    url = urllib.parse.urlsplit(target)
-    pairs = urllib.parse.parse_qsl(url.query, keep_blank_values=True)
-    if url.password is None and all(k != "password" for k, _ in pairs):
-        return target
-    query = urllib.parse.urlencode([(k, v) for k, v in pairs if k != "password"])
-    host = url.netloc.rpartition("@")[2]
-    netloc = f"{url.username}@{host}" if url.username else host
-    return url._replace(netloc=netloc, query=query).geturl()
+    user, at, host = rest.rpartition("@")
+    if at:
+        rest = f"{user.partition(':')[0]}@{host}"
+    return f"{scheme}://{_PASSWORD_PARAMETER.sub('', rest).rstrip('?&')}"
+
+
+_PASSWORD_PARAMETER = re.compile(r"(?<=[?&])password=[^&]*(?:&|$)")
