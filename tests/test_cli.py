@@ -952,6 +952,31 @@ def test_out_never_writes_over_what_the_command_reads(tmp_path, sample_dir):
     assert run("fold", str(tmp_path), "--out", str(tmp_path / "events.json"), "--format", "json").exit_code == 0
 
 
+def test_a_command_started_with_stdout_or_stderr_closed_writes_what_it_can(tmp_path):
+    # A helper's probe: `fold --out f >&-` ended in a traceback and wrote nothing (HiGHS's
+    # guard flushed a stdout that was None), `add >&-` stored every event unsummarised, and
+    # `add 2>&-` (the progress bar asked a None stderr) stored nothing.
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+
+    def closed(stream: str, *args: str) -> subprocess.CompletedProcess:
+        script = f'exec "$0" -m newsfold "$@" {stream}>&-'
+        return subprocess.run(["sh", "-c", script, sys.executable, *args], capture_output=True, text=True)
+
+    out = tmp_path / "events.txt"
+    assert closed("", "fold", str(story), "--out", str(out)).returncode == 0
+    assert "Lindqvist" in out.read_text()
+    refused = closed("", "fold", str(story))
+    assert (refused.returncode, refused.stderr) == (1, "Error: the standard output is closed: give --out FILE\n")
+    for stream in ("", "2"):
+        db = str(tmp_path / f"news{stream}.db")
+        assert closed(stream, "add", str(story), "--db", db).returncode == 0
+        listed = run("events", "--db", db).stdout.splitlines()
+        assert len(listed) == 1 and listed[0].endswith(
+            "\tThe port of Lindqvist closed after dockworkers walked out over pay"
+        )
+
+
 @pytest.mark.parametrize("out", ["story.txt", "/dev/stdin"])
 def test_out_never_writes_over_the_file_the_standard_input_reads(tmp_path, out):
     # A helper's probe: `summarize - --out in.txt < in.txt` wrote the summary over the article.

@@ -361,6 +361,8 @@ def _output(out: str | None) -> Iterator[TextIO]:
         if out:
             with open(out, "w", encoding="utf-8") as stream:
                 yield stream
+        elif sys.stdout is None:  # started with stdout closed (`newsfold fold >&-`)
+            raise click.ClickException("the standard output is closed: give --out FILE")
         else:
             yield sys.stdout
             sys.stdout.flush()

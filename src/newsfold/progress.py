@@ -7,7 +7,7 @@ import sys
 
 def progress_bar(desc: str, unit: str, total: int | None = None):  # type: ignore[no-untyped-def]
     """A tqdm bar on stderr when it is a terminal, else None (tqdm is imported only then)."""
-    if not sys.stderr.isatty():
+    if sys.stderr is None or not sys.stderr.isatty():  # None: started with stderr closed
         return None
     from tqdm import tqdm  # noqa: PLC0415
 

@@ -199,7 +199,8 @@ def _reduce(covers: Covers, weights: np.ndarray) -> tuple[np.ndarray, dict[tuple
 def _stdout_to_stderr() -> Iterator[None]:
     """Send what native code prints to stdout to stderr instead. HiGHS 1.12 sometimes prints
     a debugging line even when silenced, and stdout carries our data (JSON)."""
-    sys.stdout.flush()
+    if sys.stdout is not None:  # None: the process was started with it closed
+        sys.stdout.flush()
     try:
         saved = os.dup(1)
         os.dup2(2, 1)
