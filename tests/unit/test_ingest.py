@@ -487,6 +487,23 @@ def test_a_record_is_markup_when_it_opens_with_a_closed_block_not_with_any_angle
     assert (article.format == "html") is html
 
 
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        # A helper's probe: a page saved as ".txt" was folded as words, its markup in the
+        # summary ("falling volumes.</p> <p>“We want a deal...").
+        ("<!doctype html><html><head><title>Port closed</title></head><body><p>The port closed.</p>", True),
+        ("<p>The port closed on Friday.</p>\n<p>Dockworkers walked out over pay.</p>", True),
+        ("<Title page removed by the wire service>\n\nThe port closed on Friday.", False),
+        ("The port closed on Friday, the <b>union</b> said.", False),
+    ],
+)
+def test_a_text_file_holding_a_page_is_read_as_one(tmp_path, text, html):
+    (tmp_path / "story.txt").write_text(text)
+    (article,) = read_inputs([str(tmp_path / "story.txt")])
+    assert (article.format == "html") is html
+
+
 def test_only_stdin_is_read_for_pauses_not_the_files_named_beside_it(monkeypatch, tmp_path):
     import time  # noqa: PLC0415
 

@@ -247,10 +247,9 @@ def _document(data: bytes, path: str, article_id: str, fmt: str | None, line: in
 
 
 def _format_of(suffix: str) -> str | None:
-    """The format a file's suffix says, or None: to be told from its text."""
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    return "text" if suffix in TEXT_SUFFIXES else None
+    """HTML when a file's suffix says so, else None: to be told from its text. A page saved
+    as ".txt" is a page (its markup was folded as words: "falling volumes.</p> <p>“We...")."""
+    return "html" if suffix in HTML_SUFFIXES else None
 
 
 _BLOCK = re.compile(
