@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsfold import __version__
+from newsfold.bundled import sample_corpus
 from newsfold.cli import main
 
 STORY = "LONDON (Reuters) - The port of Lindqvist closed on Friday after dockworkers walked out over pay.\n"
@@ -234,6 +235,20 @@ def test_every_warning_about_an_unreadable_page_names_it(tmp_path):
     lines = [line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
     assert len(lines) == 2
     assert all("scripts.html" in line or "feed.html" in line for line in lines)
+
+
+def test_quiet_libraries_stay_quiet_when_first_imported_after_the_command_began(tmp_path):
+    # A helper's probe: trafilatura, imported only when a page is read, set htmldate's level
+    # back, and "newsfold: ERROR: parsed tree length: 0, wrong data type or not valid HTML"
+    # came through -q, naming no input. In a fresh process, as the command runs.
+    story = (sample_corpus() / "12_meridian-strike-wire.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    page = tmp_path / "fragment.html"
+    page.write_text(f"<div>\n{story}</div>", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfold", "-q", "fold", "--no-extract", str(page)], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and "Dock and Harbour Workers" in done.stdout
+    assert done.stderr == ""
 
 
 def test_an_error_no_input_should_cause_is_one_rejection_naming_its_input(tmp_path, monkeypatch):
