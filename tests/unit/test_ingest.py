@@ -161,8 +161,16 @@ def test_a_jsonl_name_for_a_device_that_never_ends_a_line_is_read_only_so_far(tm
 def test_empty_file_is_rejected(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
+    # A helper's probe: an empty .jsonl was named nowhere ("no article could be folded").
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_bytes(b"\n  \n")
     _, rejected = split(read_inputs([str(tmp_path)]))
-    assert [r.reason for r in rejected] == ["empty file", "empty file"]
+    assert sorted((Path(r.path).name, r.reason) for r in rejected) == [
+        ("blank.jsonl", "empty file"),
+        ("blank.txt", "empty file"),
+        ("empty.jsonl", "empty file"),
+        ("empty.txt", "empty file"),
+    ]
 
 
 def test_binary_file_is_rejected_with_its_kind(tmp_path):

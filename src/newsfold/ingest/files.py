@@ -349,6 +349,7 @@ def _read_jsonl(stream: BinaryIO, path: str, stem: str, settings: IngestSettings
     if kind := binary_kind(head):  # one rejection for the file, not one per stretch between newline bytes
         yield Rejection(path, f"not JSON Lines: binary file ({kind})", 1)
         return
+    read = False  # a record, or a line too long to be one
     for number, raw in enumerate(_lines(stream, limit), start=1):
         if raw is _Overlong.RECORD:
             yield Rejection(path, f"record longer than {limit:,} bytes", number)
@@ -358,6 +359,11 @@ def _read_jsonl(stream: BinaryIO, path: str, stem: str, settings: IngestSettings
             return
         elif raw.strip():
             yield _record(raw, path, f"{stem}:{number}", number)
+        else:
+            continue  # a blank line
+        read = True
+    if not read:
+        yield Rejection(path, "empty file")  # as an empty .txt is named
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | _Overlong]:
