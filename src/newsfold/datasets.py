@@ -10,6 +10,7 @@ from pathlib import Path
 from newsfold.clean.text import normalise, strip_dateline
 from newsfold.dates import parse_date
 from newsfold.errors import NewsfoldError
+from newsfold.ingest.decode import looks_utf16
 from newsfold.types import Article
 
 
@@ -34,7 +35,7 @@ def load_clusters(path: str | Path, *, task: str | None = None) -> Iterator[Clus
     """
     seen: dict[str, int] = {}
     try:
-        with open(path, encoding="utf-8") as stream:
+        with open(path, encoding="utf-8-sig") as stream:  # a byte-order mark, as Windows saves one, is skipped
             for number, line in enumerate(stream, start=1):
                 if not line.strip():
                     continue
@@ -48,6 +49,11 @@ def load_clusters(path: str | Path, *, task: str | None = None) -> Iterator[Clus
                 if task is None or cluster.task == task:
                     yield cluster
     except UnicodeDecodeError as exc:
+        with open(path, "rb") as stream:
+            if looks_utf16(stream.read(8192)):
+                raise NewsfoldError(
+                    f"{path}: this is UTF-16, and a cluster file must be UTF-8: convert it first"
+                ) from exc
         raise NewsfoldError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
 
 

@@ -12,6 +12,7 @@ pytest.importorskip("rouge_score")
 
 from newsfold.cli import main  # noqa: E402
 from newsfold.datasets import load_clusters  # noqa: E402
+from newsfold.errors import NewsfoldError  # noqa: E402
 from newsfold.eval.rouge import score, truncate  # noqa: E402
 from newsfold.eval.summaries import SystemResult, stored_summaries  # noqa: E402
 
@@ -138,6 +139,17 @@ def test_lead_is_the_opening_of_the_latest_article(tmp_path):
         "Residents of Dunmarrow returned on Thursday to homes wrecked by the flood."
     )
     assert lead_summaries(load_clusters(data), 13)["c1"].endswith("would take two years.")
+
+
+def test_a_cluster_file_saved_with_a_byte_order_mark_is_read_and_one_in_utf16_named(tmp_path):
+    # A helper's probe: a BOM stopped the evaluation ("Unexpected UTF-8 BOM") where fold reads
+    # such files, and UTF-16 was "not UTF-8 text (invalid start byte at byte 0)".
+    data = tmp_path / "set.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n", encoding="utf-8-sig")
+    assert [c.id for c in load_clusters(data)] == ["c1"]
+    data.write_text(json.dumps(CLUSTER) + "\n", encoding="utf-16")
+    with pytest.raises(NewsfoldError, match="this is UTF-16, and a cluster file must be UTF-8: convert it first"):
+        list(load_clusters(data))
 
 
 @pytest.mark.parametrize("system", ["LexRank", "TextRank", "LSA"])
