@@ -288,9 +288,11 @@ def test_control_characters_in_file_names_and_json_ids_are_shown_as_escapes(tmp_
     (tmp_path / "flood\x1b[2J.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "empty\x07.txt").write_text("", encoding="utf-8")
     record = {"id": "wire-1\x1b]0;title\x07", "text": STORY}
-    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    # A helper's probe: a right-to-left override turned the rest of a listing's line round.
+    turned = {"id": "wire-2\u202eelif", "text": STORY.replace("Friday", "Saturday")}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(turned) + "\n", encoding="utf-8")
     articles, rejected = split(read_inputs([str(tmp_path)]))
-    assert sorted(a.id for a in articles) == ["flood\\x1b[2J", "wire-1\\x1b]0;title\\x07"]
+    assert sorted(a.id for a in articles) == ["flood\\x1b[2J", "wire-1\\x1b]0;title\\x07", "wire-2\\u202eelif"]
     assert [os.path.basename(r.path) for r in rejected] == ["empty\\x07.txt"]
     assert not any(ch in item.path for item in (*articles, *rejected) for ch in "\x1b\x07")
 

@@ -175,15 +175,21 @@ def shown(path: Path | str) -> str:
     return printable(os.fsencode(path).decode("utf-8", "replace"))
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def printable(name: str) -> str:
     """A name (a path, an id) with each control character written as its escape ("\\n",
-    "\\x1b"): written raw to a terminal, "\x1b[2J" in a file name or a JSON id would clear
-    the screen, and "\x1b]0;..." set its title."""
-    return _CONTROL.sub(lambda m: _ESCAPES.get(m.group(0)) or f"\\x{ord(m.group(0)):02x}", name)
+    "\\x1b", "\\u202e"): written raw to a terminal, "\x1b[2J" in a file name or a JSON id would
+    clear the screen, "\x1b]0;..." set its title, and a right-to-left override (U+202E) turn
+    the rest of its line round."""
+    return _CONTROL.sub(lambda m: _ESCAPES.get(m.group(0)) or _escape(m.group(0)), name)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def read_file(path: Path, settings: IngestSettings, *, explicit: bool = False) -> Iterator[Item]:
