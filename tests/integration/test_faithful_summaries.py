@@ -1,6 +1,6 @@
-"""Faithful by construction, checked on every evaluation cluster: each sentence of a summary
-or brief is a sentence of an article it cites, or that sentence with words deleted; no word
-is added, changed or moved."""
+"""Faithful by construction, checked on every evaluation cluster: each sentence of a headline,
+summary or brief is a sentence (or a title) of an article it cites, or that sentence with
+words deleted; no word is added, changed or moved."""
 
 from __future__ import annotations
 
@@ -42,11 +42,14 @@ def test_every_sentence_is_a_source_sentence_with_words_deleted(name, shared_dat
         event = summarize_articles(cluster.articles, settings=settings).events[0]
         by_id = {a.id: a for a in cluster.articles}
         assert event.summary.words <= words and event.brief.words <= settings.summary.brief_words
-        for sentence in event.summary.sentences + event.brief.sentences:
+        # The headline may be a title (cut with an ellipsis when long) or a sentence's first clause.
+        for sentence in event.headline.sentences + event.summary.sentences + event.brief.sentences:
             assert sentence.sources and set(sentence.sources) <= set(by_id)
             short = _words(sentence.text)
             originals = [
-                _words(s) for source in sentence.sources for p in by_id[source].paragraphs for s in split_sentences(p)
+                _words(s)
+                for source in sentence.sources
+                for s in [by_id[source].title or "", *(s for p in by_id[source].paragraphs for s in split_sentences(p))]
             ]
             assert any(_deleted_from(short, original) for original in originals), (cluster.id, sentence.text)
             checked += 1

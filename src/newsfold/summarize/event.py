@@ -13,6 +13,7 @@ sentence short enough.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -255,13 +256,17 @@ def _headline(
     attribute: _Attribution,
     limit: int,
 ) -> Summary:
-    """The first title that fits, largest story first; else the most central sentence that
-    fits; else the first title or summary sentence cut to ``limit`` words."""
+    """The first title that fits, largest story first; else the summary's opening sentence or
+    its first clause (:func:`_opening_clause`); else the most central sentence that fits; else
+    the first title or summary sentence cut to ``limit`` words."""
     members = [a for story in sorted(stories, key=lambda s: -len(s.articles)) for a in story.articles]
     titles = [articles[a].title for a in members if articles[a].title]
     fitting = [t for t in titles if len(t.split()) <= limit]
     if fitting:
         return _titled(fitting[0], members, articles)
+    if summary and (clause := _opening_clause(summary[0].text, limit)):
+        sentence = attribute(summary[:1]).sentences[0]
+        return Summary((SummarySentence(clause, sentence.sources),))
     central = selector.choose(limit, headline=True)[:1]
     if central:
         sentence = attribute(central).sentences[0]
@@ -274,6 +279,38 @@ def _headline(
     first = articles[stories[0].canonical]
     opening = first.paragraphs[0] if first.paragraphs else first.id
     return Summary((SummarySentence(_shorten(opening, limit), (first.id,)),))
+
+
+_CLAUSE_END = re.compile(r",\s|\s(?:--|—|–)\s|;\s|:\s")
+_INTRODUCES = frozenset(
+    """in on at after before when while as despite with without for from during since although though
+    if because once amid following under until by to among like unlike according besides meanwhile
+    but and or so yet also however more than about over nearly almost some""".split()
+)
+"""First words of a phrase or clause that leads into a sentence's main one ("In Poland, ...")."""
+MIN_HEADLINE_WORDS = 6
+
+
+def _opening_clause(sentence: str, limit: int) -> str | None:
+    """A story opening's first clause as a headline, when the whole is longer than ``limit``
+    words: the words before its first comma, dash, semicolon or colon ("Floodwaters swept
+    through Dunmarrow, killing 14 people..." -> "Floodwaters swept through Dunmarrow"). None
+    when they are too few to say what happened, or lead into the main clause ("In Poland, ",
+    "Saying the talks had failed, ", "Unfortunately for residents, ") instead of being it, or
+    leave a quotation or a parenthesis open."""
+    if len(sentence.split()) <= limit:
+        return sentence.rstrip(".")
+    end = _CLAUSE_END.search(sentence)
+    if end is None:
+        return None
+    clause = sentence[: end.start()]
+    words = clause.split()
+    first = words[0].lower().strip("“\"‘'(")
+    if not MIN_HEADLINE_WORDS <= len(words) <= limit or first in _INTRODUCES or first.endswith(("ing", "ly")):
+        return None
+    if clause.count("(") != clause.count(")") or clause.count("“") != clause.count("”") or clause.count('"') % 2:
+        return None
+    return clause
 
 
 def _titled(title: str, members: Sequence[str], articles: dict[str, Article], limit: int = 0) -> Summary:
