@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsfold.config import SummarySettings
+from newsfold.stopwords import FUNCTION_WORDS
 from newsfold.summarize.attribution import Attributor, normalise_for_match
 from newsfold.summarize.candidates import QUOTE_OPENERS, Candidate, points_back
 from newsfold.summarize.concepts import Concept, concept_weights, concepts
@@ -193,6 +194,11 @@ class _Selector:
             ordered.extend(self._closing(chosen, left))
         return ordered
 
+    def openings_by_weight(self) -> list[Candidate]:
+        """The stories' opening sentences, the one covering the most concept weight first."""
+        weight = [float(sum(self.weights[c] for c in self.covers[k])) for k in range(len(self.pool))]
+        return [self.pool[k] for k in sorted(self.openings, key=lambda k: (-weight[k], k))]
+
     def _closing(self, chosen: list[int], left: int) -> list[Candidate]:
         """The unchosen candidate whose first ``left`` words add the most concept weight."""
         covered = {c for k in chosen for c in self.covers[k]}
@@ -257,16 +263,18 @@ def _headline(
     limit: int,
 ) -> Summary:
     """The first title that fits, largest story first; else the summary's opening sentence or
-    its first clause (:func:`_opening_clause`); else the most central sentence that fits; else
-    the first title or summary sentence cut to ``limit`` words."""
+    its first clause (:func:`_opening_clause`), or another story opening's, the one covering
+    most first; else the most central sentence that fits; else the first title or summary
+    sentence cut to ``limit`` words."""
     members = [a for story in sorted(stories, key=lambda s: -len(s.articles)) for a in story.articles]
     titles = [articles[a].title for a in members if articles[a].title]
     fitting = [t for t in titles if len(t.split()) <= limit]
     if fitting:
         return _titled(fitting[0], members, articles)
-    if summary and (clause := _opening_clause(summary[0].text, limit)):
-        sentence = attribute(summary[:1]).sentences[0]
-        return Summary((SummarySentence(clause, sentence.sources),))
+    for opening in [*summary[:1], *selector.openings_by_weight()]:
+        if clause := _opening_clause(opening.text, limit):
+            sentence = attribute([opening]).sentences[0]
+            return Summary((SummarySentence(clause, sentence.sources),))
     central = selector.choose(limit, headline=True)[:1]
     if central:
         sentence = attribute(central).sentences[0]
@@ -281,7 +289,7 @@ def _headline(
     return Summary((SummarySentence(_shorten(opening, limit), (first.id,)),))
 
 
-_CLAUSE_END = re.compile(r",\s|\s(?:--|—|–)\s|;\s|:\s")
+_CLAUSE_END = re.compile(r"[,;:]\s")
 _INTRODUCES = frozenset(
     """in on at after before when while as despite with without for from during since although though
     if because once amid following under until by to among like unlike according besides meanwhile
@@ -289,6 +297,13 @@ _INTRODUCES = frozenset(
 )
 """First words of a phrase or clause that leads into a sentence's main one ("In Poland, ...")."""
 MIN_HEADLINE_WORDS = 6
+_FINITE = frozenset(
+    """is are was were has have had will would can could may might must shall should did does do
+    said says won lost hit rose fell sank began took made gave left met came went sent told flew
+    quit struck held kept found led ran saw got paid put set cut shot fled spoke wrote became stood
+    swept hid broke threw drove grew knew""".split()
+)
+"""Verbs that say something happened, besides those ending in "-ed"."""
 
 
 def _opening_clause(sentence: str, limit: int) -> str | None:
@@ -306,11 +321,36 @@ def _opening_clause(sentence: str, limit: int) -> str | None:
     clause = sentence[: end.start()]
     words = clause.split()
     first = words[0].lower().strip("“\"‘'(")
-    if not MIN_HEADLINE_WORDS <= len(words) <= limit or first in _INTRODUCES or first.endswith(("ing", "ly")):
+    if not MIN_HEADLINE_WORDS <= len(words) <= limit or first in _INTRODUCES or first.endswith(("ing", "ly", "ed")):
         return None
+    lower = [w.lower() for w in words]
+    if points_back(clause) or not _says_what_happened(lower[1:]) or _broken_off(lower):
+        return None  # "They might not be...", "The killing of Dr. Barnett Slepian", "... as Nunavut"
     if clause.count("(") != clause.count(")") or clause.count("“") != clause.count("”") or clause.count('"') % 2:
         return None
     return clause
+
+
+def _says_what_happened(words: Sequence[str]) -> bool:
+    """Whether a clause's words (after its first) hold a verb before any word that opens a
+    clause of its own: "Three Serbs were wounded after...", not "Eight years after his regime
+    ended", nor "The killing of Dr. Barnett Slepian"."""
+    for word in words:
+        if word in _SUBORDINATORS:
+            return False
+        if word in _FINITE or len(word) > 3 and word.endswith("ed"):
+            return True
+    return False
+
+
+def _broken_off(words: Sequence[str]) -> bool:
+    """Whether a clause ends in the middle of a phrase: on a function word, or one word after
+    a word opening a clause ("rose in the Arctic as Nunavut", cut at a comma). (An adjective
+    before a comma, "in the current, growing confrontations", is not told from a noun.)"""
+    return words[-1] in FUNCTION_WORDS or words[-2] in _SUBORDINATORS
+
+
+_SUBORDINATORS = frozenset("after before when while as because although though if unless until since once".split())
 
 
 def _titled(title: str, members: Sequence[str], articles: dict[str, Article], limit: int = 0) -> Summary:
