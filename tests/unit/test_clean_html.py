@@ -305,3 +305,32 @@ def test_a_title_a_template_left_is_no_title(title):
     )
     article = clean_article(RawArticle(id="p", path="p.html", content=page, format="html"))
     assert isinstance(article, Article) and article.title is None
+
+
+def _teaser(n: int) -> str:
+    return (
+        f'<article><h2><a href="/story-{n}">Council votes on harbour item {n}</a></h2>'
+        f"<p>The council in Ardley voted on item {n} of the harbour budget on Tuesday, after a long debate"
+        " about the sea wall.</p></article>"
+    )
+
+
+def test_a_page_listing_stories_is_no_article_and_a_story_with_related_links_is_one():
+    # A helper's probe: a front page of 60 teasers became one 1,560-word article, and a front
+    # page of the sample's stories a copy of the flood story, cited in its brief.
+    teasers = "".join(map(_teaser, range(12)))
+    front = f"<html><head><title>Latest news | The Courier</title></head><body><main>{teasers}</main></body></html>"
+    rejection = clean_article(RawArticle(id="front", path="front.html", content=front, format="html"))
+    assert isinstance(rejection, Rejection)
+    assert rejection.reason == "not an article: an index page, listing 12 stories"
+    story = " ".join(
+        f"<p>Dock workers in Portmere voted on {day} to accept the port authority's offer of a 9% rise, ending"
+        " a strike that had left grain carriers waiting in the bay.</p>"
+        for day in ("Monday", "Tuesday", "Wednesday")
+    )
+    page = (
+        "<html><head><title>Strike ends | The Courier</title></head><body>"
+        f"<article><h1>Strike ends in Portmere</h1>{story}</article>"
+        f"<aside><h2>Related</h2>{''.join(map(_teaser, range(3)))}</aside></body></html>"
+    )
+    assert isinstance(clean_article(RawArticle(id="story", path="story.html", content=page, format="html")), Article)

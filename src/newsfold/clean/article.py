@@ -7,7 +7,7 @@ import html
 import logging
 import re
 
-from newsfold.clean.html import UnreadablePage, clean_html
+from newsfold.clean.html import IndexPage, UnreadablePage, clean_html
 from newsfold.clean.pages import not_an_article, titled
 from newsfold.clean.text import capped, clean_text, one_line
 from newsfold.dates import parse_published
@@ -32,6 +32,8 @@ def clean_article(raw: RawArticle) -> Article | Rejection:
             cleaned = clean_html(raw.content, url=raw.url, title=raw.title)
         except UnreadablePage as exc:
             return Rejection(raw.path, f"the HTML page could not be parsed: {exc}", raw.line)
+        except IndexPage as exc:
+            return Rejection(raw.path, f"not an article: {exc}", raw.line)
         if cleaned is None:
             return Rejection(raw.path, "no article text found in the HTML page", raw.line)
     else:
