@@ -223,6 +223,13 @@ def test_compression_only_deletes():
     assert compress("But officials disagreed.") == "Officials disagreed."
     assert compress("Andrew Marr (BBC) spoke.") == "Andrew Marr spoke."  # "And" only as a word
     assert compress("So, the talks ended.") == "The talks ended."
+    # What an acronym stands for stays: without it, the reader does not know who (a helper's
+    # reading of MultiLing: "ONEMI has reported no casualties").
+    onemi = "ONEMI (Chile's National Emergencies Office) has reported no casualties."
+    assert compress(onemi) == onemi
+    assert compress("The World Health Organization (WHO) said the outbreak was over.") == (
+        "The World Health Organization said the outbreak was over."
+    )
     # Words that begin a phrase, not a connective: they stay ("So far" became "Far").
     for sentence in (
         "So far no agreement has been reached.",
@@ -567,6 +574,19 @@ def test_a_quotation_that_does_not_say_whose_it_is_is_not_a_candidate():
     assert texts == [
         "“The hull is what excites me, not the wine in the hold,” the curator said.",
         "“We will need divers for a whole summer to lift the hull in one piece,” said the curator.",
+    ]
+
+
+def test_a_sentence_introducing_text_the_summary_does_not_have_is_not_a_candidate():
+    # DUC 2003's summary read "Following are excerpts from the decision..." (a helper's reading).
+    article = art(
+        "a",
+        "A federal court ruled that the census may not use sampling to count the population.",
+        "Following are excerpts from the decision issued by the three judges of the court on Monday.",
+        "The following is the text of the statement the Census Bureau released after the ruling.",
+    )
+    assert [c.text for c in candidates([article])] == [
+        "A federal court ruled that the census may not use sampling to count the population."
     ]
 
 

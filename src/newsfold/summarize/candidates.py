@@ -73,6 +73,7 @@ def candidates(
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+_INTRODUCES_TEXT = re.compile(r"(?:Following (?:are|is)|The following)\b")
 _HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", re.I)
 
 
@@ -113,6 +114,6 @@ def _usable(sentence: str, words: int) -> bool:
         return False
     if not (sentence[:1].isupper() or sentence[:1] in QUOTE_OPENERS or OWN_CASE.match(sentence)):
         return False  # a sentence's tail, a list's "www.example.com _ ..."
-    if not sentence.rstrip("”’\"')").endswith((".", "!")):
-        return False
+    if not sentence.rstrip("”’\"')").endswith((".", "!")) or _INTRODUCES_TEXT.match(sentence):
+        return False  # "Following are excerpts from the decision.": what it introduces is not in the summary
     return sentence.count("“") == sentence.count("”") and sentence.count('"') % 2 == 0

@@ -93,13 +93,23 @@ def compress(sentence: str, *, weekdays: bool = True) -> str:
     """``sentence`` without its dateline, opening connective, short parentheticals and (when
     ``weekdays``) days of the week."""
     text, _ = strip_dateline(sentence)
-    text = _PARENTHETICAL.sub("", _CONNECTIVE.sub("", text)).strip()
+    text = _PARENTHETICAL.sub(_parenthetical, _CONNECTIVE.sub("", text)).strip()
     if weekdays:
         text = drop_weekdays(text)
     first = text.split(" ", 1)[0]
     if first == sentence.lstrip().split(" ", 1)[0] or OWN_CASE.match(first):
         return text  # its opening word kept, or one written so ("But eBay said" -> "eBay said")
     return text[:1].upper() + text[1:]
+
+
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}s?$")
+
+
+def _parenthetical(match: re.Match[str]) -> str:
+    """A short parenthetical deleted, unless it says what the acronym before it stands for
+    ("ONEMI (Chile's National Emergencies Office) has reported": without it, the reader does
+    not know who has)."""
+    return match.group() if _ACRONYM_BEFORE.search(match.string, 0, match.start()) else ""
 
 
 def drop_weekdays(text: str) -> str:
