@@ -24,7 +24,7 @@ from newsfold.ingest.files import SUPPORTED, printable
 from newsfold.pipeline import fold, read_articles, summarize_articles
 from newsfold.progress import progress_bar
 from newsfold.render import FORMATS, escaper, summary_record, write, write_jsonl
-from newsfold.store import DEFAULT, Store, database_errors, is_url, open_store, shown
+from newsfold.store import DEFAULT, Store, database_errors, is_url, open_store, scrubbed, shown
 from newsfold.store import sqlite as sqlite_backend
 from newsfold.store.schema import ForeignDatabase, VersionError
 from newsfold.store.store import BATCH
@@ -305,7 +305,7 @@ def _store(db: str, settings: Settings | None = None, kept: str = "", *, create:
     except ForeignDatabase as exc:  # a mistyped --db must not write into an application's database
         raise click.ClickException(f"{shown(db)} is {exc}") from exc
     except (VersionError, *database_errors()) as exc:
-        raise click.ClickException(f"cannot open the store {shown(db)}: {said(exc)}") from exc
+        raise click.ClickException(f"cannot open the store {shown(db)}: {scrubbed(said(exc), db)}") from exc
     try:
         with opened as store:
             yield store

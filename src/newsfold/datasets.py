@@ -34,6 +34,9 @@ def load_clusters(path: str | Path, *, task: str | None = None) -> Iterator[Clus
             clusters that happened to be readable would not be the set's scores.
     """
     seen: dict[str, int] = {}
+    with open(path, "rb") as raw:
+        if looks_utf16(raw.read(8192)):  # with a byte-order mark or without (its ASCII reads as UTF-8)
+            raise NewsfoldError(f"{path}: this is UTF-16, and a cluster file must be UTF-8: convert it first")
     try:
         with open(path, encoding="utf-8-sig") as stream:  # a byte-order mark, as Windows saves one, is skipped
             for number, line in enumerate(stream, start=1):
@@ -49,11 +52,6 @@ def load_clusters(path: str | Path, *, task: str | None = None) -> Iterator[Clus
                 if task is None or cluster.task == task:
                     yield cluster
     except UnicodeDecodeError as exc:
-        with open(path, "rb") as stream:
-            if looks_utf16(stream.read(8192)):
-                raise NewsfoldError(
-                    f"{path}: this is UTF-16, and a cluster file must be UTF-8: convert it first"
-                ) from exc
         raise NewsfoldError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
 
 

@@ -31,6 +31,8 @@ DAY_NAME = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 """A day of the week as prose writes it ("Tuesday"), for regular expressions."""
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_NAME = r"(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+"""A month as prose writes it ("March", "Mar."), for regular expressions."""
 _WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r")\s*,?\s*)"
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
 _MDY = rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>\d{{4}})"

@@ -11,13 +11,34 @@ import re
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl adm cmdr sen rep gov pres supt insp
-    brig lieut pvt pfc spc spec gens sens reps govs
+    lieut pvt pfc spc gens sens govs
     rev fr sr jr st mt ft no nos vol pp op dept univ assn bros inc corp co ltd llc plc
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     vs etc approx est fig al ave blvd rd hwy messrs mme mlle""".split()
 )
 # After these a period ends the sentence only when a typical sentence opener follows.
-AMBIGUOUS = frozenset({"a.m", "p.m", "u.s", "u.n", "u.k", "e.u", "d.c", "inc", "co", "corp", "ltd", "etc", "jr", "sr"})
+AMBIGUOUS = frozenset(
+    {
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.u",
+        "d.c",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "etc",
+        "jr",
+        "sr",
+        "brig",
+        "reps",
+        "spec",
+    }
+)
+"""Also words ("sent to the brig.", "12 reps.", "built to spec.") besides titles ("Brig. Gen.")."""
 OPENERS = frozenset(
     """the a an he she it they we i you this that these those there his her its their our
     but and or so yet in on at for from by with after before when while as if although
@@ -55,6 +76,12 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return sentences
+
+
+def quotes_closed(text: str) -> bool:
+    """Whether every quotation ``text`` opens it also closes (curly marks paired, straight ones
+    even): a sentence or a headline may quote someone only whole."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:

@@ -334,3 +334,7 @@ def test_a_page_listing_stories_is_no_article_and_a_story_with_related_links_is_
         f"<aside><h2>Related</h2>{''.join(map(_teaser, range(3)))}</aside></body></html>"
     )
     assert isinstance(clean_article(RawArticle(id="story", path="story.html", content=page, format="html")), Article)
+    # A review: a live blog's posts, each linked to itself, are no teasers.
+    posts = "".join(_teaser(n).replace(f'href="/story-{n}"', f'href="#post-{n}"') for n in range(8))
+    live = f"<html><head><title>Harbour vote: live | The Courier</title></head><body><main>{posts}</main></body></html>"
+    assert isinstance(clean_article(RawArticle(id="live", path="live.html", content=live, format="html")), Article)

@@ -102,7 +102,7 @@ def test_page_header_yields_title_date_byline_and_a_clean_lede():
             None,
             "U.S. envoy Jesse Jackson met Moi.",
         ),
-        ("Dar es Salaam, Feb. 9 -- Rescuers dug on.", None, None, "Rescuers dug on."),
+        ("Dar es Salaam, Feb. 9 (AP) -- Rescuers dug on.", "AP", None, "Rescuers dug on."),
     ],
 )
 def test_datelines(lede, source, published, rest):
@@ -119,6 +119,9 @@ def test_datelines(lede, source, published, rest):
         "The UN said 40 people died.",
         "NASA_TEST failed.",
         "Tuesday, March 5 -- the day of the vote -- was quiet.",
+        # A review: a timeline's entry, and a place followed by no date.
+        "Hurricane Katrina, August 29 -- The storm made landfall near New Orleans.",
+        "Nairobi, Room 12 -- the meeting was held behind closed doors.",
     ],
 )
 def test_ordinary_sentences_are_not_datelines(lede):
@@ -347,6 +350,15 @@ def test_a_line_that_leads_into_the_story_a_note_or_a_list_item_is_no_title(firs
     cleaned = clean_text(f"{first}\n\n{body}")
     assert cleaned.title is None
     assert cleaned.paragraphs == ((first,) if opens_the_story else ()) + tuple(body.split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    "title", ["(LEAD) N. Korea fires ballistic missile into East Sea", "[Update] Floods kill 14 in Dunmarrow"]
+)
+def test_a_wire_s_tag_before_a_headline_keeps_it_a_title(title):
+    # A review: the rule for notes in brackets took these for notes, and they were lost.
+    body = "North Korea fired a ballistic missile into the sea on Tuesday, the military said."
+    assert clean_text(f"{title}\n\n{body}").title == title
 
 
 def test_a_title_may_quote_someone_whole():

@@ -147,9 +147,10 @@ def test_a_cluster_file_saved_with_a_byte_order_mark_is_read_and_one_in_utf16_na
     data = tmp_path / "set.jsonl"
     data.write_text(json.dumps(CLUSTER) + "\n", encoding="utf-8-sig")
     assert [c.id for c in load_clusters(data)] == ["c1"]
-    data.write_text(json.dumps(CLUSTER) + "\n", encoding="utf-16")
-    with pytest.raises(NewsfoldError, match="this is UTF-16, and a cluster file must be UTF-8: convert it first"):
-        list(load_clusters(data))
+    for utf16 in ("utf-16", "utf-16-le"):  # a review: without a byte-order mark it was "not valid JSON"
+        data.write_text(json.dumps(CLUSTER) + "\n", encoding=utf16)
+        with pytest.raises(NewsfoldError, match="this is UTF-16, and a cluster file must be UTF-8: convert it first"):
+            list(load_clusters(data))
 
 
 @pytest.mark.parametrize("system", ["LexRank", "TextRank", "LSA"])

@@ -445,6 +445,7 @@ def test_times_on_a_24_hour_clock_are_no_figures():
         assert figures(sentence) == [], sentence
     # Hours that are counted stay figures.
     assert figures("He served 2000 hours of community service.")[0][:2] == (2000, "hour")
+    assert figures("The engine failed after 1200 hours in service, the airline said.")[0][:2] == (1200, "hour")
     assert figures("Police said 2200 people were arrested.")[0][:2] == (2200, "people")
 
 

@@ -42,6 +42,11 @@ CASES = [
         ],
     ),
     (TITLES, [TITLES]),
+    # A review: "brig", "reps" and "spec" are words too, and end a sentence before its usual opening.
+    (
+        "The sailor was sent to the brig. The Navy said he would face a court-martial.",
+        ["The sailor was sent to the brig.", "The Navy said he would face a court-martial."],
+    ),
     # "Co." ends a sentence when a sentence's usual opening follows.
     (
         "The bank hired Goldman Sachs & Co. Last year it hired no one.",

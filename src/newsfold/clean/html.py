@@ -115,14 +115,14 @@ def clean_html(html: str, *, url: str | None = None, title: str | None = None) -
 
 def _teasers(tree: HtmlElement) -> list[str]:
     """The opening words (60 characters) of the longest paragraph of each outermost <article>
-    that is a teaser: short, with a linked heading ("<h2><a href=...>")."""
+    that is a teaser: short, with a heading linked to another page ("<h2><a href=/story>"; a
+    live blog's posts link to themselves, "#post-12")."""
     found = []
     for element in tree.iter("article"):
         if any(parent.tag == "article" for parent in element.iterancestors()):
             continue
-        if len(element.text_content().split()) >= TEASER_WORDS or not element.xpath(
-            ".//*[self::h2 or self::h3 or self::h4]//a"
-        ):
+        links = element.xpath(".//*[self::h2 or self::h3 or self::h4]//a/@href")
+        if len(element.text_content().split()) >= TEASER_WORDS or not any(not h.startswith("#") for h in links):
             continue
         paragraphs = [" ".join(p.text_content().split()) for p in element.iter("p")]
         longest = max(paragraphs, key=len, default="")

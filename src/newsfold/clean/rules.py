@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newsfold.sentences import quotes_closed
+
 # Short lines after which the rest of a page is teasers, author boxes and comment forms.
 TAIL_MARKERS = frozenset(
     {
@@ -164,7 +166,9 @@ def short_capitals(line: str) -> bool:
     return line.isupper() and len(line.split()) <= 4
 
 
-_NO_HEADLINE_OPENS = re.compile(r"[(\[*•·▪►-]|\d{1,2}[.)]\s")
+_NO_HEADLINE_OPENS = re.compile(r"[*•·▪►-]|\d{1,2}[.)]\s|\(.*\)$|\[.*\]$")
+"""A list's bullet or number, or a note wholly in brackets ("(Jo Lee is a staff writer)"); a
+wire's tag before a headline is no such note ("(LEAD) N. Korea fires missile", "[Update] ...")."""
 
 
 def looks_like_title(line: str) -> bool:
@@ -172,7 +176,7 @@ def looks_like_title(line: str) -> bool:
     ("CITY COUNCIL APPROVES HARBOUR BRIDGE PLAN"), shorter ones being mastheads and labels.
 
     Not a line that leads into the next ("The Times said in an editorial:", "Bans exist in:")
-    or breaks off (","), a note in brackets ("(Jo Lee is a staff writer)"), a list's item
+    or breaks off (","), a note wholly in brackets ("(Jo Lee is a staff writer)"), a list's item
     ("* NASA to launch...", "2. Rates") or half a quotation ("“Speak of me as I am,").
     """
     words = line.split()
@@ -181,8 +185,7 @@ def looks_like_title(line: str) -> bool:
         3 <= len(words) <= 25
         and not text.endswith((".", ":", ",", ";"))
         and not _NO_HEADLINE_OPENS.match(text)
-        and text.count("“") == text.count("”")
-        and text.count('"') % 2 == 0
+        and quotes_closed(text)
         and not short_capitals(line)
     )
 

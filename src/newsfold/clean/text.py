@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsfold.clean import rules
-from newsfold.dates import DATE_PATTERN, DAY_NAME, date_line, parse_date
+from newsfold.dates import DATE_PATTERN, DAY_NAME, MONTH_NAME, date_line, parse_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +45,11 @@ _DATELINES = (
         rf"^(?P<place>{_PLACE}){_REGION}?"
         rf"(?:,\s*(?:(?P<date>{DATE_PATTERN})|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?\s*(?:(?:--|—|–)\s*|_\s+)"
     ),
-    # "Nairobi, February 9 (Xinhua) -- ..." and "Dar es Salaam, Feb. 9 -- ...": a place written
-    # in small letters, only with a month and day after it
+    # "Nairobi, February 9 (Xinhua) -- ...": a place written in small letters, only with a month,
+    # a day and a source after it ("Hurricane Katrina, August 29 -- The storm..." is a timeline's)
     re.compile(
         rf"^(?!{DAY_NAME})(?P<place>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|es|de|al|el|la)){{0,3}}),\s*"
-        rf"(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})(?:\s*\((?P<source>[^()]{{2,40}})\))?\s*(?:--|—|–)\s*"
+        rf"(?P<date>{MONTH_NAME}\s+\d{{1,2}})\s*\((?P<source>[^()]{{2,40}})\)\s*(?:--|—|–)\s*"
     ),
 )
 

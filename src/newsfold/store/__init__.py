@@ -8,7 +8,7 @@ import sys
 from newsfold.config import Settings
 from newsfold.store.base import Database
 from newsfold.store.store import AddReport, EventRow, Store
-from newsfold.store.targets import is_url, shown
+from newsfold.store.targets import is_url, scrubbed, shown
 
 DEFAULT = "newsfold.db"
 
@@ -36,4 +36,15 @@ def open_store(target: str = DEFAULT, settings: Settings | None = None) -> Store
     return Store(connect(target), settings)
 
 
-__all__ = ["DEFAULT", "AddReport", "EventRow", "Store", "connect", "database_errors", "is_url", "open_store", "shown"]
+__all__ = [
+    "DEFAULT",
+    "AddReport",
+    "EventRow",
+    "Store",
+    "connect",
+    "database_errors",
+    "is_url",
+    "open_store",
+    "scrubbed",
+    "shown",
+]

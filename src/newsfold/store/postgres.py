@@ -13,7 +13,7 @@ from typing import Any
 from newsfold._optional import require
 from newsfold.errors import NewsfoldError, said
 from newsfold.store.base import Row, Transactions, chunks
-from newsfold.store.targets import shown
+from newsfold.store.targets import scrubbed, shown
 
 WRITER_LOCK = 0x6E657773  # "news": the advisory lock that makes one writer at a time
 MAX_VALUES = 5_000
@@ -41,7 +41,7 @@ class PostgresDatabase(Transactions):
         try:
             self.connection = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:  # unreachable, or a URL libpq cannot read (it quotes the URL then)
-            message = said(exc).replace(url, shown(url))
+            message = scrubbed(said(exc), url)
             raise NewsfoldError(f"cannot open the PostgreSQL store {shown(url)}: {message}") from exc
 
     def failed(self, error: Exception) -> bool:

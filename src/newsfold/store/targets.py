@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import urllib.parse
 
 
 def is_url(target: str) -> bool:
@@ -11,8 +11,8 @@ def is_url(target: str) -> bool:
 
 
 def shown(target: str) -> str:
-    """The store as a message may name it: a URL without its password (in the authority or
-    the query, where libpq also takes one).
+    """The store as a message may name it: a URL without its passwords (in the authority, or
+    the query's "password" and "sslpassword", whose names libpq also reads percent-encoded).
 
     Read as text, not parsed: a password holding "[", "#", "?" or "/" is one libpq takes, a
     URL parser refuses or misreads ("postgresql://u:se#cret@host/db" had no password to it).
@@ -24,7 +24,35 @@ def shown(target: str) -> str:
     user, at, host = rest.rpartition("@")
     if at:
         rest = f"{user.partition(':')[0]}@{host}"
-    return f"{scheme}://{_PASSWORD_PARAMETER.sub('', rest).rstrip('?&')}"
+    path, mark, query = rest.partition("?")
+    kept = [pair for pair in query.split("&") if pair and not _is_secret(pair.partition("=")[0])]
+    return f"{scheme}://{path}{mark if kept else ''}{'&'.join(kept)}"
 
 
-_PASSWORD_PARAMETER = re.compile(r"(?<=[?&])password=[^&]*(?:&|$)")
+def scrubbed(message: str, target: str) -> str:
+    """A message about ``target`` (libpq's, which may quote the URL or a part of it it cannot
+    read, as ``invalid percent-encoded token: "se%zzcret"``) without any of its passwords."""
+    message = message.replace(target, shown(target))
+    for secret in _secrets(target):
+        if secret in message:
+            if len(secret) < 4:  # too short to cut out without cutting other words
+                return "the URL could not be read"
+            message = message.replace(secret, "…")
+    return message
+
+
+def _secrets(target: str) -> list[str]:
+    """The passwords a URL holds, as written and percent-decoded, longest first."""
+    _, found, rest = target.partition("://")
+    if not found:
+        return []
+    user, at, host = rest.rpartition("@")
+    found_secrets = [user.partition(":")[2]] if at else []
+    query = host.partition("?")[2] if at else rest.partition("?")[2]
+    found_secrets += [pair.partition("=")[2] for pair in query.split("&") if _is_secret(pair.partition("=")[0])]
+    forms = {form for secret in found_secrets for form in (secret, urllib.parse.unquote(secret)) if form}
+    return sorted(forms, key=len, reverse=True)
+
+
+def _is_secret(key: str) -> bool:
+    return urllib.parse.unquote(key).lower() in ("password", "sslpassword")

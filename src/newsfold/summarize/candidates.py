@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from newsfold.extract.quotes import SAY
-from newsfold.sentences import split_sentences
+from newsfold.sentences import quotes_closed, split_sentences
 from newsfold.summarize.compress import OWN_CASE, compress
 from newsfold.types import Article
 
@@ -73,8 +73,12 @@ def candidates(
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
-_INTRODUCES_TEXT = re.compile(r"(?:Following (?:are|is)|The following)\b")
-_HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", re.I)
+_INTRODUCES_TEXT = re.compile(r"(?:The\s+)?[Ff]ollowing\s+(?:are|is)\b")
+_HERE = re.compile(
+    r"(?<!\bfrom )(?<!\bnear )\bhere\b(?!\s+(?:is|are|was|were|to\s+stay|and\s+(?:there|now|abroad))\b)", re.I
+)
+""""Here" as a place ("flew here", "the embassy here"); not in "here is", "here to stay",
+"from here", "here and there"."""
 
 
 def points_back(sentence: str) -> bool:
@@ -116,4 +120,4 @@ def _usable(sentence: str, words: int) -> bool:
         return False  # a sentence's tail, a list's "www.example.com _ ..."
     if not sentence.rstrip("”’\"')").endswith((".", "!")) or _INTRODUCES_TEXT.match(sentence):
         return False  # "Following are excerpts from the decision.": what it introduces is not in the summary
-    return sentence.count("“") == sentence.count("”") and sentence.count('"') % 2 == 0
+    return quotes_closed(sentence)

@@ -108,8 +108,13 @@ _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}s?$")
 def _parenthetical(match: re.Match[str]) -> str:
     """A short parenthetical deleted, unless it says what the acronym before it stands for
     ("ONEMI (Chile's National Emergencies Office) has reported": without it, the reader does
-    not know who has)."""
-    return match.group() if _ACRONYM_BEFORE.search(match.string, 0, match.start()) else ""
+    not know who has): a name, most of its words capitalised. Other asides after an acronym
+    go ("NATO (which it accused of bombing civilians)", "IBM (up 3%)")."""
+    if not _ACRONYM_BEFORE.search(match.string, 0, match.start()):
+        return ""
+    words = match.group().strip(" ()").split()
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return match.group() if words[0][:1].isupper() and 2 * capitalised > len(words) else ""
 
 
 def drop_weekdays(text: str) -> str:

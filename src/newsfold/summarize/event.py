@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsfold.config import SummarySettings
+from newsfold.sentences import quotes_closed
 from newsfold.stopwords import FUNCTION_WORDS
 from newsfold.summarize.attribution import Attributor, normalise_for_match
 from newsfold.summarize.candidates import QUOTE_OPENERS, Candidate, points_back
@@ -175,7 +176,7 @@ class _Selector:
         that can head the event: see :func:`_can_head`."""
         costs = [c.bytes if by_bytes else c.words for c in self.pool]
         if headline:
-            costs = [cost if _can_head(c) else budget + 1 for c, cost in zip(self.pool, costs, strict=True)]
+            costs = [cost if _can_head(c.text) else budget + 1 for c, cost in zip(self.pool, costs, strict=True)]
         main = [k for k in self.main_openings if costs[k] <= budget and self.covers[k]]  # that can be chosen
         chosen = best_cover(
             self.covers,
@@ -214,12 +215,12 @@ class _Selector:
         return [self.pool[best]] if best is not None and gains[best] > 0 else []
 
 
-def _can_head(candidate: Candidate) -> bool:
+def _can_head(sentence: str) -> bool:
     """Whether a sentence can be an event's headline: not one that opens with someone's words,
     which a headline would state as the event's own ("“Can we take the games away?” he
     said"), nor one that opens by pointing back at a sentence the reader is not shown ("He
     called himself..."; a story's first sentence may)."""
-    return candidate.text[:1] not in QUOTE_OPENERS and not points_back(candidate.text)
+    return sentence[:1] not in QUOTE_OPENERS and not points_back(sentence)
 
 
 def _lede_first(ordered: list[Candidate], main: set[int]) -> list[Candidate]:
@@ -307,12 +308,15 @@ _FINITE = frozenset(
 
 
 def _opening_clause(sentence: str, limit: int) -> str | None:
-    """A story opening's first clause as a headline, when the whole is longer than ``limit``
-    words: the words before its first comma, dash, semicolon or colon ("Floodwaters swept
-    through Dunmarrow, killing 14 people..." -> "Floodwaters swept through Dunmarrow"). None
-    when they are too few to say what happened, or lead into the main clause ("In Poland, ",
-    "Saying the talks had failed, ", "Unfortunately for residents, ") instead of being it, or
-    leave a quotation or a parenthesis open."""
+    """A story opening as a headline: whole when it fits ``limit`` words, else its first clause,
+    the words before its first comma, semicolon or colon ("Floodwaters swept through Dunmarrow,
+    killing 14 people..." -> "Floodwaters swept through Dunmarrow"). None when it cannot head
+    the event (:func:`_can_head`: someone's words, a word pointing back), or the clause is too
+    few words to say what happened, leads into the main clause ("In Poland, ", "Saying the
+    talks had failed, ", "Unfortunately for residents, ") instead of being it, breaks off
+    (:func:`_broken_off`) or leaves a quotation or a parenthesis open."""
+    if not _can_head(sentence):
+        return None
     if len(sentence.split()) <= limit:
         return sentence.rstrip(".")
     end = _CLAUSE_END.search(sentence)
@@ -320,15 +324,28 @@ def _opening_clause(sentence: str, limit: int) -> str | None:
         return None
     clause = sentence[: end.start()]
     words = clause.split()
-    first = words[0].lower().strip("“\"‘'(")
-    if not MIN_HEADLINE_WORDS <= len(words) <= limit or first in _INTRODUCES or first.endswith(("ing", "ly", "ed")):
+    if not MIN_HEADLINE_WORDS <= len(words) <= limit or _leads_in(words):
         return None
     lower = [w.lower() for w in words]
-    if points_back(clause) or not _says_what_happened(lower[1:]) or _broken_off(lower):
-        return None  # "They might not be...", "The killing of Dr. Barnett Slepian", "... as Nunavut"
-    if clause.count("(") != clause.count(")") or clause.count("“") != clause.count("”") or clause.count('"') % 2:
+    if not _says_what_happened(lower[1:]) or _broken_off(lower):
+        return None  # "The killing of Dr. Barnett Slepian", "... rose in the Arctic as Nunavut"
+    if clause.count("(") != clause.count(")") or not quotes_closed(clause):
         return None
     return clause
+
+
+def _leads_in(words: Sequence[str]) -> bool:
+    """Whether a clause is a phrase leading into the main one: it opens with a preposition or a
+    conjunction ("In Poland", "After the vote"), or with a participle or an adverb that no
+    verb or name follows ("Urged on by", "Saying the talks", "Unfortunately for"; not "Beijing
+    ordered", "United Nations", "Ahmed said")."""
+    first = words[0].lower().strip("“\"‘'(")
+    if first in _INTRODUCES:
+        return True
+    if not first.endswith(("ing", "ly", "ed")):
+        return False
+    second = words[1]
+    return not (second[:1].isupper() or second.lower() in _FINITE or second.lower().endswith("ed"))
 
 
 def _says_what_happened(words: Sequence[str]) -> bool:
@@ -344,10 +361,15 @@ def _says_what_happened(words: Sequence[str]) -> bool:
 
 
 def _broken_off(words: Sequence[str]) -> bool:
-    """Whether a clause ends in the middle of a phrase: on a function word, or one word after
-    a word opening a clause ("rose in the Arctic as Nunavut", cut at a comma). (An adjective
-    before a comma, "in the current, growing confrontations", is not told from a noun.)"""
-    return words[-1] in FUNCTION_WORDS or words[-2] in _SUBORDINATORS
+    """Whether a clause ends in the middle of a phrase: on a function word, one word after a
+    word opening a clause ("rose in the Arctic as Nunavut", cut at a comma), or in what a
+    "that" or a "who" began ("said on Tuesday that the gunman", before ", a student,"). (An
+    adjective before a comma, "in the current, growing confrontations", is not told from a
+    noun.)"""
+    return words[-1] in FUNCTION_WORDS or words[-2] in _SUBORDINATORS or any(word in _RELATIVES for word in words[-3:])
+
+
+_RELATIVES = frozenset("that who which whose whom whether".split())
 
 
 _SUBORDINATORS = frozenset("after before when while as because although though if unless until since once".split())
