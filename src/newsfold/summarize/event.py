@@ -197,7 +197,7 @@ class _Selector:
 
     def openings_by_weight(self) -> list[Candidate]:
         """The stories' opening sentences, the one covering the most concept weight first."""
-        weight = [float(sum(self.weights[c] for c in self.covers[k])) for k in range(len(self.pool))]
+        weight = {k: float(sum(self.weights[c] for c in self.covers[k])) for k in self.openings}
         return [self.pool[k] for k in sorted(self.openings, key=lambda k: (-weight[k], k))]
 
     def _closing(self, chosen: list[int], left: int) -> list[Candidate]:
