@@ -9,6 +9,7 @@ from newsfold.summarize import Attributor, best_cover, normalise_for_match, summ
 from newsfold.summarize.candidates import candidates
 from newsfold.summarize.compress import compress
 from newsfold.summarize.concepts import concept_weights, concepts, stem, support_threshold
+from newsfold.summarize.headline import opening_clause
 from newsfold.summarize.notes import dump_notes, load_notes, take_notes
 from newsfold.tokens import ALNUM
 from newsfold.types import Article, Story
@@ -459,7 +460,7 @@ FERRY_LEDE = (
     ],
 )
 def test_an_opening_s_first_clause_heads_an_event_only_when_it_says_what_happened(sentence, clause):
-    assert event_module._opening_clause(sentence, 15) == clause
+    assert opening_clause(sentence, 15) == clause
 
 
 @pytest.mark.parametrize(

@@ -13,19 +13,17 @@ sentence short enough.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from newsfold.config import SummarySettings
-from newsfold.sentences import quotes_closed
-from newsfold.stopwords import FUNCTION_WORDS
 from newsfold.summarize.attribution import Attributor, normalise_for_match
-from newsfold.summarize.candidates import QUOTE_OPENERS, Candidate, points_back
+from newsfold.summarize.candidates import Candidate
 from newsfold.summarize.concepts import Concept, concept_weights, concepts
 from newsfold.summarize.coverage import best_cover
+from newsfold.summarize.headline import can_head, opening_clause
 from newsfold.summarize.notes import StoryNotes, take_notes
 from newsfold.types import Article, Story, Summary, SummarySentence
 
@@ -173,10 +171,10 @@ class _Selector:
         more sentence closes it: the one whose first words, as many as the budget has left,
         add the most concept weight; it runs past the budget, for a reader who stops there.
         ``exact`` overrides the settings' choice of solver. With ``headline``, only sentences
-        that can head the event: see :func:`_can_head`."""
+        that can head the event: see :func:`~newsfold.summarize.headline.can_head`."""
         costs = [c.bytes if by_bytes else c.words for c in self.pool]
         if headline:
-            costs = [cost if _can_head(c.text) else budget + 1 for c, cost in zip(self.pool, costs, strict=True)]
+            costs = [cost if can_head(c.text) else budget + 1 for c, cost in zip(self.pool, costs, strict=True)]
         main = [k for k in self.main_openings if costs[k] <= budget and self.covers[k]]  # that can be chosen
         chosen = best_cover(
             self.covers,
@@ -213,14 +211,6 @@ class _Selector:
         gains = {k: gain(k) for k in range(len(self.pool)) if k not in taken}
         best = max(gains, key=lambda k: (gains[k], self.prefer[k]), default=None)
         return [self.pool[best]] if best is not None and gains[best] > 0 else []
-
-
-def _can_head(sentence: str) -> bool:
-    """Whether a sentence can be an event's headline: not one that opens with someone's words,
-    which a headline would state as the event's own ("“Can we take the games away?” he
-    said"), nor one that opens by pointing back at a sentence the reader is not shown ("He
-    called himself..."; a story's first sentence may)."""
-    return sentence[:1] not in QUOTE_OPENERS and not points_back(sentence)
 
 
 def _lede_first(ordered: list[Candidate], main: set[int]) -> list[Candidate]:
@@ -264,7 +254,7 @@ def _headline(
     limit: int,
 ) -> Summary:
     """The first title that fits, largest story first; else the summary's opening sentence or
-    its first clause (:func:`_opening_clause`), or another story opening's, the one covering
+    its first clause (:func:`~newsfold.summarize.headline.opening_clause`), or another story opening's, the one covering
     most first; else the most central sentence that fits; else the first title or summary
     sentence cut to ``limit`` words."""
     members = [a for story in sorted(stories, key=lambda s: -len(s.articles)) for a in story.articles]
@@ -273,7 +263,7 @@ def _headline(
     if fitting:
         return _titled(fitting[0], members, articles)
     for opening in [*summary[:1], *selector.openings_by_weight()]:
-        if clause := _opening_clause(opening.text, limit):
+        if clause := opening_clause(opening.text, limit):
             sentence = attribute([opening]).sentences[0]
             return Summary((SummarySentence(clause, sentence.sources),))
     central = selector.choose(limit, headline=True)[:1]
@@ -288,91 +278,6 @@ def _headline(
     first = articles[stories[0].canonical]
     opening = first.paragraphs[0] if first.paragraphs else first.id
     return Summary((SummarySentence(_shorten(opening, limit), (first.id,)),))
-
-
-_CLAUSE_END = re.compile(r"[,;:]\s")
-_INTRODUCES = frozenset(
-    """in on at after before when while as despite with without for from during since although though
-    if because once amid following under until by to among like unlike according besides meanwhile
-    but and or so yet also however more than about over nearly almost some""".split()
-)
-"""First words of a phrase or clause that leads into a sentence's main one ("In Poland, ...")."""
-MIN_HEADLINE_WORDS = 6
-_FINITE = frozenset(
-    """is are was were has have had will would can could may might must shall should did does do
-    said says won lost hit rose fell sank began took made gave left met came went sent told flew
-    quit struck held kept found led ran saw got paid put set cut shot fled spoke wrote became stood
-    swept hid broke threw drove grew knew""".split()
-)
-"""Verbs that say something happened, besides those ending in "-ed"."""
-
-
-def _opening_clause(sentence: str, limit: int) -> str | None:
-    """A story opening as a headline: whole when it fits ``limit`` words, else its first clause,
-    the words before its first comma, semicolon or colon ("Floodwaters swept through Dunmarrow,
-    killing 14 people..." -> "Floodwaters swept through Dunmarrow"). None when it cannot head
-    the event (:func:`_can_head`: someone's words, a word pointing back), or the clause is too
-    few words to say what happened, leads into the main clause ("In Poland, ", "Saying the
-    talks had failed, ", "Unfortunately for residents, ") instead of being it, breaks off
-    (:func:`_broken_off`) or leaves a quotation or a parenthesis open."""
-    if not _can_head(sentence):
-        return None
-    if len(sentence.split()) <= limit:
-        return sentence.rstrip(".")
-    end = _CLAUSE_END.search(sentence)
-    if end is None:
-        return None
-    clause = sentence[: end.start()]
-    words = clause.split()
-    if not MIN_HEADLINE_WORDS <= len(words) <= limit or _leads_in(words):
-        return None
-    lower = [w.lower() for w in words]
-    if not _says_what_happened(lower[1:]) or _broken_off(lower):
-        return None  # "The killing of Dr. Barnett Slepian", "... rose in the Arctic as Nunavut"
-    if clause.count("(") != clause.count(")") or not quotes_closed(clause):
-        return None
-    return clause
-
-
-def _leads_in(words: Sequence[str]) -> bool:
-    """Whether a clause is a phrase leading into the main one: it opens with a preposition or a
-    conjunction ("In Poland", "After the vote"), or with a participle or an adverb that no
-    verb or name follows ("Urged on by", "Saying the talks", "Unfortunately for"; not "Beijing
-    ordered", "United Nations", "Ahmed said")."""
-    first = words[0].lower().strip("“\"‘'(")
-    if first in _INTRODUCES:
-        return True
-    if not first.endswith(("ing", "ly", "ed")):
-        return False
-    second = words[1]
-    return not (second[:1].isupper() or second.lower() in _FINITE or second.lower().endswith("ed"))
-
-
-def _says_what_happened(words: Sequence[str]) -> bool:
-    """Whether a clause's words (after its first) hold a verb before any word that opens a
-    clause of its own: "Three Serbs were wounded after...", not "Eight years after his regime
-    ended", nor "The killing of Dr. Barnett Slepian"."""
-    for word in words:
-        if word in _SUBORDINATORS:
-            return False
-        if word in _FINITE or len(word) > 3 and word.endswith("ed"):
-            return True
-    return False
-
-
-def _broken_off(words: Sequence[str]) -> bool:
-    """Whether a clause ends in the middle of a phrase: on a function word, one word after a
-    word opening a clause ("rose in the Arctic as Nunavut", cut at a comma), or in what a
-    "that" or a "who" began ("said on Tuesday that the gunman", before ", a student,"). (An
-    adjective before a comma, "in the current, growing confrontations", is not told from a
-    noun.)"""
-    return words[-1] in FUNCTION_WORDS or words[-2] in _SUBORDINATORS or any(word in _RELATIVES for word in words[-3:])
-
-
-_RELATIVES = frozenset("that who which whose whom whether".split())
-
-
-_SUBORDINATORS = frozenset("after before when while as because although though if unless until since once".split())
 
 
 def _titled(title: str, members: Sequence[str], articles: dict[str, Article], limit: int = 0) -> Summary:
