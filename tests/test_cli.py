@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -429,10 +430,12 @@ def test_a_sound_store_that_cannot_be_opened_here_is_not_called_broken(tmp_path,
     db = tmp_path / "news.db"
     assert run("add", str(sample_dir), "--db", str(db)).exit_code == 0
     (tmp_path / "news.db-wal").mkdir()  # as a read-only folder does, this keeps SQLite from its log
-    result = run("events", "--db", str(db))
+    result = run("add", str(sample_dir), "--db", str(db))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot open the store {db} (SQLite: unable to open database file)")
     assert "not a newsfold store" not in result.stderr
+    # A command that only reads reads it as it is.
+    assert len(run("events", "--db", str(db)).stdout.splitlines()) == 5
 
 
 def test_rejected_lists_one_line_per_input_whatever_its_name_holds(tmp_path):
@@ -453,8 +456,8 @@ def test_a_store_that_fills_its_disk_is_named_and_keeps_what_was_added(tmp_path,
     assert run("add", str(sample_dir), "--db", db).exit_code == 0
     opened = SQLiteDatabase.__init__
 
-    def full_disk(self, path):  # SQLite's own "disk full" error, when the file may not grow
-        opened(self, path)
+    def full_disk(self, path, **options):  # SQLite's own "disk full" error, when the file may not grow
+        opened(self, path, **options)
         pages = self.connection.execute("PRAGMA page_count").fetchone()[0]
         self.connection.execute(f"PRAGMA max_page_count = {pages}")
 
@@ -1002,6 +1005,38 @@ def test_a_command_started_with_stdout_or_stderr_closed_writes_what_it_can(tmp_p
         assert len(listed) == 1 and listed[0].endswith(
             "\tThe port of Lindqvist closed after dockworkers walked out over pay"
         )
+
+
+@pytest.fixture
+def read_only_mount(tmp_path):
+    """A folder that is a tmpfs mount, to be made read-only (root and mount(8) needed)."""
+    folder = tmp_path / "mount"
+    folder.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(folder)], capture_output=True).returncode
+    ):
+        pytest.skip("cannot mount a tmpfs here")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_store_on_a_read_only_mount_can_be_read(read_only_mount):
+    # A helper's probe: events, show, export and rejected refused it ("SQLite must be able to
+    # make s.db-wal beside it"); a reader need not write.
+    db = str(read_only_mount / "news.db")
+    story = read_only_mount / "story.txt"
+    story.write_text(STORY)
+    assert run("add", str(story), "--db", db).exit_code == 0
+    listed = run("events", "--db", db).stdout
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
+    assert run("events", "--db", db).stdout == listed
+    assert run("export", "--db", db).exit_code == 0
+    assert run("rejected", "--db", db).exit_code == 0
+    event = listed.split("\t")[0]
+    assert "Lindqvist" in run("show", event, "--db", db, "--no-extract").stdout
+    added = run("add", str(story), "--db", db)  # a writer is told why it cannot
+    assert added.exit_code == 1 and "SQLite must be able to make" in added.stderr
 
 
 @pytest.mark.parametrize("out", ["story.txt", "/dev/stdin"])

@@ -290,9 +290,10 @@ def rejected_command(db: str) -> None:
 @contextmanager
 def _store(db: str, settings: Settings | None = None, kept: str = "", *, create: bool = False) -> Iterator[Store]:
     """The store at ``db``; a SQLite file that is not there is made only when ``create`` (a
-    mistyped name must not read as an empty store, nor leave one behind). An error of its
-    database ends the command with one line that names the store; ``kept``, once the store is
-    open, says what of the work is safe."""
+    mistyped name must not read as an empty store, nor leave one behind), and the commands
+    that do not (they only read) can read one on a read-only mount. An error of its database
+    ends the command with one line that names the store; ``kept``, once the store is open,
+    says what of the work is safe."""
     if not create and not is_url(db) and not os.path.lexists(db):
         raise click.ClickException(f"no store {db}: `newsfold add PATHS --db {db}` makes one")
     foreign = None if is_url(db) or not os.path.isfile(db) else sqlite_backend.foreign_tables(db)
@@ -301,7 +302,7 @@ def _store(db: str, settings: Settings | None = None, kept: str = "", *, create:
     if foreign is not None and not create:
         raise click.ClickException(f"{shown(db)} holds no newsfold store: `newsfold add PATHS --db {db}` makes one")
     try:
-        opened = open_store(db, settings)
+        opened = open_store(db, settings, read_only=not create)
     except ForeignDatabase as exc:  # a mistyped --db must not write into an application's database
         raise click.ClickException(f"{shown(db)} is {exc}") from exc
     except (VersionError, *database_errors()) as exc:

@@ -20,20 +20,22 @@ def database_errors() -> tuple[type[Exception], ...]:
     return (sqlite3.DatabaseError, psycopg.Error) if psycopg else (sqlite3.DatabaseError,)
 
 
-def connect(target: str) -> Database:
-    """A database for ``target``: a ``postgresql://`` (or ``postgres://``) URL, else a SQLite file."""
+def connect(target: str, *, read_only: bool = False) -> Database:
+    """A database for ``target``: a ``postgresql://`` (or ``postgres://``) URL, else a SQLite file.
+    ``read_only``: the caller only reads (a SQLite store on a read-only mount can then be read)."""
     if is_url(target):
         from newsfold.store.postgres import PostgresDatabase  # noqa: PLC0415
 
         return PostgresDatabase(target)
     from newsfold.store.sqlite import SQLiteDatabase  # noqa: PLC0415
 
-    return SQLiteDatabase(target)
+    return SQLiteDatabase(target, read_only=read_only)
 
 
-def open_store(target: str = DEFAULT, settings: Settings | None = None) -> Store:
-    """Open (creating or migrating as needed) the store at ``target``."""
-    return Store(connect(target), settings)
+def open_store(target: str = DEFAULT, settings: Settings | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating or migrating as needed) the store at ``target``; ``read_only``: see
+    :func:`connect` (a store that needs migrating cannot be read so)."""
+    return Store(connect(target, read_only=read_only), settings)
 
 
 __all__ = [

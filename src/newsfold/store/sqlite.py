@@ -76,12 +76,25 @@ def _to_wal(connection: sqlite3.Connection) -> None:
             time.sleep(0.01)
 
 
+def _unchanging(path: str) -> sqlite3.Connection:
+    """The store opened to be read only, as a file nothing writes to while it is open
+    (``immutable``: no locks, no ``-shm`` file), which on a read-only mount nothing can."""
+    try:
+        connection = sqlite3.connect(f"file:{_quoted(path)}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error as exc:
+        raise NewsfoldError(f"cannot read the store {path} (SQLite: {exc})") from exc
+    return connection
+
+
 class SQLiteDatabase(Transactions):
     """A SQLite file opened for the store."""
 
     dialect = "sqlite"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, read_only: bool = False) -> None:
+        """``read_only``: the caller only reads, so a store on a read-only mount, where SQLite
+        cannot make the ``-wal`` and ``-shm`` files WAL mode needs, is read as it is."""
         self.path = path
         if path in ("", ":memory:"):
             # SQLite would keep such a store in memory or a temporary file: gone at exit
@@ -97,14 +110,17 @@ class SQLiteDatabase(Transactions):
             _to_wal(self.connection)  # the first read of the file
         except sqlite3.OperationalError as exc:  # the file is sound, but cannot be opened here
             self.connection.close()
-            raise NewsfoldError(
-                f"cannot open the store {path} (SQLite: {exc}): SQLite must be able to make {path}-wal"
-                " beside it (is its folder writable?)"
-            ) from exc
+            if not (read_only and os.path.getsize(path)):
+                raise NewsfoldError(
+                    f"cannot open the store {path} (SQLite: {exc}): SQLite must be able to make {path}-wal"
+                    " beside it (is its folder writable?)"
+                ) from exc
+            self.connection = _unchanging(path)
         except sqlite3.DatabaseError as exc:
             self.connection.close()
             raise NewsfoldError(f"{path} is not a newsfold store (SQLite: {exc})") from exc
-        self.connection.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
+        else:
+            self.connection.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
         self.connection.execute("PRAGMA foreign_keys=ON")
         self.connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         self._checkpoints: Checkpoints | None = None
