@@ -649,12 +649,16 @@ def test_a_sentence_pointing_back_or_at_a_dateline_s_place_is_not_a_candidate():
         # A review: "here" in these says no place.
         "Museum staff said interest in old wrecks is here to stay after a summer of finds.",
         "The director said the museum could only grow from here as more finds arrive.",
+        # "there" pointing at a place named before is such a word too; the "there" of "there were" is not.
+        "Fishermen there said the wreck had torn their nets for as long as anyone could remember.",
+        "The museum said there were plans to raise the bell from the wreck by the end of this year.",
     )
     assert [c.text for c in candidates([article])] == [
         "Divers have found the wreck of a schooner that sank off Cape Lorn in a storm in 1871.",
         "Here is the bell, the director said, holding up a photograph of it for the cameras.",
         "Museum staff said interest in old wrecks is here to stay after a summer of finds.",
         "The director said the museum could only grow from here as more finds arrive.",
+        "The museum said there were plans to raise the bell from the wreck by the end of this year.",
     ]
 
 

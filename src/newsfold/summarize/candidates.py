@@ -67,7 +67,7 @@ def candidates(
             if not back_references and position and points_back(text):
                 continue
             if _HERE.search(text):
-                continue  # "flew here", "the embassy here": the dateline's place, which is gone
+                continue  # "flew here": the dateline's place, which is gone; "residents there": one before
             found.append(Candidate(text, sentence, story, position, words))
     return found
 
@@ -75,10 +75,14 @@ def candidates(
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _INTRODUCES_TEXT = re.compile(r"(?:The\s+)?[Ff]ollowing\s+(?:are|is)\b")
 _HERE = re.compile(
-    r"(?<!\bfrom )(?<!\bnear )\bhere\b(?!\s+(?:is|are|was|were|to\s+stay|and\s+(?:there|now|abroad))\b)", re.I
+    r"(?<!\bfrom )(?<!\bnear )\bhere\b(?!\s+(?:is|are|was|were|to\s+stay|and\s+(?:there|now|abroad))\b)"
+    r"|(?<=\w )there\b(?!\s+(?:is|are|was|were|will|would|has|have|had|may|might|could|should|must|seems?"
+    r"|appears?|remains?|exists?|and\s+(?:here|then)|'s)\b)(?!’s)",
+    re.I,
 )
 """"Here" as a place ("flew here", "the embassy here"); not in "here is", "here to stay",
-"from here", "here and there"."""
+"from here", "here and there". And "there" pointing at a place named before ("Residents
+there fled", "the troops stationed there"), not the "there" of "there is", "said there were"."""
 
 
 def points_back(sentence: str) -> bool:
