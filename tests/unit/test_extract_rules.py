@@ -366,6 +366,24 @@ def test_reported_speech_and_pronouns_continue_the_last_speaker():
     assert reader.read("Officials said the talks would resume within a week or two.", None) == []
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # A helper's audit of DUC 2003: 37 speakers were "Dr", "Sen" or "Rep" and 3 were cut at
+        # an initial ("Paul S"): the attribution was cut at every full stop.
+        (
+            '"He really deserves a lot of credit for this work," said Dr. Donald Goff, a psychiatrist.',
+            "Dr. Donald Goff",
+        ),
+        ('"We will not give up on this bill," said Sen. Paul S. Sarbanes of Maryland.', "Sen. Paul S. Sarbanes"),
+        ('Rep. Peter J. King said: "We will not vote for this bill at all."', "Rep. Peter J. King"),
+    ],
+)
+def test_a_speaker_s_title_and_initials_are_part_of_the_name(paragraph, speaker):
+    (quote,) = QuoteReader().read(paragraph, None)
+    assert quote.speaker == speaker
+
+
 def test_two_speakers_in_one_paragraph_are_two_quotes():
     paragraph = "“We will rebuild everything,” Fenn said. Quaile replied: “Not with this budget, we will not.”"
     first, second = QuoteReader().read(paragraph, None)
@@ -432,6 +450,27 @@ def test_a_year_followed_by_what_it_counts_is_a_figure():
     ]
     assert dates("2000 was a good year for the firm.", WEDNESDAY) == [("2000", "2000")]
     assert figures("2000 was a good year for the firm.") == []
+
+
+def test_dollars_as_wire_copy_writes_them_and_numbers_that_count_nothing():
+    # A helper's audit of DUC 2003 and MultiLing: no "dlrs" amount was USD, "U.S. dollars" gave
+    # a unit "u", "Chromosome 1" was "some 1", an area code and a bus's number were figures.
+    assert figures("About 700 million gourdes (dlrs 43.8 million) is needed.")[1] == (
+        43_800_000,
+        "USD",
+        "dlrs 43.8 million",
+    )
+    assert figures("The aid totalled approximately 322 million U.S. dollars, officials said.")[0][:2] == (
+        322_000_000,
+        "USD",
+    )
+    assert figures("Donations reached nearly 2 Billion U.S. dollars by Friday.")[0][:2] == (2_000_000_000, "USD")
+    for sentence in (
+        "The gene lies on Chromosome 1, the researchers said.",
+        "Call (212) 487-4444 for tickets to the show.",
+        "Take bus #30 to the station.",
+    ):
+        assert figures(sentence) == [], sentence
 
 
 def test_times_on_a_24_hour_clock_are_no_figures():

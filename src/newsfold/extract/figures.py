@@ -36,9 +36,9 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn
 MAX_FIGURES = 25
 """More numbers than this in one sentence make it a table, which has no prose to read them from."""
 _FIGURE = re.compile(
-    r"(?<![\w\-.,:])(?<!\d/)(?P<cur>US\$|S\$|A\$|C\$|HK\$|NZ\$|\\\$|\$|€|£|¥)?\s?"
+    r"(?<![\w\-.,:#])(?<!\d/)(?P<cur>US\$|S\$|A\$|C\$|HK\$|NZ\$|\\\$|\$|€|£|¥|dlrs\s)?\s?"
     r"(?P<num>\d{1,3}(?:[,\u00a0]\d{3}){1,4}(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)"  # "3,000", "3 000"
-    r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|mn|m)\b)?"
+    r"(?:\s?(?P<scale>(?i:million|billion|trillion|thousand)|bn|mn|m)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
     r"(?:-(?P<hy>[a-z]+)\b(?!-old))?"  # "a 30-year concession", "the 120-seat assembly"
     r"(?![\w\-]|/\d|\.\d|:\d)"  # not part of a word, a date ("03/04/2024") or a time ("14:02")
@@ -47,7 +47,7 @@ AT_LEAST = ("at least", "more than", "over", "just over")
 AT_MOST = ("less than", "fewer than", "under", "just under", "up to", "as many as")
 ROUGHLY = ("about", "around", "nearly", "almost", "some", "roughly", "approximately")
 """The words that qualify a figure ("at least 14"), by the values they let it stand for."""
-_QUALIFIER = re.compile(r"(?:" + "|".join(AT_LEAST + AT_MOST + ROUGHLY) + r")\s+$", re.I)
+_QUALIFIER = re.compile(r"\b(?:" + "|".join(AT_LEAST + AT_MOST + ROUGHLY) + r")\s+$", re.I)
 _AGE = re.compile(r"(?:\baged?\s+$|[A-Z][a-z]+,\s*$)")
 _AGE_AFTER = re.compile(r"^(?:,|-year-old|\s+years?\s+old)")
 _TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|ET\b|o'clock)", re.I)
@@ -106,7 +106,7 @@ def find_figures(sentence: str, published: dt.date | None = None, dates: list[Da
         if scale == "m" and not match.group("cur") and not _in_millions(sentence, match, unit, unit_end):
             unit = "meter"  # "6 m deep": six metres, not six million
         elif scale:
-            value = round(value * SCALES[scale], 6)
+            value = round(value * SCALES[scale.lower()], 6)
         qualifier = _QUALIFIER.search(sentence, max(0, start - 40), start)
         text_start = qualifier.start() if qualifier else start
         raw.append([value, unit, sentence[text_start:unit_end].strip(), start, end, unit_end, text_start, unit is None])
@@ -158,6 +158,8 @@ def _is_quantity(sentence: str, match: re.Match[str], dates: list[Dated]) -> boo
         return False
     if _TIME_AFTER.match(sentence[end:]) or _clock_time(sentence, match):
         return False
+    if sentence[start - 1 : start] == "(" and _PHONE_AFTER.match(sentence, end):
+        return False  # a telephone number's area code
     return True
 
 
@@ -174,11 +176,18 @@ def _clock_time(sentence: str, match: re.Match[str]) -> bool:
     return _CLOCK_HOURS.match(after) is not None and _CLOCK_AT.search(sentence[: match.start()]) is not None
 
 
+_US_DOLLARS = re.compile(r"\s+U\.\s?S\.\s+dollars?\b", re.I)
+_PHONE_AFTER = re.compile(r"\)\s*\d{3}[-\s]\d{4}\b")
+"""What follows an area code in brackets: "(212) 487-4444"."""
+
+
 def _unit(sentence: str, match: re.Match[str]) -> tuple[str | None, int]:
     """The unit, and where the figure's text ends (after its unit words)."""
     end = match.end()
     if match.group("cur"):
-        return CURRENCIES[match.group("cur").lower()], end
+        return CURRENCIES[match.group("cur").strip().lower()], end
+    if dollars := _US_DOLLARS.match(sentence, end):  # "322 million U.S. dollars"
+        return "USD", dollars.end()
     if match.group("pct"):
         return "%", end
     if match.group("hy"):

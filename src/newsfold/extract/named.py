@@ -11,7 +11,7 @@ IDENTIFIERS = frozenset(
     """route highway flight no number section article resolution room gate terminal platform line chapter part
     level category class grade page paragraph clause item interstate apollo boeing airbus channel district
     ward precinct unit block lot phase stage round game week day fortune vision agenda form radio windows
-    formula expo""".split()
+    formula expo chromosome""".split()
 )
 """Capitalised words before a number that make it a name ("Route 9", "Flight 302", "Fortune
 500", "Vision 2030", "Radio 4")."""

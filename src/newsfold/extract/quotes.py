@@ -40,7 +40,13 @@ MIN_QUOTE_WORDS = 4
 _QUOTED = re.compile(r"“([^”“]*)”|(?<![\w\d])\"([^\"]*)\"(?!\w)|``(.*?)''", re.S)
 _OPEN_QUOTE = re.compile(r"^\s*[“\"]([^”\"]+)$", re.S)
 """A paragraph that opens a quotation and does not close it: the quote goes on in the next one."""
-_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|van|von|al|bin|da|di|le)){0,5}"
+_WORD_OF_NAME = (
+    r"(?:(?:Gov|Sen|Rep|Lt|Gen|Col|Sgt|Capt|Maj|Adm|Rev|Cmdr|Brig|Pvt|Pfc|Spc|Supt|Insp|[A-Z])\.(?=\s+[A-Z])"
+    r"|[A-Z][\w’'\-]*)"
+)
+_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?{_WORD_OF_NAME}(?:\s+(?:{_WORD_OF_NAME}|de|van|von|al|bin|da|di|le)){{0,5}}"
+"""A name: capitalised words, a title's abbreviation or an initial among them ("Sen. Paul S.
+Sarbanes", "Kansas Gov. Bill Graves"; the title is told from the person later)."""
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _ROLE = r"(?P<role>[a-z](?:[^,.;:]|,(?=\d)|\.(?=\S)){0,150}?)"
 """What a speaker is, after their name: lower-case, up to the next comma or stop (commas in numbers kept)."""
@@ -146,13 +152,13 @@ class QuoteReader:
     ) -> tuple[str | None, str | None]:
         """The speaker named in the quote's own sentence: just after it ('," Fenn said.'), else
         just before it ('Quaile replied: "')."""
-        after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+        after = next(iter(split_sentences(after)), "")  # not at "Dr." or "Paul S."
         match = _AFTER.match(after) or _BEFORE_VERB.search(after)
         if match:
             return self._speaker(
                 match.group("name"), match.group("role"), match.groupdict().get("pre") or "", mentions, paragraph
             )
-        before = re.split(r"(?<=[.!?])\s", before)[-1]
+        before = (split_sentences(before) or [""])[-1]
         matches = list(_BEFORE_VERB.finditer(before))
         if matches:
             m = matches[-1]

@@ -14,6 +14,7 @@ CURRENCIES = {
     "$": "USD",
     "us$": "USD",
     "\\$": "USD",
+    "dlrs": "USD",  # AP's and Xinhua's "dlrs 43.8 million"
     "€": "EUR",
     "£": "GBP",
     "s$": "SGD",
@@ -26,6 +27,8 @@ CURRENCIES = {
 CURRENCY_CODES = frozenset(CURRENCIES.values()) | {"CNY", "RUB", "INR", "CHF"}
 CURRENCY_WORDS = {
     "dollar": "USD",
+    "dlr": "USD",
+    "dlrs": "USD",
     "euro": "EUR",
     "pound": "GBP",
     "yen": "JPY",
