@@ -496,16 +496,10 @@ def test_conflicts_need_the_same_measured_thing():
     hired = Figure(5, "worker", "5 workers", "workers hired", None, ("b",))
     died = Figure(5, "worker", "5 workers", "workers died in the blast", None, ("b",))
     assert conflicts([killed, hired], {"a": "s1", "b": "s2"}, {}) == ()
-    # A helper's audit: one word in common, of the measures or of the words before them,
-    # linked killed and injured, or two reports of different lengths, into "figures that differ".
+    # A helper's audit: the killed and the injured of one bombing were one toll that "differs".
     hurt = Figure(5000, "people", "5,000 people", "people were injured in the embassy blast", None, ("b",))
     dead = Figure(224, "people", "224 people", "people were killed in the embassy blast", None, ("a",))
     assert conflicts([dead, hurt], {"a": "s1", "b": "s2"}, {}) == ()
-    short = Figure(49, "page", "49-page", "page report on the siege", None, ("a",))
-    interim = Figure(
-        149, "page", "149-page", "page interim report exonerates Attorney General Janet Reno", None, ("b",)
-    )
-    assert conflicts([short, interim], {"a": "s1", "b": "s2"}, {}) == ()
     (conflict,) = conflicts([killed, died], {"a": "s1", "b": "s2"}, {})  # killed = died: one measure
     assert conflict.kind == "differs" and conflict.figures == (killed, died)
     earlier = Figure(5, "worker", "5 workers", "workers killed", "in 2019", ("b",), when="2019")

@@ -303,29 +303,22 @@ def about(figure: Figure) -> frozenset[str]:
     return content(figure.measures) | content(figure.context)
 
 
-def _same_measure(first: Sequence[str], second: Sequence[str]) -> bool:
-    """Whether two figures' measures (their content words besides their unit's, in order) are
-    one: the shorter's first word, what is done or said of the unit, in the other, and at
-    least half of all their words shared ("workers killed" and "workers died in the blast",
-    "the vote" and "Labour vote"; not "people were killed in the blast" and "people were
-    injured in the blast", nor "page report on the siege" and "page interim report
-    exonerates Janet Reno")."""
-    if not first or not second:
-        return False
-    shorter, other = sorted((first, second), key=len)
-    shared = set(first) & set(second)
-    return shorter[0] in other and 2 * len(shared) >= len(set(first) | set(second))
-
-
-def _concepts_in_order(text: str) -> list[str]:
-    """:func:`content`'s words, in their order in ``text``."""
-    return [c for c in map(_concept, _WORD.findall(text.lower())) if c]
+OUTCOMES = frozenset(
+    filter(
+        None, map(_concept, "killed injured wounded arrested missing evacuated displaced rescued hospitalized".split())
+    )
+)
+"""What happens to people in an event, as :func:`content` writes it ("killed" and "died" are one
+death): figures of different outcomes are never one thing, whatever else their words share
+(a helper's audit found the killed, the injured and the wounded of one bombing as one toll)."""
 
 
 def conflicts(
     figures: Sequence[Figure], story_of: Mapping[str, str], published: Mapping[str, dt.date | None]
 ) -> tuple[Conflict, ...]:
-    """Groups of figures about one measured thing whose values differ.
+    """Groups of figures about one measured thing whose values differ: of one unit, sharing a
+    content word of what they measure or of the words before them, and of one outcome
+    (:data:`OUTCOMES`).
 
     The kind is ``changes over time`` when two figures state different periods, or when one
     states an earlier one ("before sanctions", "at the end of 2017", a past year) and another
@@ -336,7 +329,7 @@ def conflicts(
     state a figure the other's do not allow (:func:`_stories_disagree`); else ``changes over
     time`` again when one story's copies give it two values (:func:`_update`).
     """
-    keys = [_concepts_in_order(f.measures) for f in figures]  # not the words before: "in the embassy bombings"
+    keys = [about(f) for f in figures]
     by_unit: dict[str, list[int]] = {}
     for k, f in enumerate(figures):
         if f.unit is not None:
@@ -344,8 +337,12 @@ def conflicts(
     links = []
     for unit, ks in by_unit.items():
         unit_stem = content(unit)
-        measured = {k: [c for c in keys[k] if c not in unit_stem] for k in ks}
-        links.extend((i, j) for n, i in enumerate(ks) for j in ks[n + 1 :] if _same_measure(measured[i], measured[j]))
+        links.extend(
+            (i, j)
+            for n, i in enumerate(ks)
+            for j in ks[n + 1 :]
+            if (keys[i] & keys[j]) - unit_stem and keys[i] & OUTCOMES == keys[j] & OUTCOMES
+        )
     out = []
     for members in components(len(figures), np.array(links, dtype=np.int64)):
         group = [figures[k] for k in members]
