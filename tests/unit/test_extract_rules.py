@@ -473,6 +473,14 @@ def test_dollars_as_wire_copy_writes_them_and_numbers_that_count_nothing():
         assert figures(sentence) == [], sentence
 
 
+def test_a_month_named_with_no_verb_is_a_past_one_unless_it_is_soon():
+    # A helper's audit: "the May resignation of Suharto", in a November story, was dated next May.
+    november = dt.date(1998, 11, 6)
+    assert dates("After the May resignation of Suharto, the army stayed loyal.", november) == [("May", "1998-05")]
+    assert dates("In September, polls showed him ahead.", dt.date(2000, 3, 4)) == [("September", "1999-09")]
+    assert dates("Talks in April.", dt.date(2000, 3, 4)) == [("April", "2000-04")]
+
+
 def test_times_on_a_24_hour_clock_are_no_figures():
     # "a curfew from 2200 to 0600" gave figures 2200 and 600 (noticed in a session's probe).
     for sentence in (

@@ -171,7 +171,7 @@ def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.d
                 return None
             year = published.year
             ahead = (month - published.month) % 12
-            if tense == "future" or tense is None and ahead <= 12 - ahead:
+            if tense == "future" or tense is None and ahead <= UNTENSED_MONTHS_AHEAD:
                 year += month < published.month
             else:
                 year -= month > published.month
@@ -210,6 +210,11 @@ def _resolve(kind: str, match: re.Match[str], tense: str | None, published: dt.d
         return f"{published.year + {'last': -1, 'next': 1}.get(rel, 0):04d}"
     return None
 
+
+UNTENSED_MONTHS_AHEAD = 2
+"""A month named with no verb near it ("After the May resignation of Suharto", in November) is
+the coming one only when it is at most this many months ahead: news tells what happened. It
+had been the nearer of the two, and a helper found "the May resignation" dated next May."""
 
 CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s|\band\b(?!\s+[A-Z])|\bbut\b|\bwhile\b|\bafter\b|\bbefore\b|\bwhen\b")
 
