@@ -66,7 +66,7 @@ def candidates(
                 continue
             if not back_references and position and points_back(text):
                 continue
-            if _HERE.search(text):
+            if "here" in text.lower() and _HERE.search(text):  # the substring first: the pattern is slow
                 continue  # "flew here": the dateline's place, which is gone; "residents there": one before
             found.append(Candidate(text, sentence, story, position, words))
     return found
