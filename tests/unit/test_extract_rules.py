@@ -392,6 +392,16 @@ def test_a_speaker_s_title_and_initials_are_part_of_the_name(paragraph, speaker)
     assert quote.speaker == speaker
 
 
+def test_a_work_s_title_in_quotation_marks_is_no_quote():
+    # A helper's audit of DUC 2003: 36 titles were quotes ("Ripley's Believe It or Not!"), and a
+    # title beside someone's words was joined to them.
+    paragraph = (
+        'He wrote "Snoopy and the Red Baron" in 1966. "You can\'t create humor out of happiness," '
+        'he said in "Charlie Brown, Snoopy and Me."'
+    )
+    assert [q.text for q in QuoteReader().read(paragraph, None)] == ["You can't create humor out of happiness"]
+
+
 def test_two_speakers_in_one_paragraph_are_two_quotes():
     paragraph = "“We will rebuild everything,” Fenn said. Quaile replied: “Not with this budget, we will not.”"
     first, second = QuoteReader().read(paragraph, None)

@@ -104,7 +104,7 @@ class QuoteReader:
         if not quoted and (opened := _OPEN_QUOTE.match(paragraph)):
             quoted = [(opened.start(1) - 1, len(paragraph), opened.group(1))]
         quoted = [(s, e, " ".join(t.split())) for s, e, t in quoted if t and t.strip()]
-        long = [q for q in quoted if len(q[2].split()) >= MIN_QUOTE_WORDS]
+        long = [q for q in quoted if len(q[2].split()) >= MIN_QUOTE_WORDS and not _a_title(q[2])]
         found = []
         for sentence in split_sentences(paragraph):
             inside = sum(len("".join(q).split()) for q in _QUOTED_TEXT.findall(sentence))
@@ -312,6 +312,19 @@ def _is_named(name: str, mentions: Sequence[Mention] | None, paragraph: str, kno
     if any(m.type == "PLACE" for m in overlapping):
         return False
     return len(words) >= 2 or name.lower() in known
+
+
+_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+
+
+def _a_title(text: str) -> bool:
+    """Whether quoted words are a work's title, not someone's words: every word but small ones
+    capitalised, and no sentence's end inside ("Ripley's Believe It or Not!", "The
+    Recognition and Management of Early Psychosis"; a helper found 36 such "quotes")."""
+    words = text.rstrip(" .!?,").split()
+    if len(words) > 12 or re.search(r"[.!?]\s", text):
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words if w[:1].isalpha())
 
 
 def _split_title(name: str, mentions: Sequence[Mention] | None, paragraph: str) -> tuple[str | None, str | None]:
