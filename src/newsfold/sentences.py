@@ -16,29 +16,9 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     vs etc approx est fig al ave blvd rd hwy messrs mme mlle""".split()
 )
-# After these a period ends the sentence only when a typical sentence opener follows.
-AMBIGUOUS = frozenset(
-    {
-        "a.m",
-        "p.m",
-        "u.s",
-        "u.n",
-        "u.k",
-        "e.u",
-        "d.c",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "etc",
-        "jr",
-        "sr",
-        "brig",
-        "reps",
-        "spec",
-    }
-)
-"""Also words ("sent to the brig.", "12 reps.", "built to spec.") besides titles ("Brig. Gen.")."""
+AMBIGUOUS = frozenset("a.m p.m u.s u.n u.k e.u d.c inc co corp ltd etc jr sr brig reps spec".split())
+"""After these a period ends the sentence only when a typical sentence opener follows: they end
+sentences too ("in the U.S.", "sent to the brig.", "12 reps.") besides titles ("Brig. Gen.")."""
 OPENERS = frozenset(
     """the a an he she it they we i you this that these those there his her its their our
     but and or so yet in on at for from by with after before when while as if although

@@ -18,15 +18,12 @@ def shown(target: str) -> str:
     URL parser refuses or misreads ("postgresql://u:se#cret@host/db" had no password to it).
     The user's part ends at the last "@", so no character of a password can be shown.
     """
-    scheme, found, rest = target.partition("://")
-    if not found:  # a file (any URL is shown without its password, even one that is no store)
+    parts = _parts(target)
+    if parts is None:  # a file (any URL is shown without its password, even one that is no store)
         return target
-    user, at, host = rest.rpartition("@")
-    if at:
-        rest = f"{user.partition(':')[0]}@{host}"
-    path, mark, query = rest.partition("?")
-    kept = [pair for pair in query.split("&") if pair and not _is_secret(pair.partition("=")[0])]
-    return f"{scheme}://{path}{mark if kept else ''}{'&'.join(kept)}"
+    scheme, user, _, path, pairs = parts
+    kept = [pair for pair in pairs if not _is_secret(pair)]
+    return f"{scheme}://{user + '@' if user is not None else ''}{path}{'?' if kept else ''}{'&'.join(kept)}"
 
 
 def scrubbed(message: str, target: str) -> str:
@@ -41,18 +38,30 @@ def scrubbed(message: str, target: str) -> str:
     return message
 
 
+def _parts(target: str) -> tuple[str, str | None, str, str, list[str]] | None:
+    """A URL as text: its scheme, its user (None when it names none), the password after the
+    user's ":", what follows the last "@" up to the query, and the query's "key=value" pairs;
+    None for a file."""
+    scheme, found, rest = target.partition("://")
+    if not found:
+        return None
+    userinfo, at, rest = rest.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    path, _, query = rest.partition("?")
+    return scheme, user if at else None, password, path, [pair for pair in query.split("&") if pair]
+
+
 def _secrets(target: str) -> list[str]:
     """The passwords a URL holds, as written and percent-decoded, longest first."""
-    _, found, rest = target.partition("://")
-    if not found:
+    parts = _parts(target)
+    if parts is None:
         return []
-    user, at, host = rest.rpartition("@")
-    found_secrets = [user.partition(":")[2]] if at else []
-    query = host.partition("?")[2] if at else rest.partition("?")[2]
-    found_secrets += [pair.partition("=")[2] for pair in query.split("&") if _is_secret(pair.partition("=")[0])]
-    forms = {form for secret in found_secrets for form in (secret, urllib.parse.unquote(secret)) if form}
+    _, _, password, _, pairs = parts
+    written = [password, *(pair.partition("=")[2] for pair in pairs if _is_secret(pair))]
+    forms = {form for secret in written for form in (secret, urllib.parse.unquote(secret)) if form}
     return sorted(forms, key=len, reverse=True)
 
 
-def _is_secret(key: str) -> bool:
-    return urllib.parse.unquote(key).lower() in ("password", "sslpassword")
+def _is_secret(pair: str) -> bool:
+    """Whether a query's "key=value" pair holds a password."""
+    return urllib.parse.unquote(pair.partition("=")[0]).lower() in ("password", "sslpassword")

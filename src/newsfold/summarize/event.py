@@ -254,9 +254,9 @@ def _headline(
     limit: int,
 ) -> Summary:
     """The first title that fits, largest story first; else the summary's opening sentence or
-    its first clause (:func:`~newsfold.summarize.headline.opening_clause`), or another story opening's, the one covering
-    most first; else the most central sentence that fits; else the first title or summary
-    sentence cut to ``limit`` words."""
+    its first clause (:func:`~newsfold.summarize.headline.opening_clause`), or another story
+    opening's, the one covering most first; else the most central sentence that fits; else
+    the first title or summary sentence cut to ``limit`` words."""
     members = [a for story in sorted(stories, key=lambda s: -len(s.articles)) for a in story.articles]
     titles = [articles[a].title for a in members if articles[a].title]
     fitting = [t for t in titles if len(t.split()) <= limit]
